@@ -1,0 +1,49 @@
+import type { Severity } from './rules';
+
+/**
+ * A link from an entity's `metadata.links`.
+ *
+ * @public
+ */
+export interface EntityLinkRecord {
+  url: string;
+  title?: string;
+  type?: string;
+}
+
+/**
+ * One audited catalog entity, normalised from the catalog before owners,
+ * on-call and documents are resolved.
+ *
+ * @public
+ */
+export interface ServiceRecord {
+  /** Full entity ref, lower-case, e.g. `component:default/payments-api`. */
+  entityRef: string;
+  kind: string;
+  /** `spec.type`, when the entity has one. */
+  type?: string;
+  /** `spec.lifecycle`, when the entity has one. */
+  lifecycle?: string;
+  /** `spec.owner` exactly as written in the entity. */
+  owner?: string;
+  /** Full ref of the entity's System, when it has one. */
+  system?: string;
+  title?: string;
+  links: EntityLinkRecord[];
+  annotations: Record<string, string>;
+}
+
+/**
+ * A problem a rule found with one entity.
+ *
+ * @public
+ */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Names the entity and the offending value. */
+  message: string;
+  /** What to change in `catalog-info.yaml` (or elsewhere) to fix it. */
+  remediation: string;
+}

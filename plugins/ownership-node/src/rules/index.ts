@@ -1,0 +1,6 @@
+export type { OwnershipRule, RuleOutcome } from './types';
+export {
+  ownershipRulesExtensionPoint,
+  type OwnershipRulesExtensionPoint,
+} from './extensionPoint';
+export { validateRule } from './validateRule';

@@ -1,0 +1,7 @@
+/**
+ * The Ownership Portal frontend plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+export { ownershipPlugin as default } from './alpha/plugin';

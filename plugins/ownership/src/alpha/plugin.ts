@@ -1,0 +1,16 @@
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { rootRouteRef } from '../routes';
+import { ownershipApi, ownershipPage } from './extensions';
+
+/**
+ * The ownership plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export const ownershipPlugin = createFrontendPlugin({
+  pluginId: 'ownership',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [ownershipApi, ownershipPage],
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+});

@@ -1,0 +1,2 @@
+export { ownershipApiRef, type OwnershipApi } from './OwnershipApi';
+export { OwnershipClient } from './OwnershipClient';

@@ -1,0 +1,106 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { OwnershipOverview } from '@ownership-portal/plugin-ownership-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ownershipApiRef } from '../../api';
+
+function KindCard(props: { kind: string; count: number }) {
+  return (
+    <Card variant="outlined" component="section" aria-label={`${props.kind} entities`}>
+      <CardContent>
+        <Typography variant="overline" component="h3" color="text.secondary">
+          {props.kind}
+        </Typography>
+        <Typography variant="h4" component="p">
+          {props.count}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
+function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
+  if (overview.total === 0) {
+    return (
+      <Alert severity="info">
+        <AlertTitle>Nothing to audit yet</AlertTitle>
+        The catalog holds no entities of the audited kinds (
+        {overview.scopeKinds.join(', ')}). Register a <code>catalog-info.yaml</code>{' '}
+        with <code>spec.owner</code> set to a team for each service, or adjust{' '}
+        <code>ownership.scope.kinds</code>.
+      </Alert>
+    );
+  }
+  const lifecycles = Object.entries(overview.lifecycles).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
+  return (
+    <Stack spacing={3}>
+      <Typography variant="h5" component="h2">
+        {overview.total} catalog entities in the ownership audit
+      </Typography>
+      <Grid container spacing={2}>
+        {overview.kinds.map(k => (
+          <Grid item xs={6} md={3} key={k.kind}>
+            <KindCard kind={k.kind} count={k.count} />
+          </Grid>
+        ))}
+      </Grid>
+      <Box>
+        <Typography variant="subtitle2" component="h3" gutterBottom>
+          By lifecycle
+        </Typography>
+        <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
+          {lifecycles.map(([lifecycle, count]) => (
+            <Chip key={lifecycle} label={`${lifecycle}: ${count}`} variant="outlined" />
+          ))}
+        </Stack>
+      </Box>
+      <Alert severity="info">
+        Owners, on-call, runbooks and findings per service appear here once the
+        first audit run has completed.
+      </Alert>
+    </Stack>
+  );
+}
+
+/**
+ * The body of the ownership dashboard: what the audit covers, with loading,
+ * error (with retry) and empty states.
+ *
+ * @public
+ */
+export function OverviewContent() {
+  const api = useApi(ownershipApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(() => api.getOverview(), [api]);
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={retry}>
+            Retry
+          </Button>
+        }
+      >
+        <AlertTitle>Could not load the ownership overview</AlertTitle>
+        {error.message}
+      </Alert>
+    );
+  }
+  return value ? <OverviewFigures overview={value} /> : null;
+}

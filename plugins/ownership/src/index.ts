@@ -1,0 +1,10 @@
+/**
+ * The Ownership Portal frontend plugin. This entry point serves apps on the
+ * legacy frontend system; the new frontend system imports `./alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export { ownershipPlugin, OwnershipPage } from './plugin';
+export { OwnershipClient, ownershipApiRef, type OwnershipApi } from './api';
+export { OverviewContent } from './components/OverviewContent';

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The ownership dashboard page. */
+export const rootRouteRef = createRouteRef({ id: 'ownership' });
