@@ -24,7 +24,11 @@ const NODE_MAJOR_MIN = 22;
 const NODE_VERSION = '22.23.5';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = path.join(root, '.tools');
-const installStamp = path.join(root, 'node_modules', '.ownership-portal-install');
+const installStamp = path.join(
+  root,
+  'node_modules',
+  '.ownership-portal-install',
+);
 
 function log(message) {
   process.stderr.write(`[bootstrap] ${message}\n`);
@@ -59,26 +63,46 @@ function ensurePortableNode() {
   const platformPackage = `node-${process.platform}-${process.arch}`;
   const dir = path.join(toolsDir, `${platformPackage}-${NODE_VERSION}`);
   const binary = path.join(dir, 'bin', 'node');
-  if (fs.existsSync(binary) && fs.existsSync(path.join(dir, 'include', 'node', 'node.h'))) {
+  if (
+    fs.existsSync(binary) &&
+    fs.existsSync(path.join(dir, 'include', 'node', 'node.h'))
+  ) {
     return dir;
   }
-  log(`Node ${process.version} is older than ${NODE_MAJOR_MIN}; fetching ${platformPackage}@${NODE_VERSION} from the npm registry`);
+  log(
+    `Node ${process.version} is older than ${NODE_MAJOR_MIN}; fetching ${platformPackage}@${NODE_VERSION} from the npm registry`,
+  );
   fs.mkdirSync(toolsDir, { recursive: true });
   const staging = fs.mkdtempSync(path.join(toolsDir, 'download-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const packed = spawnSync(npm, ['pack', `${platformPackage}@${NODE_VERSION}`, '--silent', '--pack-destination', staging], {
-      cwd: staging,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const packed = spawnSync(
+      npm,
+      [
+        'pack',
+        `${platformPackage}@${NODE_VERSION}`,
+        '--silent',
+        '--pack-destination',
+        staging,
+      ],
+      {
+        cwd: staging,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     if (packed.status !== 0) {
-      fail(`npm pack ${platformPackage}@${NODE_VERSION} failed; is the npm registry reachable, and is ${process.platform}-${process.arch} published?`);
+      fail(
+        `npm pack ${platformPackage}@${NODE_VERSION} failed; is the npm registry reachable, and is ${process.platform}-${process.arch} published?`,
+      );
     }
     const tarball = path.join(staging, packed.stdout.trim().split('\n').pop());
     const extracted = path.join(staging, 'extracted');
     fs.mkdirSync(extracted);
-    if (run('tar', ['-xzf', tarball, '-C', extracted, '--strip-components=1']) !== 0) {
+    if (
+      run('tar', ['-xzf', tarball, '-C', extracted, '--strip-components=1']) !==
+      0
+    ) {
       fail(`could not extract ${tarball}`);
     }
     fs.rmSync(dir, { recursive: true, force: true });
@@ -116,20 +140,29 @@ function installFingerprint() {
   hash.update(process.version);
   for (const file of ['yarn.lock', '.yarnrc.yml', ...workspaceManifests()]) {
     hash.update(file);
-    hash.update(fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file)) : '');
+    hash.update(
+      fs.existsSync(path.join(root, file))
+        ? fs.readFileSync(path.join(root, file))
+        : '',
+    );
   }
   return hash.digest('hex');
 }
 
 function ensureInstalled(yarn) {
   const fingerprint = installFingerprint();
-  if (fs.existsSync(installStamp) && fs.readFileSync(installStamp, 'utf8') === fingerprint) {
+  if (
+    fs.existsSync(installStamp) &&
+    fs.readFileSync(installStamp, 'utf8') === fingerprint
+  ) {
     return;
   }
   log('installing dependencies with the committed Yarn release');
   const status = run(process.execPath, [yarn, 'install', '--immutable']);
   if (status !== 0) {
-    fail('yarn install failed (see above); if you changed a package.json, run `npm run yarn -- install` to update yarn.lock');
+    fail(
+      'yarn install failed (see above); if you changed a package.json, run `npm run yarn -- install` to update yarn.lock',
+    );
   }
   fs.writeFileSync(installStamp, installFingerprint());
 }
@@ -137,17 +170,27 @@ function ensureInstalled(yarn) {
 function main() {
   const [script, ...args] = process.argv.slice(2);
   if (!script) {
-    fail('usage: node scripts/bootstrap.mjs <root-script> [args...] | --install-only | --yarn <args...>');
+    fail(
+      'usage: node scripts/bootstrap.mjs <root-script> [args...] | --install-only | --yarn <args...>',
+    );
   }
 
   if (nodeMajor(process.version) < NODE_MAJOR_MIN) {
     const nodeDir = ensurePortableNode();
     const env = {
       ...process.env,
-      PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${
+        process.env.PATH ?? ''
+      }`,
       npm_config_nodedir: nodeDir,
     };
-    process.exit(run(path.join(nodeDir, 'bin', 'node'), [fileURLToPath(import.meta.url), script, ...args], { env }));
+    process.exit(
+      run(
+        path.join(nodeDir, 'bin', 'node'),
+        [fileURLToPath(import.meta.url), script, ...args],
+        { env },
+      ),
+    );
   }
 
   // Native addons (better-sqlite3) compile against local headers; they must

@@ -40,7 +40,9 @@ export const ownershipPlugin = createBackendPlugin({
         const rules = RuleRegistry.create({ rules: moduleRules });
         const overview = OverviewService.create({ catalog, scope });
         logger.info(
-          `Auditing ${scope.kinds.join(', ')} with ${rules.list().length} registered rule(s)`,
+          `Auditing ${scope.kinds.join(', ')} with ${
+            rules.list().length
+          } registered rule(s)`,
         );
         httpRouter.use(await createRouter({ httpAuth, overview, rules }));
       },

@@ -15,7 +15,9 @@ export async function createRouter(deps: {
   router.use(express.json());
 
   router.get('/overview', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await overview.getOverview(credentials));
   });
 

@@ -1,8 +1,6 @@
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { ownershipApiRef } from './api';
 import { OwnershipPage, ownershipPlugin } from './plugin';
 
@@ -34,9 +32,11 @@ describe('legacy frontend system exports', () => {
           ],
         ]}
       >
-        <OwnershipPage />
+        <Routes>
+          <Route path="/ownership" element={<OwnershipPage />} />
+        </Routes>
       </TestApiProvider>,
-      { mountedRoutes: { '/ownership': ownershipPlugin.routes.root } },
+      { routeEntries: ['/ownership'] },
     );
 
     expect(

@@ -20,7 +20,9 @@ function readList(config: Config, key: string, fallback: string[]): string[] {
   }
   const cleaned = values.map(v => v.trim()).filter(Boolean);
   if (cleaned.length === 0) {
-    throw new Error(`Invalid config at ${key}: the list must name at least one value`);
+    throw new Error(
+      `Invalid config at ${key}: the list must name at least one value`,
+    );
   }
   return [...new Set(cleaned)];
 }

@@ -16,7 +16,9 @@ export class OverviewService {
     private readonly scope: AuditScope,
   ) {}
 
-  async getOverview(credentials: BackstageCredentials): Promise<OwnershipOverview> {
+  async getOverview(
+    credentials: BackstageCredentials,
+  ): Promise<OwnershipOverview> {
     const perKind = new Map<string, number>();
     const lifecycles: Record<string, number> = {};
     const kindByLowerCase = new Map(
@@ -34,10 +36,12 @@ export class OverviewService {
     for await (const page of pages) {
       for (const entity of page) {
         const kind =
-          kindByLowerCase.get(entity.kind.toLocaleLowerCase('en-US')) ?? entity.kind;
+          kindByLowerCase.get(entity.kind.toLocaleLowerCase('en-US')) ??
+          entity.kind;
         perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
         const lifecycle = entity.spec?.lifecycle;
-        const key = typeof lifecycle === 'string' && lifecycle ? lifecycle : 'unknown';
+        const key =
+          typeof lifecycle === 'string' && lifecycle ? lifecycle : 'unknown';
         lifecycles[key] = (lifecycles[key] ?? 0) + 1;
       }
     }

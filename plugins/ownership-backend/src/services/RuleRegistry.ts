@@ -31,11 +31,13 @@ export class RuleRegistry {
 
   /** The public description of every rule, sorted by id. */
   describe(): RuleDescription[] {
-    return this.list().map(({ id, defaultSeverity, description, remediation }) => ({
-      id,
-      defaultSeverity,
-      description,
-      remediation,
-    }));
+    return this.list().map(
+      ({ id, defaultSeverity, description, remediation }) => ({
+        id,
+        defaultSeverity,
+        description,
+        remediation,
+      }),
+    );
   }
 }

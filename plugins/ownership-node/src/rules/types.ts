@@ -1,4 +1,7 @@
-import type { ServiceRecord, Severity } from '@ownership-portal/plugin-ownership-common';
+import type {
+  ServiceRecord,
+  Severity,
+} from '@ownership-portal/plugin-ownership-common';
 
 /**
  * What a rule reports for one entity. The engine adds the rule id and the

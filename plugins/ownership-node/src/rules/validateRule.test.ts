@@ -17,12 +17,17 @@ describe('validateRule', () => {
 
   it.each([
     [{ id: 'nodot' }, /Invalid rule id "nodot"/],
-    [{ defaultSeverity: 'fatal' }, /"custom.has-description": defaultSeverity .* got "fatal"/],
+    [
+      { defaultSeverity: 'fatal' },
+      /"custom.has-description": defaultSeverity .* got "fatal"/,
+    ],
     [{ description: ' ' }, /description must be a non-empty string/],
     [{ remediation: undefined }, /remediation must be a non-empty string/],
     [{ evaluate: 'yes' }, /evaluate must be a function/],
     [{ id: 42 }, /\(without id\): id must be a string/],
   ])('rejects %p', (patch, message) => {
-    expect(() => validateRule({ ...valid, ...(patch as object) } as OwnershipRule)).toThrow(message);
+    expect(() =>
+      validateRule({ ...valid, ...(patch as object) } as OwnershipRule),
+    ).toThrow(message);
   });
 });

@@ -22,7 +22,9 @@ export function validateRule(rule: OwnershipRule): void {
   }
   for (const field of ['description', 'remediation'] as const) {
     if (typeof rule[field] !== 'string' || !rule[field].trim()) {
-      throw new TypeError(`Ownership rule ${name}: ${field} must be a non-empty string`);
+      throw new TypeError(
+        `Ownership rule ${name}: ${field} must be a non-empty string`,
+      );
     }
   }
   if (typeof rule.evaluate !== 'function') {

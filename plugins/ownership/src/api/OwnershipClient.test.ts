@@ -11,7 +11,9 @@ describe('OwnershipClient', () => {
   registerMswTestHooks(server);
 
   const client = new OwnershipClient({
-    discoveryApi: { getBaseUrl: async pluginId => `http://backend.test/api/${pluginId}` },
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://backend.test/api/${pluginId}`,
+    },
     fetchApi: { fetch: (input, init) => fetch(input, init) },
   });
 
@@ -23,7 +25,9 @@ describe('OwnershipClient', () => {
       lifecycles: { production: 3 },
       generatedAt: '2026-11-28T10:00:00.000Z',
     };
-    server.use(http.get(`${baseUrl}/overview`, () => HttpResponse.json(overview)));
+    server.use(
+      http.get(`${baseUrl}/overview`, () => HttpResponse.json(overview)),
+    );
 
     await expect(client.getOverview()).resolves.toEqual(overview);
   });
@@ -41,7 +45,10 @@ describe('OwnershipClient', () => {
       http.get(`${baseUrl}/overview`, () =>
         HttpResponse.json(
           {
-            error: { name: 'AuthenticationError', message: 'Missing credentials' },
+            error: {
+              name: 'AuthenticationError',
+              message: 'Missing credentials',
+            },
             request: { method: 'GET', url: '/api/ownership/overview' },
             response: { statusCode: 401 },
           },
@@ -53,6 +60,7 @@ describe('OwnershipClient', () => {
     const error = await client.getOverview().catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(401);
-    expect(error.message).toMatch(/Missing credentials/);
+    expect(error.message).toBe('Request failed with 401 Unauthorized');
+    expect(error.body.error.message).toBe('Missing credentials');
   });
 });

@@ -29,7 +29,9 @@ describe('OverviewContent', () => {
     expect(
       await screen.findByText('49 catalog entities in the ownership audit'),
     ).toBeInTheDocument();
-    const components = screen.getByRole('region', { name: 'Component entities' });
+    const components = screen.getByRole('region', {
+      name: 'Component entities',
+    });
     expect(components).toHaveTextContent('42');
     expect(screen.getByText('production: 40')).toBeInTheDocument();
     expect(screen.getByText('experimental: 9')).toBeInTheDocument();
@@ -38,7 +40,12 @@ describe('OverviewContent', () => {
   it('says what to add to the catalog when nothing is in scope', async () => {
     await renderInTestApp(<OverviewContent />, {
       apis: [
-        apiWith(async () => ({ ...overview, kinds: [], total: 0, lifecycles: {} })),
+        apiWith(async () => ({
+          ...overview,
+          kinds: [],
+          total: 0,
+          lifecycles: {},
+        })),
       ],
     });
 
@@ -49,9 +56,13 @@ describe('OverviewContent', () => {
   it('names the failure and retries on request', async () => {
     const getOverview = jest
       .fn()
-      .mockRejectedValueOnce(new Error('Request failed with 503 Service Unavailable'))
+      .mockRejectedValueOnce(
+        new Error('Request failed with 503 Service Unavailable'),
+      )
       .mockResolvedValueOnce(overview);
-    await renderInTestApp(<OverviewContent />, { apis: [apiWith(getOverview)] });
+    await renderInTestApp(<OverviewContent />, {
+      apis: [apiWith(getOverview)],
+    });
 
     expect(
       await screen.findByText('Could not load the ownership overview'),

@@ -16,7 +16,11 @@ import { ownershipApiRef } from '../../api';
 
 function KindCard(props: { kind: string; count: number }) {
   return (
-    <Card variant="outlined" component="section" aria-label={`${props.kind} entities`}>
+    <Card
+      variant="outlined"
+      component="section"
+      aria-label={`${props.kind} entities`}
+    >
       <CardContent>
         <Typography variant="overline" component="h3" color="text.secondary">
           {props.kind}
@@ -35,9 +39,9 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
       <Alert severity="info">
         <AlertTitle>Nothing to audit yet</AlertTitle>
         The catalog holds no entities of the audited kinds (
-        {overview.scopeKinds.join(', ')}). Register a <code>catalog-info.yaml</code>{' '}
-        with <code>spec.owner</code> set to a team for each service, or adjust{' '}
-        <code>ownership.scope.kinds</code>.
+        {overview.scopeKinds.join(', ')}). Register a{' '}
+        <code>catalog-info.yaml</code> with <code>spec.owner</code> set to a
+        team for each service, or adjust <code>ownership.scope.kinds</code>.
       </Alert>
     );
   }
@@ -62,7 +66,11 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
           {lifecycles.map(([lifecycle, count]) => (
-            <Chip key={lifecycle} label={`${lifecycle}: ${count}`} variant="outlined" />
+            <Chip
+              key={lifecycle}
+              label={`${lifecycle}: ${count}`}
+              variant="outlined"
+            />
           ))}
         </Stack>
       </Box>
@@ -82,7 +90,10 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
  */
 export function OverviewContent() {
   const api = useApi(ownershipApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(() => api.getOverview(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getOverview(),
+    [api],
+  );
 
   if (loading) {
     return <Progress />;
