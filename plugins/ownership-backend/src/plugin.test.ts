@@ -133,7 +133,11 @@ describe('ownership backend plugin', () => {
       features: [ownershipPlugin, catalogServiceMock.factory({ entities })],
     });
 
-    for (const path of ['/api/ownership/overview', '/api/ownership/rules']) {
+    for (const path of [
+      '/api/ownership/overview',
+      '/api/ownership/rules',
+      '/api/ownership/runs/latest',
+    ]) {
       const res = await request(server)
         .get(path)
         .set('authorization', mockCredentials.none.header());
@@ -151,6 +155,17 @@ describe('ownership backend plugin', () => {
       .set('authorization', mockCredentials.service.header());
 
     expect(res.status).toBe(200);
+  });
+
+  it('has no latest run before the first audit run', async () => {
+    const { server } = await startTestBackend({
+      features: [ownershipPlugin, catalogServiceMock.factory({ entities })],
+    });
+
+    const res = await request(server).get('/api/ownership/runs/latest');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ run: null });
   });
 
   it('lists rules that backend modules register', async () => {

@@ -8,6 +8,8 @@ import {
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
 import { readScopeConfig } from './config/scope';
+import { applyMigrations } from './database/migrations';
+import { DatabaseRunStore } from './database/RunStore';
 import { createRouter } from './router';
 import { OverviewService } from './services/OverviewService';
 import { RuleRegistry } from './services/RuleRegistry';
@@ -33,10 +35,14 @@ export const ownershipPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        database: coreServices.database,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter, catalog }) {
+      async init({ config, logger, httpAuth, httpRouter, database, catalog }) {
         const scope = readScopeConfig(config);
+        const client = await database.getClient();
+        await applyMigrations(database, client);
+        const runs = DatabaseRunStore.create({ client });
         const rules = RuleRegistry.create({ rules: moduleRules });
         const overview = OverviewService.create({ catalog, scope });
         logger.info(
@@ -44,7 +50,7 @@ export const ownershipPlugin = createBackendPlugin({
             rules.list().length
           } registered rule(s)`,
         );
-        httpRouter.use(await createRouter({ httpAuth, overview, rules }));
+        httpRouter.use(await createRouter({ httpAuth, overview, rules, runs }));
       },
     });
   },

@@ -51,3 +51,35 @@ export interface RuleDescription {
 export interface RuleListResponse {
   items: RuleDescription[];
 }
+
+/**
+ * An audit run.
+ *
+ * @public
+ */
+export interface AuditRun {
+  id: number;
+  status: 'running' | 'succeeded' | 'failed';
+  /** `schedule` for scheduled runs, `manual` for `POST /runs`. */
+  trigger: 'schedule' | 'manual';
+  /** Entity ref of the user who started a manual run. */
+  triggeredBy?: string;
+  startedAt: string;
+  finishedAt?: string;
+  /** Entities audited so far. */
+  processed: number;
+  /** Entities to audit, once known. */
+  total?: number;
+  /** Why the run failed. */
+  error?: string;
+}
+
+/**
+ * `GET /api/ownership/runs/latest`.
+ *
+ * @public
+ */
+export interface LatestRunResponse {
+  /** The most recently started run; `null` before the first run. */
+  run: AuditRun | null;
+}
