@@ -1,33 +1,82 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, saveScreenshot, test } from './fixtures';
 
-import { test, expect } from '@playwright/test';
+test.describe('Ownership Portal dev app', () => {
+  test('the sidebar leads to the catalog and the ownership page', async ({
+    signedIn: page,
+  }) => {
+    const nav = page.getByRole('navigation');
+    await expect(
+      nav.getByRole('link', { name: 'Catalog', exact: true }),
+    ).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Ownership' })).toBeVisible();
 
-test('App should render the welcome page', async ({ page }) => {
-  await page.goto('/');
+    await nav.getByRole('link', { name: 'Ownership' }).click();
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+    await expect(page).toHaveURL(/\/ownership$/);
+  });
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  test('the catalog lists the example organisation', async ({
+    signedIn: page,
+  }) => {
+    await page.goto('/?filters[kind]=component&filters[user]=all');
+
+    const heading = page
+      .getByRole('heading', {
+        name: /^All Components \(\d+\)$/,
+      })
+      .first();
+    await expect(heading).toBeVisible();
+    const total = Number((await heading.innerText()).match(/\d+/)![0]);
+    expect(total).toBeGreaterThanOrEqual(40);
+    await expect(
+      page.getByRole('table').getByRole('link', { name: 'checkout-api' }),
+    ).toBeVisible();
+
+    await page.getByPlaceholder('Search').fill('legacy-invoice');
+
+    await expect(
+      page.getByRole('table').getByRole('link', {
+        name: 'legacy-invoice-generator',
+      }),
+    ).toBeVisible();
+    await saveScreenshot(page, 'catalog');
+  });
+
+  test('the ownership page counts what the audit covers', async ({
+    signedIn: page,
+  }) => {
+    await page.goto('/ownership');
+
+    await expect(
+      page.getByRole('heading', {
+        name: /^\d+ catalog entities in the ownership audit$/,
+      }),
+    ).toBeVisible();
+    const components = page.getByRole('region', { name: 'Component entities' });
+    const count = Number(await components.getByRole('paragraph').innerText());
+    expect(count).toBeGreaterThanOrEqual(40);
+    await expect(page.getByText(/^production: \d+$/)).toBeVisible();
+    await saveScreenshot(page, 'ownership');
+  });
+
+  test("a service's entity page shows its owner, system and dependencies", async ({
+    signedIn: page,
+  }) => {
+    await page.goto('/catalog/default/component/checkout-api');
+
+    await expect(
+      page.getByRole('heading', { name: 'checkout-api', level: 2 }),
+    ).toBeVisible();
+    const about = page.getByText('Orchestrates order placement', {
+      exact: false,
+    });
+    await expect(about.first()).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'payments-gateway' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Checkout' }).first(),
+    ).toBeVisible();
+    await saveScreenshot(page, 'entity-checkout-api');
+  });
 });

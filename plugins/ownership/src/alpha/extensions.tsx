@@ -2,6 +2,7 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
+import { Content } from '@backstage/core-components';
 import {
   ApiBlueprint,
   discoveryApiRef,
@@ -31,7 +32,11 @@ export const ownershipPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
       import('../components/OverviewContent').then(m =>
-        compatWrapper(<m.OverviewContent />),
+        compatWrapper(
+          <Content>
+            <m.OverviewContent />
+          </Content>,
+        ),
       ),
   },
 });
