@@ -7,7 +7,6 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
-import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OwnershipOverview } from '@ownership-portal/plugin-ownership-common';
@@ -53,13 +52,17 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
       <Typography variant="h5" component="h2">
         {overview.total} catalog entities in the ownership audit
       </Typography>
-      <Grid container spacing={2}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+        }}
+      >
         {overview.kinds.map(k => (
-          <Grid item xs={6} md={3} key={k.kind}>
-            <KindCard kind={k.kind} count={k.count} />
-          </Grid>
+          <KindCard key={k.kind} kind={k.kind} count={k.count} />
         ))}
-      </Grid>
+      </Box>
       <Box>
         <Typography variant="subtitle2" component="h3" gutterBottom>
           By lifecycle
