@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { yarnRelease } from './lib/yarn.mjs';
 
 const NODE_MAJOR_MIN = 22;
 const NODE_VERSION = '22.23.5';
@@ -113,15 +114,6 @@ function ensurePortableNode() {
   return dir;
 }
 
-function yarnRelease() {
-  const rc = fs.readFileSync(path.join(root, '.yarnrc.yml'), 'utf8');
-  const match = rc.match(/^yarnPath:\s*(\S+)\s*$/m);
-  if (!match) {
-    fail('.yarnrc.yml has no yarnPath');
-  }
-  return path.join(root, match[1]);
-}
-
 function workspaceManifests() {
   const manifests = ['package.json'];
   for (const parent of ['packages', 'plugins']) {
@@ -203,7 +195,7 @@ function main() {
     }
   }
 
-  const yarn = yarnRelease();
+  const yarn = yarnRelease(root);
   if (script === '--yarn') {
     process.exit(run(process.execPath, [yarn, ...args]));
   }

@@ -5,7 +5,7 @@
  * tests (SQLite always; PostgreSQL when a server is configured), and browser
  * tests in the system's Chromium.
  *
- * Runs under the Node.js that scripts/bootstrap.mjs selected, inside `yarn run`.
+ * Runs under the Node.js that scripts/bootstrap.mjs selected (Node 22 or newer).
  *
  * Environment:
  *   BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING  also run database tests on PostgreSQL
@@ -15,15 +15,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { yarnRelease } from './lib/yarn.mjs';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
-const yarn = process.env.npm_execpath;
-if (!yarn || !fs.existsSync(yarn)) {
-  console.error(
-    'scripts/test-all.mjs must run through yarn: use `npm test` or `yarn test`',
-  );
-  process.exit(1);
-}
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const yarn = yarnRelease(root);
 
 // No Docker engine is assumed: TestDatabases uses only SQLite and the
 // databases given by connection strings.
@@ -42,6 +40,7 @@ function step(title, args) {
   const started = Date.now();
   const result = spawnSync(process.execPath, [yarn, ...args], {
     stdio: 'inherit',
+    cwd: root,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (result.status === 0) {
