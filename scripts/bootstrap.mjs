@@ -159,6 +159,34 @@ function ensureInstalled(yarn) {
   fs.writeFileSync(installStamp, installFingerprint());
 }
 
+function headerMajor(dir) {
+  const versionHeader = path.join(dir, 'include', 'node', 'node_version.h');
+  if (!fs.existsSync(versionHeader)) return undefined;
+  const match = fs
+    .readFileSync(versionHeader, 'utf8')
+    .match(/#define NODE_MAJOR_VERSION (\d+)/);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Points node-gyp at headers that match the running Node.js. An inherited
+ * `nodedir` (npm exports its own, e.g. from ~/.npmrc) may belong to another
+ * Node.js version, and addons built against it fail to load.
+ */
+function useHeadersOfRunningNode() {
+  const major = nodeMajor(process.version);
+  const ownHeaders = path.resolve(path.dirname(process.execPath), '..');
+  if (headerMajor(ownHeaders) === major) {
+    process.env.npm_config_nodedir = ownHeaders;
+    return;
+  }
+  const inherited = process.env.npm_config_nodedir;
+  if (inherited && headerMajor(inherited) !== major) {
+    log(`ignoring nodedir=${inherited}: its headers are not for Node ${major}`);
+    delete process.env.npm_config_nodedir;
+  }
+}
+
 function main() {
   const [script, ...args] = process.argv.slice(2);
   if (!script) {
@@ -188,12 +216,7 @@ function main() {
   // Native addons (better-sqlite3) compile against local headers; they must
   // never try to download prebuilt binaries or headers.
   process.env.npm_config_build_from_source ??= 'true';
-  if (!process.env.npm_config_nodedir) {
-    const headers = path.resolve(path.dirname(process.execPath), '..');
-    if (fs.existsSync(path.join(headers, 'include', 'node', 'node.h'))) {
-      process.env.npm_config_nodedir = headers;
-    }
-  }
+  useHeadersOfRunningNode();
 
   const yarn = yarnRelease(root);
   if (script === '--yarn') {

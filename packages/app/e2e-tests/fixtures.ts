@@ -19,9 +19,9 @@ async function signInAsGuest(page: Page) {
 }
 
 export const test = base.extend<{ signedIn: Page }>({
-  signedIn: async ({ page }, use) => {
+  signedIn: async ({ page }, provide) => {
     await signInAsGuest(page);
-    await use(page);
+    await provide(page);
   },
 });
 
