@@ -39,11 +39,13 @@ export const ownershipPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init({ config, logger, httpAuth, httpRouter, database, catalog }) {
+        // Configuration and rules are checked before the database is
+        // touched, so a bad setup fails fast and leaves nothing open.
         const scope = readScopeConfig(config);
+        const rules = RuleRegistry.create({ rules: moduleRules });
         const client = await database.getClient();
         await applyMigrations(database, client);
         const runs = DatabaseRunStore.create({ client });
-        const rules = RuleRegistry.create({ rules: moduleRules });
         const overview = OverviewService.create({ catalog, scope });
         logger.info(
           `Auditing ${scope.kinds.join(', ')} with ${
