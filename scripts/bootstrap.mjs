@@ -156,7 +156,7 @@ function ensureInstalled(yarn) {
       'yarn install failed (see above); if you changed a package.json, run `npm run yarn -- install` to update yarn.lock',
     );
   }
-  fs.writeFileSync(installStamp, installFingerprint());
+  fs.writeFileSync(installStamp, fingerprint);
 }
 
 function headerMajor(dir) {

@@ -1,8 +1,8 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { ownershipApiRef } from './api';
 import { OwnershipPage, ownershipPlugin } from './plugin';
+import { overviewOf, ownershipApiWith } from './testing/fixtures';
 
 describe('legacy frontend system exports', () => {
   it('exposes the plugin with its route and API', () => {
@@ -17,19 +17,7 @@ describe('legacy frontend system exports', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [
-            ownershipApiRef,
-            {
-              getOverview: async () => ({
-                scopeKinds: ['Component'],
-                kinds: [{ kind: 'Component', count: 2 }],
-                total: 2,
-                lifecycles: { production: 2 },
-                generatedAt: '2026-11-28T10:00:00.000Z',
-              }),
-              listRules: async () => ({ items: [] }),
-            },
-          ],
+          ownershipApiWith(overviewOf({ Component: 2 }, { production: 2 })),
         ]}
       >
         <Routes>

@@ -11,19 +11,23 @@ export class OverviewService {
     return new OverviewService(deps.catalog, deps.scope);
   }
 
+  /** Configured kind spelling by lower-cased kind: the catalog compares kinds case-insensitively. */
+  private readonly kindByLowerCase: Map<string, string>;
+
   private constructor(
     private readonly catalog: CatalogService,
     private readonly scope: AuditScope,
-  ) {}
+  ) {
+    this.kindByLowerCase = new Map(
+      scope.kinds.map(k => [k.toLocaleLowerCase('en-US'), k]),
+    );
+  }
 
   async getOverview(
     credentials: BackstageCredentials,
   ): Promise<OwnershipOverview> {
     const perKind = new Map<string, number>();
     const lifecycles: Record<string, number> = {};
-    const kindByLowerCase = new Map(
-      this.scope.kinds.map(k => [k.toLocaleLowerCase('en-US'), k]),
-    );
 
     const pages = this.catalog.streamEntities(
       {
@@ -36,7 +40,7 @@ export class OverviewService {
     for await (const page of pages) {
       for (const entity of page) {
         const kind =
-          kindByLowerCase.get(entity.kind.toLocaleLowerCase('en-US')) ??
+          this.kindByLowerCase.get(entity.kind.toLocaleLowerCase('en-US')) ??
           entity.kind;
         perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
         const lifecycle = entity.spec?.lifecycle;

@@ -5,22 +5,12 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { ownershipApiRef } from '../api';
 import ownershipPlugin from '../alpha';
+import { overviewOf, ownershipApiWith } from '../testing/fixtures';
 
-const overview = {
-  scopeKinds: ['Component'],
-  kinds: [{ kind: 'Component', count: 5 }],
-  total: 5,
-  lifecycles: { production: 5 },
-  generatedAt: '2026-11-28T10:00:00.000Z',
-};
 const apis = [
-  [
-    ownershipApiRef,
-    { getOverview: async () => overview, listRules: jest.fn() },
-  ],
-] as const;
+  ownershipApiWith(overviewOf({ Component: 5 }, { production: 5 })),
+];
 
 describe('new frontend system plugin', () => {
   it('mounts page:ownership at /ownership and renders the dashboard', async () => {

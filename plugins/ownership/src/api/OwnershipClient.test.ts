@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { overviewOf } from '../testing/fixtures';
 import { OwnershipClient } from './OwnershipClient';
 
 const baseUrl = 'http://backend.test/api/ownership';
@@ -18,13 +19,7 @@ describe('OwnershipClient', () => {
   });
 
   it('reads the overview from /overview', async () => {
-    const overview = {
-      scopeKinds: ['Component'],
-      kinds: [{ kind: 'Component', count: 3 }],
-      total: 3,
-      lifecycles: { production: 3 },
-      generatedAt: '2026-11-28T10:00:00.000Z',
-    };
+    const overview = overviewOf({ Component: 3 }, { production: 3 });
     server.use(
       http.get(`${baseUrl}/overview`, () => HttpResponse.json(overview)),
     );

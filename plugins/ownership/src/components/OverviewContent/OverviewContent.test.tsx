@@ -1,29 +1,18 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { OwnershipOverview } from '@ownership-portal/plugin-ownership-common';
-import { type OwnershipApi, ownershipApiRef } from '../../api';
+import { overviewOf, ownershipApiWith } from '../../testing/fixtures';
 import { OverviewContent } from './OverviewContent';
 
-const overview: OwnershipOverview = {
-  scopeKinds: ['Component', 'System'],
-  kinds: [
-    { kind: 'Component', count: 42 },
-    { kind: 'System', count: 7 },
-  ],
-  total: 49,
-  lifecycles: { production: 40, experimental: 9 },
-  generatedAt: '2026-11-28T10:00:00.000Z',
-};
-
-function apiWith(getOverview: OwnershipApi['getOverview']) {
-  return [ownershipApiRef, { getOverview, listRules: jest.fn() }] as const;
-}
+const overview = overviewOf(
+  { Component: 42, System: 7 },
+  { production: 40, experimental: 9 },
+);
 
 describe('OverviewContent', () => {
   it('shows the audited entities per kind and lifecycle', async () => {
     await renderInTestApp(<OverviewContent />, {
-      apis: [apiWith(async () => overview)],
+      apis: [ownershipApiWith(overview)],
     });
 
     expect(
@@ -40,12 +29,7 @@ describe('OverviewContent', () => {
   it('says what to add to the catalog when nothing is in scope', async () => {
     await renderInTestApp(<OverviewContent />, {
       apis: [
-        apiWith(async () => ({
-          ...overview,
-          kinds: [],
-          total: 0,
-          lifecycles: {},
-        })),
+        ownershipApiWith({ ...overview, kinds: [], total: 0, lifecycles: {} }),
       ],
     });
 
@@ -61,7 +45,7 @@ describe('OverviewContent', () => {
       )
       .mockResolvedValueOnce(overview);
     await renderInTestApp(<OverviewContent />, {
-      apis: [apiWith(getOverview)],
+      apis: [ownershipApiWith(getOverview)],
     });
 
     expect(
