@@ -3,19 +3,34 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { ownershipPermissions } from '@ownership-portal/plugin-ownership-common';
 import {
   type OwnershipRule,
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
+import { readOwnersConfig } from './config/owners';
+import { readRetentionConfig } from './config/retention';
+import { readScheduleConfig } from './config/schedule';
 import { readScopeConfig } from './config/scope';
 import { applyMigrations } from './database/migrations';
-import { DatabaseRunStore } from './database/RunStore';
+import { DatabaseResultStore, DatabaseRunStore } from './database';
 import { createRouter } from './router';
+import { builtInRules } from './rules';
+import { AuditRunner } from './services/audit/AuditRunner';
+import { RuleEngine } from './services/audit/RuleEngine';
+import { scheduleAudits } from './services/audit/scheduleAudits';
+import { CatalogReader } from './services/ingest/CatalogReader';
+import { LookupService } from './services/lookup/LookupService';
 import { OverviewService } from './services/OverviewService';
+import { CatalogVisibility } from './services/query/CatalogVisibility';
+import { Selection } from './services/query/Selection';
+import { ServiceQueries } from './services/query/ServiceQueries';
+import { TeamQueries } from './services/query/TeamQueries';
 import { RuleRegistry } from './services/RuleRegistry';
 
 /**
- * The ownership backend plugin.
+ * The ownership backend plugin: audits the catalog on a schedule and serves
+ * the results under `/api/ownership`.
  *
  * @public
  */
@@ -33,26 +48,71 @@ export const ownershipPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter, database, catalog }) {
+      async init(deps) {
+        const { config, logger, catalog, database } = deps;
         // Configuration and rules are checked before the database is
         // touched, so a bad setup fails fast and leaves nothing open.
         const scope = readScopeConfig(config);
-        const rules = RuleRegistry.create({ rules: moduleRules });
+        const owners = readOwnersConfig(config);
+        const retention = readRetentionConfig(config);
+        const schedule = readScheduleConfig(config);
+        const registry = RuleRegistry.create({
+          rules: [...builtInRules, ...moduleRules],
+        });
+        const engine = RuleEngine.create({ rules: registry, config, logger });
+
         const client = await database.getClient();
         await applyMigrations(database, client);
         const runs = DatabaseRunStore.create({ client });
-        const overview = OverviewService.create({ catalog, scope });
-        logger.info(
-          `Auditing ${scope.kinds.join(', ')} with ${
-            rules.list().length
-          } registered rule(s)`,
+        const results = DatabaseResultStore.create({ client });
+
+        const runner = AuditRunner.create({
+          reader: CatalogReader.create({ catalog, scope }),
+          engine,
+          runs,
+          auth: deps.auth,
+          logger,
+          scope,
+          owners,
+          retention,
+        });
+        const lookup = LookupService.create({ runs, results, logger });
+        runner.onCompleted(() => lookup.refresh());
+
+        const visibility = CatalogVisibility.create({ catalog });
+        const ruleIds = () => registry.list().map(r => r.id);
+        const selection = Selection.create({ runs, results, ruleIds, kinds: scope.kinds });
+        deps.permissionsRegistry.addPermissions(ownershipPermissions);
+        deps.httpRouter.use(
+          createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            runner,
+            runs,
+            engine,
+            selection,
+            services: ServiceQueries.create({ results, selection, visibility }),
+            teams: TeamQueries.create({ results, selection, visibility }),
+            lookup,
+            visibility,
+            overview: OverviewService.create({ catalog, scope }),
+          }),
         );
-        httpRouter.use(await createRouter({ httpAuth, overview, rules, runs }));
+        await scheduleAudits({ scheduler: deps.scheduler, schedule, runner, logger });
+        logger.info(
+          `Auditing ${scope.kinds.join(', ')} with ${registry.list().length} rule(s)`,
+        );
       },
     });
   },

@@ -8,5 +8,5 @@
 export * from './annotations';
 export * from './rules';
 export * from './permissions';
-export * from './api';
+export * from './contract';
 export * from './record';

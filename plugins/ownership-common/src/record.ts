@@ -1,3 +1,9 @@
+import type {
+  Contact,
+  MemberSummary,
+  OwnerStatus,
+  SuggestedOwner,
+} from './contract/owners';
 import type { Severity } from './rules';
 
 /**
@@ -46,4 +52,43 @@ export interface Finding {
   message: string;
   /** What to change in `catalog-info.yaml` (or elsewhere) to fix it. */
   remediation: string;
+}
+
+/**
+ * An entity after its owner has been resolved: what rules evaluate.
+ * Later stages (on-call, documents) add their own optional fields.
+ *
+ * @public
+ */
+export interface ResolvedService extends ServiceRecord {
+  /** `metadata.name`, as written. */
+  name: string;
+  namespace: string;
+  description?: string;
+  tags: string[];
+  /** True for Components whose type is in `ownership.scope.operationalTypes`. */
+  operational: boolean;
+  owner?: string;
+  ownerResolution: OwnerResolution;
+  suggestedOwner?: SuggestedOwner;
+}
+
+/**
+ * The outcome of resolving `spec.owner` against the catalog.
+ *
+ * @public
+ */
+export interface OwnerResolution {
+  status: OwnerStatus;
+  /** `spec.owner` as written, when present. */
+  raw?: string;
+  /** Full, lower-case ref the owner resolves to (also set when the entity does not exist). */
+  entityRef?: string;
+  kind?: 'Group' | 'User';
+  title?: string;
+  /** Members, sub-groups included; the user itself for an individual owner. */
+  members: MemberSummary[];
+  contacts: Contact[];
+  /** Full refs of the owning group's parents, nearest first. */
+  parents: string[];
 }

@@ -1,19 +1,45 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
 import { applyMigrations, rollbackMigrations } from './migrations';
+import { DatabaseResultStore } from './ResultStore';
 import { DatabaseRunStore } from './RunStore';
+import {
+  entity,
+  finding,
+  manualClock,
+  results,
+  team,
+} from './testing/fixtures';
+
+jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
+const DAY = 24 * 60 * 60 * 1000;
+const page = { offset: 0, limit: 100 };
+
+async function countRows(client: Knex, table: string): Promise<number> {
+  const [{ count }] = await client(table).count({ count: '*' });
+  return Number(count);
+}
+
 describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
-  async function setup(now = () => new Date('2026-11-28T10:00:00.000Z')) {
+  async function setup(start = '2026-11-28T10:00:00.000Z') {
     const client = await databases.init(id);
     await applyMigrations({ getClient: async () => client }, client);
-    return { client, store: DatabaseRunStore.create({ client, now }) };
+    const clock = manualClock(start);
+    return {
+      client,
+      clock,
+      store: DatabaseRunStore.create({ client, now: clock.now }),
+      resultStore: DatabaseResultStore.create({ client }),
+    };
   }
 
   it('records a run from start through progress to success', async () => {
-    const { store } = await setup();
+    const { store, clock } = await setup();
 
+    expect(await store.getRunningRun()).toBeUndefined();
     const started = await store.startRun({
       trigger: 'manual',
       triggeredBy: 'user:default/alice',
@@ -26,66 +52,371 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
       startedAt: '2026-11-28T10:00:00.000Z',
       processed: 0,
     });
+    expect(await store.getRunningRun()).toEqual(started);
 
-    await store.updateProgress(started.id, 40, 83);
+    await store.updateProgress(started.id, 1, 2);
     expect(await store.getLatestRun()).toMatchObject({
-      processed: 40,
-      total: 83,
+      processed: 1,
+      total: 2,
     });
 
-    const finished = await store.finishRun(started.id);
-    expect(finished).toMatchObject({
+    clock.advance(60_000);
+    const input = results(
+      [entity('a'), entity('b', { findings: [finding('adr.missing')] })],
+      [team('team-a')],
+    );
+    const finished = await store.completeRun(started.id, input);
+    expect(finished).toEqual({
+      ...started,
       status: 'succeeded',
-      finishedAt: '2026-11-28T10:00:00.000Z',
-      processed: 40,
-      total: 83,
+      finishedAt: '2026-11-28T10:01:00.000Z',
+      processed: 2,
+      total: 2,
     });
-    expect(finished.error).toBeUndefined();
+    expect(await store.getRun(started.id)).toEqual(finished);
+    expect(await store.getRunningRun()).toBeUndefined();
+    expect(await store.getLatestSucceededRun()).toEqual(finished);
+    expect(await store.getFigures(started.id)).toEqual(input.figures);
   });
 
-  it('keeps the error of a failed run', async () => {
+  it('keeps the error of a failed run and stores no figures for it', async () => {
     const { store } = await setup();
     const run = await store.startRun({ trigger: 'schedule' });
 
-    const failed = await store.finishRun(run.id, {
-      error: 'catalog unavailable: 503',
-    });
+    const failed = await store.failRun(run.id, 'catalog unavailable: 503');
 
     expect(failed).toMatchObject({
       status: 'failed',
       error: 'catalog unavailable: 503',
+      finishedAt: '2026-11-28T10:00:00.000Z',
     });
     expect(failed.triggeredBy).toBeUndefined();
+    expect(await store.getFigures(run.id)).toBeUndefined();
+    expect(await store.getLatestSucceededRun()).toBeUndefined();
   });
 
-  it('refuses to finish a run twice, leaving the first outcome intact', async () => {
-    const { store } = await setup();
+  it('refuses to finish a run twice, writing nothing the second time', async () => {
+    const { client, store } = await setup();
     const run = await store.startRun({ trigger: 'schedule' });
-    await store.finishRun(run.id);
+    await store.completeRun(run.id, results([entity('a')]));
 
-    await expect(store.finishRun(run.id, { error: 'late' })).rejects.toThrow(
-      `Audit run ${run.id} is not running, so it cannot be finished`,
+    await expect(store.failRun(run.id, 'late')).rejects.toThrow(
+      `Audit run ${run.id} is not running, so it cannot fail`,
     );
-    expect(await store.getLatestRun()).toMatchObject({ status: 'succeeded' });
+    await expect(
+      store.completeRun(run.id, results([entity('b'), entity('c')])),
+    ).rejects.toThrow(
+      `Audit run ${run.id} is not running, so it cannot be completed`,
+    );
+    expect(await store.getRun(run.id)).toMatchObject({
+      status: 'succeeded',
+      total: 1,
+    });
+    expect(await countRows(client, 'ownership_entity_results')).toBe(1);
+
+    const failed = await store.startRun({ trigger: 'schedule' });
+    await store.failRun(failed.id, 'boom');
+    await expect(
+      store.completeRun(failed.id, results([entity('d')])),
+    ).rejects.toThrow('is not running');
+    expect(await countRows(client, 'ownership_entity_results')).toBe(1);
   });
 
-  it('returns the latest run, or nothing before the first', async () => {
-    let clock = Date.parse('2026-11-28T10:00:00.000Z');
-    const { store } = await setup(() => new Date((clock += 60_000)));
+  it('completes a run atomically: a failure halfway leaves nothing of it', async () => {
+    const { client, clock, store, resultStore } = await setup();
+    const first = await store.startRun({ trigger: 'schedule' });
+    await store.completeRun(
+      first.id,
+      results(
+        [entity('kept', { findings: [finding('runbook.missing')] })],
+        [team('team-a')],
+      ),
+    );
 
+    clock.advance(DAY);
+    const second = await store.startRun({ trigger: 'schedule' });
+    // 450 entities are written in more than one statement; the duplicate at
+    // the end fails the primary key after the first batch went in.
+    const many = Array.from({ length: 450 }, (_, i) =>
+      entity(`svc-${String(i).padStart(3, '0')}`, {
+        findings: [finding('adr.missing', 'warning')],
+      }),
+    );
+    many.push(entity('svc-000'));
+    await expect(
+      store.completeRun(second.id, results(many, [team('team-b')])),
+    ).rejects.toThrow();
+
+    expect(await store.getRun(second.id)).toMatchObject({
+      status: 'running',
+    });
+    expect(await store.getFigures(second.id)).toBeUndefined();
+    expect(await resultStore.listServices(second.id, {}, page)).toEqual({
+      items: [],
+      totalItems: 0,
+    });
+    expect(await resultStore.listFindings(second.id, {}, page)).toEqual({
+      items: [],
+      totalItems: 0,
+    });
+    expect(await resultStore.listTeams(second.id, page)).toEqual({
+      items: [],
+      totalItems: 0,
+    });
+    expect(await countRows(client, 'ownership_entity_results')).toBe(1);
+    expect(await countRows(client, 'ownership_findings')).toBe(1);
+    expect(await countRows(client, 'ownership_team_results')).toBe(1);
+
+    await store.failRun(second.id, 'duplicate entity');
+
+    const served = await store.getLatestSucceededRun();
+    expect(served?.id).toBe(first.id);
+    const listed = await resultStore.listServices(first.id, {}, page);
+    expect(listed.totalItems).toBe(1);
+    expect(listed.items[0]).toMatchObject({
+      entityRef: 'component:default/kept',
+      findings: [finding('runbook.missing')],
+    });
+    expect(await resultStore.getTeam(first.id, 'group:default/team-a')).toEqual(
+      team('team-a'),
+    );
+  });
+
+  it('stores 10,000 entities with several findings each in a few seconds', async () => {
+    const { client, store, resultStore } = await setup();
+    const run = await store.startRun({ trigger: 'schedule' });
+    const entities = Array.from({ length: 10_000 }, (_, i) =>
+      entity(`svc-${i}`, {
+        findings: [
+          finding('runbook.missing'),
+          finding('adr.missing', 'warning'),
+          finding('techdebt.untriaged', 'info'),
+        ],
+      }),
+    );
+    const teams = Array.from({ length: 300 }, (_, i) => team(`team-${i}`));
+
+    const startedAt = Date.now();
+    await store.completeRun(run.id, results(entities, teams));
+    const elapsed = Date.now() - startedAt;
+
+    expect(elapsed).toBeLessThan(15_000);
+    expect(await countRows(client, 'ownership_entity_results')).toBe(10_000);
+    expect(await countRows(client, 'ownership_findings')).toBe(30_000);
+    expect(await countRows(client, 'ownership_team_results')).toBe(300);
+    expect(
+      (await resultStore.listServices(run.id, { severities: ['info'] }, page))
+        .totalItems,
+    ).toBe(10_000);
+  });
+
+  it('lists runs newest first and finds the latest ones', async () => {
+    const { clock, store } = await setup();
     expect(await store.getLatestRun()).toBeUndefined();
-    await store.startRun({ trigger: 'schedule' });
-    const second = await store.startRun({ trigger: 'manual' });
+    expect(await store.listRuns(10)).toEqual([]);
 
-    expect(await store.getLatestRun()).toMatchObject({ id: second.id });
+    const first = await store.startRun({ trigger: 'schedule' });
+    await store.completeRun(first.id, results([entity('a')]));
+    clock.advance(60_000);
+    const second = await store.startRun({ trigger: 'manual' });
+    await store.failRun(second.id, 'boom');
+    clock.advance(60_000);
+    const third = await store.startRun({ trigger: 'schedule' });
+
+    expect((await store.listRuns(10)).map(run => run.id)).toEqual([
+      third.id,
+      second.id,
+      first.id,
+    ]);
+    expect((await store.listRuns(2)).map(run => run.id)).toEqual([
+      third.id,
+      second.id,
+    ]);
+    expect(await store.getLatestRun()).toMatchObject({ id: third.id });
+    expect(await store.getRunningRun()).toMatchObject({ id: third.id });
+    expect(await store.getLatestSucceededRun()).toMatchObject({
+      id: first.id,
+    });
+  });
+
+  it('returns the trend of successful runs, oldest first', async () => {
+    const { clock, store } = await setup();
+    expect(await store.listTrend()).toEqual([]);
+
+    const first = await store.startRun({ trigger: 'schedule' });
+    const firstResults = results([
+      entity('a', { findings: [finding('owner.missing')], score: 0, level: 0 }),
+      entity('b'),
+      entity('c', { owner: { ...entity('c').owner, status: 'individual' } }),
+      entity('d'),
+    ]);
+    await store.completeRun(first.id, firstResults);
+    clock.advance(DAY);
+    const failed = await store.startRun({ trigger: 'schedule' });
+    await store.failRun(failed.id, 'boom');
+    clock.advance(DAY);
+    const empty = await store.startRun({ trigger: 'manual' });
+    await store.completeRun(empty.id, results([]));
+
+    expect(await store.listTrend()).toEqual([
+      {
+        ...firstResults.figures,
+        runId: first.id,
+        finishedAt: '2026-11-28T10:00:00.000Z',
+        validOwnerShare: 0.5,
+      },
+      {
+        ...results([]).figures,
+        runId: empty.id,
+        finishedAt: '2026-11-30T10:00:00.000Z',
+        validOwnerShare: 0,
+      },
+    ]);
+    expect(firstResults.figures).toMatchObject({
+      services: 4,
+      validOwner: 2,
+      byRule: { 'owner.missing': 1 },
+      levels: [1, 0, 0, 0, 3],
+    });
+  });
+
+  describe('prune', () => {
+    const now = new Date('2026-11-28T12:00:00.000Z');
+    const policy = { keepAllDays: 30, keepDailyDays: 400 };
+    const dayStart = (daysAgo: number) =>
+      Date.parse('2026-11-28T00:00:00.000Z') - daysAgo * DAY;
+    const noSuccessDays = new Set([100, 101, 200]);
+
+    it('keeps recent runs, one a day for a while, and drops the rest with their results', async () => {
+      const { client, clock, store, resultStore } = await setup();
+      const started: Array<{ id: number; daysAgo: number; hour: number }> = [];
+      async function run(daysAgo: number, hour: number, succeed: boolean) {
+        clock.set(new Date(dayStart(daysAgo) + hour * 60 * 60 * 1000));
+        const { id: runId } = await store.startRun({ trigger: 'schedule' });
+        started.push({ id: runId, daysAgo, hour });
+        clock.advance(5 * 60 * 1000);
+        if (succeed) {
+          await store.completeRun(
+            runId,
+            results(
+              [entity('svc', { findings: [finding('adr.missing')] })],
+              [team('team-a')],
+            ),
+          );
+        } else {
+          await store.failRun(runId, 'boom');
+        }
+        return runId;
+      }
+
+      let stale = 0;
+      for (let daysAgo = 499; daysAgo >= 0; daysAgo -= 1) {
+        const succeed = !noSuccessDays.has(daysAgo);
+        await run(daysAgo, 1, succeed);
+        await run(daysAgo, 9, succeed);
+        if (daysAgo % 50 === 0) {
+          await run(daysAgo, 11, false);
+        }
+        if (daysAgo === 450) {
+          clock.set(new Date(dayStart(daysAgo) + 3 * 60 * 60 * 1000));
+          stale = (await store.startRun({ trigger: 'manual' })).id;
+        }
+      }
+      const latest = await store.getLatestSucceededRun();
+      expect(started).toHaveLength(1010);
+
+      const deleted = await store.prune(policy, now);
+
+      // Kept: 61 runs of the last 30 days, the 09:00 run of each of the
+      // 370 - 3 days before them with a successful run, and the running run.
+      expect(deleted).toBe(1011 - (61 + 367 + 1));
+      const kept = new Set((await store.listRuns(2000)).map(r => r.id));
+      expect(kept.size).toBe(61 + 367 + 1);
+      expect(kept.has(stale)).toBe(true);
+      expect(kept.has(latest!.id)).toBe(true);
+      for (const { id: runId, daysAgo, hour } of started) {
+        let expected: boolean;
+        if (daysAgo < 30) {
+          expected = true;
+        } else if (daysAgo < 400) {
+          expected = hour === 9 && !noSuccessDays.has(daysAgo);
+        } else {
+          expected = false;
+        }
+        expect({ runId, daysAgo, hour, kept: kept.has(runId) }).toEqual({
+          runId,
+          daysAgo,
+          hour,
+          kept: expected,
+        });
+      }
+
+      // Results go with their runs: one entity, finding and team per kept
+      // successful run, and none without a run.
+      const keptSucceeded = 60 + 367;
+      for (const table of [
+        'ownership_entity_results',
+        'ownership_findings',
+        'ownership_team_results',
+      ]) {
+        expect(await countRows(client, table)).toBe(keptSucceeded);
+        const orphans = await client(table)
+          .whereNotIn('run_id', client('ownership_runs').select('id'))
+          .count({ count: '*' });
+        expect(Number(orphans[0].count)).toBe(0);
+      }
+      expect(
+        (await resultStore.getHistory('component:default/svc')).length,
+      ).toBe(keptSucceeded);
+
+      expect(await store.prune(policy, now)).toBe(0);
+    });
+
+    it('never drops the latest successful run or a running one', async () => {
+      const { clock, store } = await setup();
+      clock.set(new Date(dayStart(450)));
+      const running = await store.startRun({ trigger: 'schedule' });
+      clock.set(new Date(dayStart(420)));
+      const succeeded = await store.startRun({ trigger: 'schedule' });
+      await store.completeRun(succeeded.id, results([entity('a')]));
+      clock.set(new Date(dayStart(410)));
+      const older = await store.startRun({ trigger: 'schedule' });
+      await store.failRun(older.id, 'boom');
+      clock.set(new Date(dayStart(40)));
+      const failed = await store.startRun({ trigger: 'schedule' });
+      await store.failRun(failed.id, 'boom');
+
+      expect(await store.prune(policy, now)).toBe(2);
+
+      expect((await store.listRuns(10)).map(r => r.id)).toEqual([
+        succeeded.id,
+        running.id,
+      ]);
+      expect(await store.getLatestSucceededRun()).toMatchObject({
+        id: succeeded.id,
+      });
+    });
   });
 
   it('migrates down and up again cleanly', async () => {
     const { client } = await setup();
+    const tables = [
+      'ownership_runs',
+      'ownership_entity_results',
+      'ownership_findings',
+      'ownership_team_results',
+    ];
 
     await rollbackMigrations(client);
-    expect(await client.schema.hasTable('ownership_runs')).toBe(false);
+    for (const table of tables) {
+      expect(await client.schema.hasTable(table)).toBe(false);
+    }
     await applyMigrations({ getClient: async () => client }, client);
-    expect(await client.schema.hasTable('ownership_runs')).toBe(true);
+    for (const table of tables) {
+      expect(await client.schema.hasTable(table)).toBe(true);
+    }
+    expect(await client.schema.hasColumn('ownership_runs', 'figures')).toBe(
+      true,
+    );
   });
 });

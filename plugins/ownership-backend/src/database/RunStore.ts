@@ -1,53 +1,36 @@
-import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
+import type {
+  AuditRun,
+  RunFigures,
+  TrendPoint,
+} from '@ownership-portal/plugin-ownership-common';
 import type { Knex } from 'knex';
+import { selectRunsToPrune } from './retention';
+import {
+  chunk,
+  ENTITIES,
+  FINDINGS,
+  insertInBatches,
+  MAX_IN_LIST,
+  RUNS,
+  type RunRow,
+  TEAMS,
+  toEntityRow,
+  toFindingRows,
+  toIso,
+  toRunRecord,
+  toTeamRow,
+} from './rows';
+import type { RetentionPolicy, RunResults, RunStore } from './types';
 
-/** Storage of audit runs; hides the database from the rest of the plugin. */
-export interface RunStore {
-  /** Records a new run in state `running` and returns it. */
-  startRun(options: {
-    trigger: AuditRun['trigger'];
-    triggeredBy?: string;
-  }): Promise<AuditRun>;
-  /** Records how far a running run has come. */
-  updateProgress(id: number, processed: number, total: number): Promise<void>;
-  /** Marks a run as finished: failed when `error` is given, else succeeded. */
-  finishRun(id: number, outcome?: { error?: string }): Promise<AuditRun>;
-  /** The most recently started run, if any. */
-  getLatestRun(): Promise<AuditRun | undefined>;
-}
-
-type RunRow = {
-  id: number | string;
-  status: AuditRun['status'];
-  trigger: AuditRun['trigger'];
-  triggered_by: string | null;
-  started_at: Date | string;
-  finished_at: Date | string | null;
-  processed: number;
-  total: number | null;
-  error: string | null;
-};
-
-function toIso(value: Date | string): string {
-  return new Date(value).toISOString();
-}
-
-function toRecord(row: RunRow): AuditRun {
-  return {
-    id: Number(row.id),
-    status: row.status,
-    trigger: row.trigger,
-    ...(row.triggered_by && { triggeredBy: row.triggered_by }),
-    startedAt: toIso(row.started_at),
-    ...(row.finished_at && { finishedAt: toIso(row.finished_at) }),
-    processed: row.processed,
-    ...(row.total !== null && { total: row.total }),
-    ...(row.error && { error: row.error }),
-  };
-}
+// Kept for modules that still import the interface from here.
+export type { RunStore } from './types';
 
 /** {@link RunStore} on the plugin's SQL database (SQLite or PostgreSQL). */
 export class DatabaseRunStore implements RunStore {
+  /**
+   * @param options.client - the plugin's database, migrated
+   * @param options.now - the clock; defaults to the system time
+   */
   static create(options: { client: Knex; now?: () => Date }): DatabaseRunStore {
     return new DatabaseRunStore(
       options.client,
@@ -64,7 +47,7 @@ export class DatabaseRunStore implements RunStore {
     trigger: AuditRun['trigger'];
     triggeredBy?: string;
   }): Promise<AuditRun> {
-    const [row] = await this.client<RunRow>('ownership_runs')
+    const [row] = await this.client<RunRow>(RUNS)
       .insert({
         status: 'running',
         trigger: options.trigger,
@@ -73,7 +56,7 @@ export class DatabaseRunStore implements RunStore {
         processed: 0,
       })
       .returning('*');
-    return toRecord(row);
+    return toRunRecord(row);
   }
 
   async updateProgress(
@@ -81,38 +64,154 @@ export class DatabaseRunStore implements RunStore {
     processed: number,
     total: number,
   ): Promise<void> {
-    await this.client('ownership_runs')
+    await this.client(RUNS)
       .where({ id, status: 'running' })
       .update({ processed, total });
   }
 
-  async finishRun(
-    id: number,
-    outcome: { error?: string } = {},
-  ): Promise<AuditRun> {
-    const updated = await this.client('ownership_runs')
-      .where({ id, status: 'running' })
-      .update({
-        status: outcome.error ? 'failed' : 'succeeded',
-        finished_at: this.now(),
-        error: outcome.error ?? null,
-      });
-    if (updated === 0) {
-      throw new Error(
-        `Audit run ${id} is not running, so it cannot be finished`,
+  async completeRun(id: number, results: RunResults): Promise<AuditRun> {
+    const count = results.entities.length;
+    await this.client.transaction(async trx => {
+      // Updating the run first locks its row against a concurrent failRun.
+      const updated = await trx(RUNS)
+        .where({ id, status: 'running' })
+        .update({
+          status: 'succeeded',
+          finished_at: this.now(),
+          processed: count,
+          total: count,
+          error: null,
+          figures: JSON.stringify(results.figures),
+        });
+      if (updated === 0) {
+        throw new Error(
+          `Audit run ${id} is not running, so it cannot be completed`,
+        );
+      }
+      await insertInBatches(
+        trx,
+        ENTITIES,
+        results.entities.map(entity => toEntityRow(id, entity)),
       );
+      await insertInBatches(
+        trx,
+        FINDINGS,
+        results.entities.flatMap(entity => toFindingRows(id, entity)),
+      );
+      await insertInBatches(
+        trx,
+        TEAMS,
+        results.teams.map(team => toTeamRow(id, team)),
+      );
+    });
+    return (await this.getRun(id))!;
+  }
+
+  async failRun(id: number, error: string): Promise<AuditRun> {
+    const updated = await this.client(RUNS)
+      .where({ id, status: 'running' })
+      .update({ status: 'failed', finished_at: this.now(), error });
+    if (updated === 0) {
+      throw new Error(`Audit run ${id} is not running, so it cannot fail`);
     }
-    const row = await this.client<RunRow>('ownership_runs')
-      .where({ id })
-      .first();
-    return toRecord(row!);
+    return (await this.getRun(id))!;
+  }
+
+  async getRun(id: number): Promise<AuditRun | undefined> {
+    const row = await this.client<RunRow>(RUNS).where({ id }).first();
+    return row && toRunRecord(row);
   }
 
   async getLatestRun(): Promise<AuditRun | undefined> {
-    const row = await this.client<RunRow>('ownership_runs')
+    const row = await this.client<RunRow>(RUNS)
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
       .first();
-    return row && toRecord(row);
+    return row && toRunRecord(row);
+  }
+
+  async getRunningRun(): Promise<AuditRun | undefined> {
+    const row = await this.client<RunRow>(RUNS)
+      .where({ status: 'running' })
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .first();
+    return row && toRunRecord(row);
+  }
+
+  async getLatestSucceededRun(): Promise<AuditRun | undefined> {
+    const row = await this.latestSucceeded(this.client);
+    return row && toRunRecord(row);
+  }
+
+  async listRuns(limit: number): Promise<AuditRun[]> {
+    const rows = await this.client<RunRow>(RUNS)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(toRunRecord);
+  }
+
+  async listTrend(): Promise<TrendPoint[]> {
+    const rows = await this.client<RunRow>(RUNS)
+      .select('id', 'finished_at', 'figures')
+      .where({ status: 'succeeded' })
+      .whereNotNull('figures')
+      .orderBy('finished_at', 'asc')
+      .orderBy('id', 'asc');
+    return rows.map(row => {
+      const figures: RunFigures = JSON.parse(row.figures!);
+      return {
+        ...figures,
+        runId: Number(row.id),
+        finishedAt: toIso(row.finished_at!),
+        validOwnerShare:
+          figures.services > 0 ? figures.validOwner / figures.services : 0,
+      };
+    });
+  }
+
+  async getFigures(runId: number): Promise<RunFigures | undefined> {
+    const row = await this.client<RunRow>(RUNS)
+      .select('figures')
+      .where({ id: runId, status: 'succeeded' })
+      .first();
+    return row?.figures ? JSON.parse(row.figures) : undefined;
+  }
+
+  async prune(policy: RetentionPolicy, now: Date): Promise<number> {
+    return this.client.transaction(async trx => {
+      const runs = await trx<RunRow>(RUNS).select('id', 'status', 'started_at');
+      const latest = await this.latestSucceeded(trx);
+      const doomed = selectRunsToPrune(
+        runs.map(run => ({
+          id: Number(run.id),
+          status: run.status,
+          startedAt: new Date(run.started_at).getTime(),
+        })),
+        policy,
+        now,
+        latest && Number(latest.id),
+      );
+      // Children first, so nothing is left behind even where the database
+      // does not enforce the foreign keys' ON DELETE CASCADE.
+      for (const ids of chunk(doomed, MAX_IN_LIST)) {
+        await trx(FINDINGS).whereIn('run_id', ids).delete();
+        await trx(ENTITIES).whereIn('run_id', ids).delete();
+        await trx(TEAMS).whereIn('run_id', ids).delete();
+        await trx(RUNS).whereIn('id', ids).delete();
+      }
+      return doomed.length;
+    });
+  }
+
+  private async latestSucceeded(
+    db: Knex | Knex.Transaction,
+  ): Promise<RunRow | undefined> {
+    return db<RunRow>(RUNS)
+      .where({ status: 'succeeded' })
+      .orderBy('finished_at', 'desc')
+      .orderBy('id', 'desc')
+      .first();
   }
 }

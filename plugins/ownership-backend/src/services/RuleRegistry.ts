@@ -1,4 +1,3 @@
-import type { RuleDescription } from '@ownership-portal/plugin-ownership-common';
 import {
   type OwnershipRule,
   validateRule,
@@ -27,17 +26,5 @@ export class RuleRegistry {
   /** Every rule, sorted by id. */
   list(): OwnershipRule[] {
     return [...this.#rules.values()].sort((a, b) => a.id.localeCompare(b.id));
-  }
-
-  /** The public description of every rule, sorted by id. */
-  describe(): RuleDescription[] {
-    return this.list().map(
-      ({ id, defaultSeverity, description, remediation }) => ({
-        id,
-        defaultSeverity,
-        description,
-        remediation,
-      }),
-    );
   }
 }

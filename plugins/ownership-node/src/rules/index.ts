@@ -1,4 +1,4 @@
-export type { OwnershipRule, RuleOutcome } from './types';
+export type { OwnershipRule, RuleContext, RuleOutcome } from './types';
 export {
   ownershipRulesExtensionPoint,
   type OwnershipRulesExtensionPoint,

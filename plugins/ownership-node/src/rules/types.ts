@@ -1,11 +1,12 @@
+import type { Config } from '@backstage/config';
 import type {
-  ServiceRecord,
+  ResolvedService,
   Severity,
 } from '@ownership-portal/plugin-ownership-common';
 
 /**
  * What a rule reports for one entity. The engine adds the rule id and the
- * configured severity.
+ * effective severity.
  *
  * @public
  */
@@ -14,6 +15,21 @@ export interface RuleOutcome {
   message: string;
   /** Overrides the rule's general remediation with a specific one. */
   remediation?: string;
+}
+
+/**
+ * What the engine hands a rule besides the entity.
+ *
+ * @public
+ */
+export interface RuleContext {
+  /** The time of the run; rules compare dates against it, never the clock. */
+  now: Date;
+  /**
+   * The rule's own configuration, `ownership.rules.<id>`, for thresholds.
+   * Empty when nothing is configured.
+   */
+  options: Config;
 }
 
 /**
@@ -31,8 +47,16 @@ export interface OwnershipRule {
   /** What to change to satisfy the rule, in general terms. */
   remediation: string;
   /**
+   * Whether the rule applies to an entity at all; only applicable rules
+   * count towards the entity's score. Applies to every entity when absent.
+   */
+  appliesTo?(service: ResolvedService): boolean;
+  /**
    * Checks one entity; returns one outcome per problem, or none.
    * Must not throw for bad entity data: report it as an outcome instead.
    */
-  evaluate(record: ServiceRecord): RuleOutcome[] | Promise<RuleOutcome[]>;
+  evaluate(
+    service: ResolvedService,
+    context: RuleContext,
+  ): RuleOutcome[] | Promise<RuleOutcome[]>;
 }

@@ -1,4 +1,4 @@
-import type { Severity } from './rules';
+import type { Severity } from '../rules';
 
 /**
  * The number of audited catalog entities of one kind.
@@ -32,7 +32,7 @@ export interface OwnershipOverview {
 }
 
 /**
- * A rule registered with the backend, as `GET /api/ownership/rules` lists it.
+ * A rule as configured in this backend (`GET /api/ownership/rules`).
  *
  * @public
  */
@@ -41,6 +41,16 @@ export interface RuleDescription {
   defaultSeverity: Severity;
   description: string;
   remediation: string;
+  /** `ownership.rules.<id>.enabled`; a disabled rule never fires. */
+  enabled: boolean;
+  /** Effective severity for lifecycles without an override. */
+  severity: Severity;
+  /** Operational rules (`oncall.*`, `runbook.*`, `adr.*`) follow the lifecycle. */
+  operational: boolean;
+  /** Severity per lifecycle, or `skip` where the rule does not apply. */
+  lifecycles: Record<string, Severity | 'skip'>;
+  /** Thresholds and other settings under `ownership.rules.<id>`. */
+  options: Record<string, unknown>;
 }
 
 /**
@@ -75,11 +85,10 @@ export interface AuditRun {
 }
 
 /**
- * `GET /api/ownership/runs/latest`.
+ * `GET /api/ownership/runs`: recent runs, newest first.
  *
  * @public
  */
-export interface LatestRunResponse {
-  /** The most recently started run; `null` before the first run. */
-  run: AuditRun | null;
+export interface RunListResponse {
+  items: AuditRun[];
 }

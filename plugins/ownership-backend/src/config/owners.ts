@@ -1,0 +1,28 @@
+import type { Config } from '@backstage/config';
+
+/** Owner values that mean "nobody", compared case-insensitively. */
+export const DEFAULT_PLACEHOLDERS = [
+  'unknown',
+  'tbd',
+  'todo',
+  'none',
+  'n/a',
+  'unowned',
+];
+
+/** How owners are resolved, from `ownership.owners`. */
+export interface OwnersConfig {
+  /** Lower-cased placeholder values that count as a missing owner. */
+  placeholders: ReadonlySet<string>;
+}
+
+/** Reads `ownership.owners`; throws an error naming the key when invalid. */
+export function readOwnersConfig(config: Config): OwnersConfig {
+  const key = 'ownership.owners.placeholders';
+  const values = config.getOptionalStringArray(key) ?? DEFAULT_PLACEHOLDERS;
+  const cleaned = values.map(v => v.trim().toLocaleLowerCase('en-US'));
+  if (cleaned.some(v => !v)) {
+    throw new Error(`Invalid config at ${key}: values must not be empty`);
+  }
+  return { placeholders: new Set(cleaned) };
+}

@@ -1,0 +1,51 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import type { RunStore } from '../database/types';
+import type { AuditRunner } from '../services/audit/AuditRunner';
+import type { RuleEngine } from '../services/audit/RuleEngine';
+import type { LookupService } from '../services/lookup/LookupService';
+import type { OverviewService } from '../services/OverviewService';
+import type { CatalogVisibility } from '../services/query/CatalogVisibility';
+import type { Selection } from '../services/query/Selection';
+import type { ServiceQueries } from '../services/query/ServiceQueries';
+import type { TeamQueries } from '../services/query/TeamQueries';
+import { infoRoutes } from './infoRoutes';
+import { runsRoutes } from './runsRoutes';
+import { servicesRoutes } from './servicesRoutes';
+import { teamsRoutes } from './teamsRoutes';
+
+/** Everything the routes read from. */
+export interface RouterDeps {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  runner: AuditRunner;
+  runs: RunStore;
+  engine: RuleEngine;
+  selection: Selection;
+  services: ServiceQueries;
+  teams: TeamQueries;
+  lookup: LookupService;
+  visibility: CatalogVisibility;
+  overview: OverviewService;
+}
+
+/**
+ * The `/api/ownership` router. Every route needs user or service
+ * credentials; bad parameters are 400s that name the parameter.
+ */
+export function createRouter(deps: RouterDeps): express.Router {
+  const ruleIds = () => deps.engine.describe().map(r => r.id);
+  const router = Router();
+  router.use(express.json());
+  router.use(servicesRoutes({ ...deps, ruleIds }));
+  router.use(teamsRoutes(deps));
+  router.use(runsRoutes(deps));
+  router.use(infoRoutes(deps));
+  return router;
+}

@@ -1,0 +1,63 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { RuleListResponse } from '@ownership-portal/plugin-ownership-common';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { RunStore } from '../database/types';
+import type { LookupService } from '../services/lookup/LookupService';
+import type { RuleEngine } from '../services/audit/RuleEngine';
+import type { OverviewService } from '../services/OverviewService';
+import type { CatalogVisibility } from '../services/query/CatalogVisibility';
+import type { Selection } from '../services/query/Selection';
+import { readSummary } from '../services/query/SummaryQueries';
+import { requireCredentials } from './auth';
+import { pageSchema, parseQuery } from './params';
+
+/** `/lookup`, `/summary`, `/rules` and `/overview`. */
+export function infoRoutes(deps: {
+  httpAuth: HttpAuthService;
+  lookup: LookupService;
+  visibility: CatalogVisibility;
+  engine: RuleEngine;
+  runs: RunStore;
+  selection: Selection;
+  overview: OverviewService;
+}) {
+  const { httpAuth, lookup, visibility, engine } = deps;
+  const router = Router();
+  const lookupSchema = pageSchema(50, 10)
+    .omit({ cursor: true })
+    .extend({
+      q: z
+        .string({ error: 'is required: the text to look up' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters'),
+    });
+
+  router.get('/lookup', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    const { q, limit } = parseQuery(lookupSchema, req.query);
+    // Ask for spare matches so hidden entities do not shorten the answer.
+    const response = await lookup.search(q, limit * 2);
+    const items = await visibility.filter(response.items, credentials);
+    res.json({ ...response, items: items.slice(0, limit) });
+  });
+
+  router.get('/summary', async (req, res) => {
+    await requireCredentials(httpAuth, req);
+    res.json(await readSummary(deps));
+  });
+
+  router.get('/rules', async (req, res) => {
+    await requireCredentials(httpAuth, req);
+    const response: RuleListResponse = { items: engine.describe() };
+    res.json(response);
+  });
+
+  router.get('/overview', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    res.json(await deps.overview.getOverview(credentials));
+  });
+
+  return router;
+}

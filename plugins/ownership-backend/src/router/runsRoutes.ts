@@ -1,0 +1,96 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ownershipRunCreatePermission,
+  type RunListResponse,
+} from '@ownership-portal/plugin-ownership-common';
+import Router from 'express-promise-router';
+import type { RunStore } from '../database/types';
+import {
+  type AuditRunner,
+  RunInProgressError,
+} from '../services/audit/AuditRunner';
+import { requireCredentials } from './auth';
+import { pageSchema, parseQuery } from './params';
+
+/** `/runs`: start a run, list runs, follow the latest one. */
+export function runsRoutes(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  runner: AuditRunner;
+  runs: RunStore;
+}) {
+  const { httpAuth, permissions, auditor, runner, runs } = deps;
+  const router = Router();
+
+  router.post('/runs', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    const event = await auditor.createEvent({
+      eventId: 'run-create',
+      severityLevel: 'medium',
+      request: req,
+    });
+    try {
+      const [decision] = await permissions.authorize(
+        [{ permission: ownershipRunCreatePermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Starting an audit run needs the permission ${ownershipRunCreatePermission.name}`,
+        );
+      }
+      const principal = credentials.principal as { userEntityRef?: string };
+      const { run } = await runner.start({
+        trigger: 'manual',
+        ...(principal.userEntityRef && { triggeredBy: principal.userEntityRef }),
+      });
+      await event.success({ meta: { runId: run.id } });
+      res.status(202).location(`runs/${run.id}`).json(run);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      if (error instanceof RunInProgressError) {
+        res.status(409).json({
+          error: { name: 'ConflictError', message: error.message },
+          run: error.run ?? null,
+        });
+        return;
+      }
+      throw error;
+    }
+  });
+
+  router.get('/runs', async (req, res) => {
+    await requireCredentials(httpAuth, req);
+    const { limit } = parseQuery(pageSchema(100, 20).omit({ cursor: true }), req.query);
+    const response: RunListResponse = { items: await runs.listRuns(limit) };
+    res.json(response);
+  });
+
+  router.get('/runs/latest', async (req, res) => {
+    await requireCredentials(httpAuth, req);
+    const run = await runs.getLatestRun();
+    if (!run) {
+      throw new NotFoundError('No ownership audit run has been started yet');
+    }
+    res.json(run);
+  });
+
+  router.get('/runs/:id', async (req, res) => {
+    await requireCredentials(httpAuth, req);
+    const id = Number(req.params.id);
+    const run = Number.isSafeInteger(id) ? await runs.getRun(id) : undefined;
+    if (!run) {
+      throw new NotFoundError(`No audit run with id "${req.params.id}" is stored`);
+    }
+    res.json(run);
+  });
+
+  return router;
+}

@@ -1,0 +1,72 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import Router from 'express-promise-router';
+import type { ServiceQueries } from '../services/query/ServiceQueries';
+import { exportServicesCsv } from '../services/export/exportServicesCsv';
+import { requireCredentials } from './auth';
+import {
+  filterSchema,
+  orderSchema,
+  pageSchema,
+  parseQuery,
+  refFromPath,
+} from './params';
+
+const SERVICE_ORDER = ['entityRef', 'title', 'score', 'level', 'findings'] as const;
+
+/** `/services`, `/findings` and `/export.csv`. */
+export function servicesRoutes(deps: {
+  httpAuth: HttpAuthService;
+  services: ServiceQueries;
+  ruleIds: () => string[];
+}) {
+  const { httpAuth, services } = deps;
+  const router = Router();
+  const listSchema = filterSchema
+    .extend(pageSchema().shape)
+    .extend(orderSchema(SERVICE_ORDER).shape);
+
+  router.get('/services', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    const params = parseQuery(listSchema, req.query);
+    res.json(await services.list(params, credentials));
+  });
+
+  router.get('/services/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    res.json(await services.get(refFromPath(req.params), credentials));
+  });
+
+  router.get('/findings', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    const params = parseQuery(filterSchema.extend(pageSchema().shape), req.query);
+    res.json(await services.findings(params, credentials));
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    const params = parseQuery(
+      filterSchema.extend(orderSchema(SERVICE_ORDER).shape),
+      req.query,
+    );
+    const lines = exportServicesCsv({
+      queries: services,
+      params,
+      ruleIds: deps.ruleIds(),
+      credentials,
+    });
+    // The first page decides the status: errors before it are real 4xx/5xx.
+    const first = await lines.next();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      'attachment; filename="ownership-audit.csv"',
+    );
+    res.write(`\uFEFF${first.value ?? ''}`);
+    for await (const line of lines) {
+      res.write(line);
+    }
+    res.end();
+  });
+
+  return router;
+}

@@ -1,0 +1,13 @@
+import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+import { ownerEmptyTeamRule } from './ownerEmptyTeam';
+import { ownerIndividualRule } from './ownerIndividual';
+import { ownerMissingRule } from './ownerMissing';
+import { ownerUnresolvedRule } from './ownerUnresolved';
+
+/** The built-in owner rules. */
+export const ownerRules: OwnershipRule[] = [
+  ownerMissingRule,
+  ownerUnresolvedRule,
+  ownerIndividualRule,
+  ownerEmptyTeamRule,
+];

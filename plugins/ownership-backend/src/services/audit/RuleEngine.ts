@@ -1,0 +1,116 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import type {
+  Finding,
+  MaturityLevel,
+  ResolvedService,
+  RuleDescription,
+} from '@ownership-portal/plugin-ownership-common';
+import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+import { readRuleSettings, type RuleSettings, severityFor } from '../../config/rules';
+import type { RuleRegistry } from '../RuleRegistry';
+import { maturityLevel, score } from './maturity';
+
+/** What the engine concludes about one entity. */
+export interface Evaluation {
+  findings: Finding[];
+  score: number;
+  level: MaturityLevel;
+}
+
+/**
+ * Applies every registered rule to an entity with its effective
+ * configuration (`ownership.rules.<id>`) and the lifecycle-aware severity.
+ */
+export class RuleEngine {
+  static create(deps: { rules: RuleRegistry; config: Config; logger: LoggerService }) {
+    const configured = deps.rules
+      .list()
+      .map(rule => ({ rule, settings: readRuleSettings(deps.config, rule) }));
+    return new RuleEngine(configured, deps.logger);
+  }
+
+  private readonly failing = new Set<string>();
+
+  private constructor(
+    private readonly rules: Array<{ rule: OwnershipRule; settings: RuleSettings }>,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** Every rule with its effective configuration, sorted by id. */
+  describe(): RuleDescription[] {
+    return this.rules.map(({ rule, settings }) => ({
+      id: rule.id,
+      defaultSeverity: rule.defaultSeverity,
+      description: rule.description,
+      remediation: rule.remediation,
+      enabled: settings.enabled,
+      severity: settings.severity,
+      operational: settings.operational,
+      lifecycles: settings.lifecycles,
+      options: settings.options.get<Record<string, unknown>>(),
+    }));
+  }
+
+  async evaluate(service: ResolvedService, now: Date): Promise<Evaluation> {
+    const findings: Finding[] = [];
+    const applicable: Array<{ severity: Finding['severity']; passed: boolean }> = [];
+    for (const { rule, settings } of this.rules) {
+      const severity = severityFor(settings, service.lifecycle);
+      if (!settings.enabled || severity === 'skip' || !this.applies(rule, service)) {
+        continue;
+      }
+      const outcomes = await this.run(rule, service, settings, now);
+      if (outcomes === undefined) {
+        continue;
+      }
+      applicable.push({ severity, passed: outcomes.length === 0 });
+      for (const outcome of outcomes) {
+        findings.push({
+          ruleId: rule.id,
+          severity,
+          message: outcome.message,
+          remediation: outcome.remediation ?? rule.remediation,
+        });
+      }
+    }
+    return {
+      findings,
+      score: score(applicable),
+      level: maturityLevel(findings.map(f => f.ruleId)),
+    };
+  }
+
+  private applies(rule: OwnershipRule, service: ResolvedService): boolean {
+    try {
+      return rule.appliesTo?.(service) ?? true;
+    } catch (error) {
+      this.reportFailure(rule, service, error);
+      return false;
+    }
+  }
+
+  /** A rule that throws is left out for that entity, not the whole run. */
+  private async run(
+    rule: OwnershipRule,
+    service: ResolvedService,
+    settings: RuleSettings,
+    now: Date,
+  ) {
+    try {
+      return await rule.evaluate(service, { now, options: settings.options });
+    } catch (error) {
+      this.reportFailure(rule, service, error);
+      return undefined;
+    }
+  }
+
+  private reportFailure(rule: OwnershipRule, service: ResolvedService, error: unknown) {
+    if (!this.failing.has(rule.id)) {
+      this.failing.add(rule.id);
+      this.logger.warn(
+        `Ownership rule "${rule.id}" failed on ${service.entityRef} and was skipped for it: ${error}`,
+      );
+    }
+  }
+}

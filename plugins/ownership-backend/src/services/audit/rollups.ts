@@ -1,0 +1,89 @@
+import type {
+  RunFigures,
+  SeverityCounts,
+} from '@ownership-portal/plugin-ownership-common';
+import type { EntityResult, TeamResult } from '../../database/types';
+import type { OrgDirectory } from '../resolve/OrgDirectory';
+
+type Levels = [number, number, number, number, number];
+
+function emptyCounts(): SeverityCounts {
+  return { error: 0, warning: 0, info: 0 };
+}
+
+function addFindings(counts: SeverityCounts, entity: EntityResult) {
+  for (const finding of entity.findings) {
+    counts[finding.severity] += 1;
+  }
+}
+
+function average(values: number[]): number {
+  return values.length === 0
+    ? 100
+    : Math.round(values.reduce((sum, v) => sum + v, 0) / values.length);
+}
+
+/** Per-team figures; a team's figures include the services of its sub-groups. */
+export function teamRollups(org: OrgDirectory, entities: EntityResult[]): TeamResult[] {
+  const byOwner = new Map<string, EntityResult[]>();
+  for (const entity of entities) {
+    const owner = entity.owner.entityRef;
+    if (owner && entity.owner.kind === 'Group') {
+      const list = byOwner.get(owner) ?? [];
+      list.push(entity);
+      byOwner.set(owner, list);
+    }
+  }
+  return [...org.groups.values()].map(group => {
+    const subGroups = org.descendants(group.ref);
+    const owned = [group.ref, ...subGroups].flatMap(ref => byOwner.get(ref) ?? []);
+    const findings = emptyCounts();
+    const levels: Levels = [0, 0, 0, 0, 0];
+    for (const entity of owned) {
+      addFindings(findings, entity);
+      levels[entity.level] += 1;
+    }
+    const members = org.membersOf(group.ref);
+    return {
+      entityRef: group.ref,
+      title: group.title,
+      ...(group.parent && { parent: group.parent }),
+      serviceCount: owned.length,
+      directServiceCount: byOwner.get(group.ref)?.length ?? 0,
+      findings,
+      levels,
+      score: average(owned.map(e => e.score)),
+      memberCount: members.length,
+      members,
+      contacts: group.contacts,
+      subGroups,
+    };
+  });
+}
+
+/** Org-wide figures of a run. */
+export function runFigures(entities: EntityResult[]): RunFigures {
+  const figures: RunFigures = {
+    services: entities.length,
+    validOwner: 0,
+    byRule: {},
+    entitiesByRule: {},
+    findings: emptyCounts(),
+    levels: [0, 0, 0, 0, 0],
+    averageScore: average(entities.map(e => e.score)),
+  };
+  for (const entity of entities) {
+    if (entity.owner.status === 'ok') {
+      figures.validOwner += 1;
+    }
+    figures.levels[entity.level] += 1;
+    addFindings(figures.findings, entity);
+    for (const finding of entity.findings) {
+      figures.byRule[finding.ruleId] = (figures.byRule[finding.ruleId] ?? 0) + 1;
+    }
+    for (const ruleId of new Set(entity.findings.map(f => f.ruleId))) {
+      figures.entitiesByRule[ruleId] = (figures.entitiesByRule[ruleId] ?? 0) + 1;
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,110 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type {
+  FindingRecord,
+  Page,
+  RelatedService,
+  ServiceDetails,
+  ServiceSummary,
+} from '@ownership-portal/plugin-ownership-common';
+import type {
+  RelationRef,
+  ResultStore,
+  ServiceOrderBy,
+} from '../../database/types';
+import type { FilterParams } from '../../router/params';
+import type { CatalogVisibility } from './CatalogVisibility';
+import { readPage } from './paging';
+import type { Selection } from './Selection';
+
+/** Listing parameters of `/services` and `/findings`. */
+export interface ListParams extends FilterParams {
+  limit: number;
+  cursor?: string;
+  orderBy?: ServiceOrderBy;
+  order?: 'asc' | 'desc';
+}
+
+/** Reads services and findings of the latest run, as the caller may see them. */
+export class ServiceQueries {
+  static create(deps: {
+    results: ResultStore;
+    selection: Selection;
+    visibility: CatalogVisibility;
+  }) {
+    return new ServiceQueries(deps.results, deps.selection, deps.visibility);
+  }
+
+  private constructor(
+    private readonly results: ResultStore,
+    private readonly selection: Selection,
+    private readonly visibility: CatalogVisibility,
+  ) {}
+
+  async list(
+    params: ListParams,
+    credentials: BackstageCredentials,
+  ): Promise<Page<ServiceSummary>> {
+    const { limit, cursor, ...selectionParams } = params;
+    return readPage(this.selection, { limit, cursor, selection: selectionParams }, async (run, offset) => {
+      const filter = await this.selection.filter(run.id, params);
+      const order = params.orderBy
+        ? { by: params.orderBy, direction: params.order ?? 'asc' }
+        : undefined;
+      const page = await this.results.listServices(run.id, filter, { offset, limit }, order);
+      return { ...page, visible: await this.visibility.filter(page.items, credentials) };
+    });
+  }
+
+  async findings(
+    params: ListParams,
+    credentials: BackstageCredentials,
+  ): Promise<Page<FindingRecord>> {
+    const { limit, cursor, ...selectionParams } = params;
+    return readPage(this.selection, { limit, cursor, selection: selectionParams }, async (run, offset) => {
+      const filter = await this.selection.filter(run.id, params);
+      const page = await this.results.listFindings(run.id, filter, { offset, limit });
+      return { ...page, visible: await this.visibility.filter(page.items, credentials) };
+    });
+  }
+
+  /** One entity in full; 404 when it is not in the latest run or not readable. */
+  async get(entityRef: string, credentials: BackstageCredentials): Promise<ServiceDetails> {
+    const run = await this.selection.latestRun();
+    const result = await this.results.getService(run.id, entityRef);
+    const readable = result && (await this.visibility.readable([entityRef], credentials));
+    if (!result || !readable?.has(entityRef)) {
+      throw new NotFoundError(
+        `${entityRef} is not in the latest ownership audit (run ${run.id}); check the ref, and that its kind is in ownership.scope.kinds`,
+      );
+    }
+    const related = [...result.dependsOn, ...result.dependents];
+    const [summaries, visible, history] = await Promise.all([
+      this.results.getServices(run.id, related.map(r => r.entityRef)),
+      this.visibility.readable(related.map(r => r.entityRef), credentials),
+      this.results.getHistory(entityRef),
+    ]);
+    const byRef = new Map(summaries.map(s => [s.entityRef, s]));
+    const toRelated = (refs: RelationRef[]): RelatedService[] =>
+      refs
+        .filter(r => visible.has(r.entityRef))
+        .map(r => {
+          const summary = byRef.get(r.entityRef);
+          return {
+            entityRef: r.entityRef,
+            kind: summary?.kind ?? r.entityRef.slice(0, r.entityRef.indexOf(':')),
+            relation: r.relation,
+            ...(summary && { title: summary.title, owner: summary.owner }),
+          };
+        });
+    const { dependsOn, dependents, namespace, name, ...details } = result;
+    return {
+      ...details,
+      dependencies: toRelated(dependsOn),
+      dependents: toRelated(dependents),
+      history,
+      runId: run.id,
+      generatedAt: run.generatedAt,
+    };
+  }
+}

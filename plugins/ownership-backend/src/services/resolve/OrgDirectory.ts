@@ -1,0 +1,190 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  Contact,
+  MemberSummary,
+} from '@ownership-portal/plugin-ownership-common';
+import { contactsOf } from './contacts';
+import { refOf, relationTargets, stringList, toFullRef } from './refs';
+
+/** A Group as the audit sees it. */
+export interface GroupNode {
+  ref: string;
+  title: string;
+  parent?: string;
+  children: Set<string>;
+  /** Users who are members of this group itself. */
+  members: Set<string>;
+  contacts: Contact[];
+  entity: Entity;
+}
+
+/** A User as the audit sees it. */
+export interface UserNode {
+  ref: string;
+  title: string;
+  email?: string;
+}
+
+function displayName(entity: Entity): string {
+  const profile = entity.spec?.profile as { displayName?: unknown } | undefined;
+  if (typeof profile?.displayName === 'string' && profile.displayName.trim()) {
+    return profile.displayName;
+  }
+  return entity.metadata.title ?? entity.metadata.name;
+}
+
+/**
+ * The organisation: groups, users and their memberships, with the catalog's
+ * semantics: a membership stated on either side (`User.spec.memberOf`,
+ * `Group.spec.members`, or the `memberOf`/`hasMember` relations) counts, and
+ * so does the hierarchy stated on either side (`spec.parent`, `spec.children`).
+ */
+export class OrgDirectory {
+  readonly groups = new Map<string, GroupNode>();
+  readonly users = new Map<string, UserNode>();
+
+  static build(groups: Entity[], users: Entity[]): OrgDirectory {
+    const org = new OrgDirectory();
+    for (const entity of groups) {
+      org.addGroup(entity);
+    }
+    for (const entity of groups) {
+      org.linkGroup(entity);
+    }
+    for (const entity of users) {
+      org.addUser(entity);
+    }
+    return org;
+  }
+
+  private addGroup(entity: Entity) {
+    const ref = refOf(entity);
+    this.groups.set(ref, {
+      ref,
+      title: displayName(entity),
+      children: new Set(),
+      members: new Set(),
+      contacts: contactsOf(entity),
+      entity,
+    });
+  }
+
+  private linkGroup(entity: Entity) {
+    const node = this.groups.get(refOf(entity))!;
+    const defaults = {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    };
+    const parents = [
+      toFullRef(entity.spec?.parent, defaults),
+      ...relationTargets(entity, 'childOf'),
+    ];
+    for (const parent of parents) {
+      if (parent && parent !== node.ref && this.groups.has(parent)) {
+        node.parent ??= parent;
+        this.groups.get(parent)!.children.add(node.ref);
+      }
+    }
+    const children = [
+      ...stringList(entity.spec?.children).map(c => toFullRef(c, defaults)),
+      ...relationTargets(entity, 'parentOf'),
+    ];
+    for (const child of children) {
+      const childNode = child && child !== node.ref && this.groups.get(child);
+      if (childNode) {
+        node.children.add(childNode.ref);
+        childNode.parent ??= node.ref;
+      }
+    }
+    const members = [
+      ...stringList(entity.spec?.members).map(m =>
+        toFullRef(m, { ...defaults, defaultKind: 'user' }),
+      ),
+      ...relationTargets(entity, 'hasMember'),
+    ];
+    for (const member of members) {
+      if (member) {
+        node.members.add(member);
+      }
+    }
+  }
+
+  private addUser(entity: Entity) {
+    const ref = refOf(entity);
+    const profile = entity.spec?.profile as { email?: unknown } | undefined;
+    this.users.set(ref, {
+      ref,
+      title: displayName(entity),
+      ...(typeof profile?.email === 'string' && { email: profile.email }),
+    });
+    const defaults = {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    };
+    const groups = [
+      ...stringList(entity.spec?.memberOf).map(g => toFullRef(g, defaults)),
+      ...relationTargets(entity, 'memberOf'),
+    ];
+    for (const group of groups) {
+      const node = group && this.groups.get(group);
+      if (node) {
+        node.members.add(ref);
+      }
+    }
+  }
+
+  /** Every sub-group at any depth, nearest first; safe against cycles. */
+  descendants(groupRef: string): string[] {
+    const seen = new Set<string>([groupRef]);
+    const order: string[] = [];
+    const queue = [...(this.groups.get(groupRef)?.children ?? [])];
+    while (queue.length) {
+      const ref = queue.shift()!;
+      if (seen.has(ref)) {
+        continue;
+      }
+      seen.add(ref);
+      order.push(ref);
+      queue.push(...(this.groups.get(ref)?.children ?? []));
+    }
+    return order;
+  }
+
+  /** Parents of a group, nearest first; safe against cycles. */
+  ancestors(groupRef: string): string[] {
+    const chain: string[] = [];
+    let current = this.groups.get(groupRef)?.parent;
+    while (current && current !== groupRef && !chain.includes(current)) {
+      chain.push(current);
+      current = this.groups.get(current)?.parent;
+    }
+    return chain;
+  }
+
+  /**
+   * Members of a group and of its sub-groups, each once; `via` names the
+   * sub-group a membership comes from. Users missing from the catalog are left out.
+   */
+  membersOf(groupRef: string): MemberSummary[] {
+    const result = new Map<string, MemberSummary>();
+    for (const ref of [groupRef, ...this.descendants(groupRef)]) {
+      for (const userRef of this.groups.get(ref)?.members ?? []) {
+        const user = this.users.get(userRef);
+        if (user && !result.has(userRef)) {
+          result.set(userRef, this.summary(user, ref === groupRef ? undefined : ref));
+        }
+      }
+    }
+    return [...result.values()];
+  }
+
+  /** A user as a member summary. */
+  summary(user: UserNode, via?: string): MemberSummary {
+    return {
+      entityRef: user.ref,
+      title: user.title,
+      ...(user.email && { email: user.email }),
+      ...(via && { via }),
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  OwnerResolution,
+  SuggestedOwner,
+} from '@ownership-portal/plugin-ownership-common';
+import type { OwnersConfig } from '../../config/owners';
+import type { OrgDirectory } from './OrgDirectory';
+import { kindOfRef, nameOfRef, refOf, toFullRef } from './refs';
+
+const NO_PEOPLE = { members: [], contacts: [], parents: [] };
+
+/**
+ * Resolves `spec.owner` the way the catalog does: a short ref defaults to
+ * kind Group and the entity's own namespace, and refs compare
+ * case-insensitively. Suggests an owner from the System or Domain when an
+ * entity has no valid one.
+ */
+export class OwnerResolver {
+  static create(deps: {
+    org: OrgDirectory;
+    owners: OwnersConfig;
+    context: Entity[];
+  }) {
+    return new OwnerResolver(deps.org, deps.owners, deps.context);
+  }
+
+  private readonly context = new Map<string, Entity>();
+
+  private constructor(
+    private readonly org: OrgDirectory,
+    private readonly owners: OwnersConfig,
+    context: Entity[],
+  ) {
+    for (const entity of context) {
+      this.context.set(refOf(entity), entity);
+    }
+  }
+
+  /** Resolves one owner value as written in an entity of the given namespace. */
+  resolve(raw: unknown, namespace: string): OwnerResolution {
+    if (typeof raw !== 'string' || !raw.trim()) {
+      return { status: 'missing', ...NO_PEOPLE };
+    }
+    const written = { raw };
+    const ref = toFullRef(raw, { defaultKind: 'group', defaultNamespace: namespace });
+    if (this.isPlaceholder(raw, ref)) {
+      return { status: 'missing', ...written, ...NO_PEOPLE };
+    }
+    if (!ref) {
+      return { status: 'unresolved', ...written, ...NO_PEOPLE };
+    }
+    const kind = kindOfRef(ref);
+    const group = kind === 'group' ? this.org.groups.get(ref) : undefined;
+    if (group) {
+      const members = this.org.membersOf(ref);
+      return {
+        status: members.length ? 'ok' : 'empty-team',
+        ...written,
+        entityRef: ref,
+        kind: 'Group',
+        title: group.title,
+        members,
+        contacts: group.contacts,
+        parents: this.org.ancestors(ref),
+      };
+    }
+    const user = kind === 'user' ? this.org.users.get(ref) : undefined;
+    if (user) {
+      return {
+        status: 'individual',
+        ...written,
+        entityRef: ref,
+        kind: 'User',
+        title: user.title,
+        members: [this.org.summary(user)],
+        contacts: user.email
+          ? [{ type: 'email', label: user.email, url: `mailto:${user.email}` }]
+          : [],
+        parents: [],
+      };
+    }
+    return { status: 'unresolved', ...written, entityRef: ref, ...NO_PEOPLE };
+  }
+
+  /**
+   * An owner for an entity without a valid one: its System's owner, else
+   * the owner of the System's (or its own) Domain, when that owner is a
+   * team with members.
+   */
+  suggest(entity: Entity): SuggestedOwner | undefined {
+    const namespace = entity.metadata.namespace ?? 'default';
+    const systemRef =
+      entity.kind.toLocaleLowerCase('en-US') === 'system'
+        ? undefined
+        : toFullRef(entity.spec?.system, { defaultKind: 'system', defaultNamespace: namespace });
+    const system = systemRef ? this.context.get(systemRef) : undefined;
+    if (system) {
+      const suggestion = this.suggestFrom(system, 'system');
+      if (suggestion) {
+        return suggestion;
+      }
+    }
+    const domainHolder = system ?? entity;
+    const domainRef = toFullRef(domainHolder.spec?.domain, {
+      defaultKind: 'domain',
+      defaultNamespace: domainHolder.metadata.namespace ?? 'default',
+    });
+    const domain = domainRef ? this.context.get(domainRef) : undefined;
+    return domain ? this.suggestFrom(domain, 'domain') : undefined;
+  }
+
+  private suggestFrom(
+    holder: Entity,
+    source: SuggestedOwner['source'],
+  ): SuggestedOwner | undefined {
+    const owner = this.resolve(holder.spec?.owner, holder.metadata.namespace ?? 'default');
+    if (owner.status !== 'ok' || !owner.entityRef) {
+      return undefined;
+    }
+    return {
+      entityRef: owner.entityRef,
+      ...(owner.title && { title: owner.title }),
+      source,
+      via: refOf(holder),
+    };
+  }
+
+  private isPlaceholder(raw: string, ref: string | undefined): boolean {
+    const value = raw.trim().toLocaleLowerCase('en-US');
+    return (
+      this.owners.placeholders.has(value) ||
+      (ref !== undefined && this.owners.placeholders.has(nameOfRef(ref)))
+    );
+  }
+}

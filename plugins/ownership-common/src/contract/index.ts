@@ -1,0 +1,6 @@
+export * from './overview';
+export * from './owners';
+export * from './services';
+export * from './teams';
+export * from './summary';
+export * from './lookup';
