@@ -1,3 +1,6 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the Ownership Portal. */
   ownership?: {
@@ -13,6 +16,49 @@ export interface Config {
        * @default ["service", "website"]
        */
       operationalTypes?: string[];
+    };
+    /** How owners are resolved. */
+    owners?: {
+      /**
+       * Owner values that mean "nobody" and raise `owner.missing`, compared
+       * case-insensitively with the whole value and with the name part of a ref.
+       * @default ["unknown", "tbd", "todo", "none", "n/a", "unowned"]
+       */
+      placeholders?: string[];
+    };
+    /**
+     * Per-rule settings, by rule id: `ownership.rules.<category>.<name>`,
+     * e.g. `ownership.rules.owner.individual.severity: info`.
+     */
+    rules?: {
+      [category: string]: {
+        [name: string]: {
+          /** Whether the rule runs at all. @default true */
+          enabled?: boolean;
+          /** Severity of the rule's findings: error, warning or info. */
+          severity?: 'error' | 'warning' | 'info';
+          /**
+           * Severity per `spec.lifecycle`, or `skip`. Operational rules
+           * (`oncall.*`, `runbook.*`, `adr.*`) default to error for production,
+           * info for experimental and skip for deprecated.
+           */
+          lifecycles?: { [lifecycle: string]: 'error' | 'warning' | 'info' | 'skip' };
+          /** Rule-specific thresholds, e.g. `maxAgeDays`. */
+          [threshold: string]: unknown;
+        };
+      };
+    };
+    /**
+     * When audits run. One replica runs each scheduled audit.
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { seconds: 15 } }
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** How long stored runs are kept. */
+    retention?: {
+      /** Keep every run this long. @default { days: 14 } */
+      keepAll?: HumanDuration | string;
+      /** Beyond that, keep the last successful run of each day this long. @default { days: 400 } */
+      keepDaily?: HumanDuration | string;
     };
   };
 }

@@ -58,9 +58,7 @@ exports.up = async function up(knex) {
       .comment(
         'JSON: owner details, suggested owner, description, tags, relations',
       );
-    table.primary(['run_id', 'entity_ref'], {
-      constraintName: 'ownership_entity_results_pk',
-    });
+    table.primary(['run_id', 'entity_ref']);
     table.index(['entity_ref'], 'ownership_entity_results_ref_idx');
     table.index(['run_id', 'owner_ref'], 'ownership_entity_results_owner_idx');
     table.index(['run_id', 'score'], 'ownership_entity_results_score_idx');
@@ -92,9 +90,7 @@ exports.up = async function up(knex) {
     table.text('message').notNullable();
     table.text('remediation').notNullable();
     // Also serves look-ups by (run_id, entity_ref).
-    table.primary(['run_id', 'entity_ref', 'position'], {
-      constraintName: 'ownership_findings_pk',
-    });
+    table.primary(['run_id', 'entity_ref', 'position']);
     table.index(['run_id', 'rule_id'], 'ownership_findings_rule_idx');
     table.index(['run_id', 'severity'], 'ownership_findings_severity_idx');
   });
@@ -129,9 +125,7 @@ exports.up = async function up(knex) {
       .text('details')
       .notNullable()
       .comment('JSON: members, contacts and sub-groups');
-    table.primary(['run_id', 'team_ref'], {
-      constraintName: 'ownership_team_results_pk',
-    });
+    table.primary(['run_id', 'team_ref']);
   });
 };
 

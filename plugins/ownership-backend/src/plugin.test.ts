@@ -164,8 +164,10 @@ describe('ownership backend plugin', () => {
 
     const res = await request(server).get('/api/ownership/runs/latest');
 
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ run: null });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      'No ownership audit run has been started yet',
+    );
   });
 
   it('lists rules that backend modules register', async () => {
@@ -180,14 +182,24 @@ describe('ownership backend plugin', () => {
     const res = await request(server).get('/api/ownership/rules');
 
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([
-      {
-        id: 'custom.described',
-        defaultSeverity: 'info',
-        description: 'Entities have a description.',
-        remediation: 'Add metadata.description.',
-      },
+    expect(res.body.items.map((r: { id: string }) => r.id)).toEqual([
+      'custom.described',
+      'owner.empty-team',
+      'owner.individual',
+      'owner.missing',
+      'owner.unresolved',
     ]);
+    expect(res.body.items[0]).toEqual({
+      id: 'custom.described',
+      defaultSeverity: 'info',
+      description: 'Entities have a description.',
+      remediation: 'Add metadata.description.',
+      enabled: true,
+      severity: 'info',
+      operational: false,
+      lifecycles: {},
+      options: {},
+    });
   });
 
   it('fails to start when two modules register the same rule id', async () => {

@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ownershipPermissions } from '@ownership-portal/plugin-ownership-common';
 import {
   type OwnershipRule,
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
+import { registerOwnershipActions } from './actions';
 import { readOwnersConfig } from './config/owners';
 import { readRetentionConfig } from './config/retention';
 import { readScheduleConfig } from './config/schedule';
@@ -57,6 +59,7 @@ export const ownershipPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, catalog, database } = deps;
@@ -92,6 +95,7 @@ export const ownershipPlugin = createBackendPlugin({
         const visibility = CatalogVisibility.create({ catalog });
         const ruleIds = () => registry.list().map(r => r.id);
         const selection = Selection.create({ runs, results, ruleIds, kinds: scope.kinds });
+        const services = ServiceQueries.create({ results, selection, visibility });
         deps.permissionsRegistry.addPermissions(ownershipPermissions);
         deps.httpRouter.use(
           createRouter({
@@ -102,13 +106,19 @@ export const ownershipPlugin = createBackendPlugin({
             runs,
             engine,
             selection,
-            services: ServiceQueries.create({ results, selection, visibility }),
+            services,
             teams: TeamQueries.create({ results, selection, visibility }),
             lookup,
             visibility,
             overview: OverviewService.create({ catalog, scope }),
           }),
         );
+        registerOwnershipActions({
+          actionsRegistry: deps.actionsRegistry,
+          services,
+          lookup,
+          visibility,
+        });
         await scheduleAudits({ scheduler: deps.scheduler, schedule, runner, logger });
         logger.info(
           `Auditing ${scope.kinds.join(', ')} with ${registry.list().length} rule(s)`,

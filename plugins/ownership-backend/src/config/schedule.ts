@@ -2,7 +2,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
+import { type Config, ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 
 /** Every 30 minutes, first shortly after start-up, one replica at a time. */
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -12,7 +13,10 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   scope: 'global',
 };
 
-/** Reads `ownership.schedule`, falling back to {@link DEFAULT_SCHEDULE}. */
+/**
+ * Reads `ownership.schedule`; keys it leaves out keep their defaults
+ * ({@link DEFAULT_SCHEDULE}).
+ */
 export function readScheduleConfig(
   config: Config,
 ): SchedulerServiceTaskScheduleDefinition {
@@ -20,11 +24,12 @@ export function readScheduleConfig(
   if (!schedule) {
     return DEFAULT_SCHEDULE;
   }
+  const merged = new ConfigReader({
+    ...(DEFAULT_SCHEDULE as unknown as JsonObject),
+    ...schedule.get<JsonObject>(),
+  });
   try {
-    return {
-      ...DEFAULT_SCHEDULE,
-      ...readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule),
-    };
+    return readSchedulerServiceTaskScheduleDefinitionFromConfig(merged);
   } catch (error) {
     throw new Error(
       `Invalid config at ownership.schedule: ${(error as Error).message}`,

@@ -67,6 +67,18 @@ function toCount(rows: Array<Record<string, unknown>>): number {
   return Number(rows[0]?.count ?? 0);
 }
 
+/** `lower(column) IN (values)`, matching the expression indexes of the table. */
+function whereLowerIn(
+  query: Knex.QueryBuilder,
+  column: string,
+  values: string[],
+): void {
+  query.whereRaw(`lower(??) in (${values.map(() => '?').join(', ')})`, [
+    column,
+    ...lower(values),
+  ]);
+}
+
 /** Restricts a query over `f` (findings) by the rule and severity filters. */
 function whereFinding(query: Knex.QueryBuilder, filter: ServiceFilter): void {
   if (given(filter.ruleIds)) {
@@ -108,8 +120,7 @@ export class DatabaseResultStore implements ResultStore {
       selection.whereExists(function findings() {
         this.select(one)
           .from(`${FINDINGS} as f`)
-          .whereColumn('f.run_id', 'e.run_id')
-          .whereColumn('f.entity_ref', 'e.entity_ref');
+          .whereRaw('f.run_id = e.run_id and f.entity_ref = e.entity_ref');
         whereFinding(this, filter);
       });
     }
@@ -297,13 +308,10 @@ export class DatabaseResultStore implements ResultStore {
       query.whereIn('e.owner_ref', lower(filter.ownerRefs));
     }
     if (given(filter.kinds)) {
-      query.whereIn(this.client.raw('lower(e.kind)'), lower(filter.kinds));
+      whereLowerIn(query, 'e.kind', filter.kinds);
     }
     if (given(filter.lifecycles)) {
-      query.whereIn(
-        this.client.raw('lower(e.lifecycle)'),
-        lower(filter.lifecycles),
-      );
+      whereLowerIn(query, 'e.lifecycle', filter.lifecycles);
     }
     const needle = filter.q?.trim();
     if (needle) {

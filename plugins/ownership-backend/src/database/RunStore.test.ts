@@ -245,7 +245,12 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
 
     const first = await store.startRun({ trigger: 'schedule' });
     const firstResults = results([
-      entity('a', { findings: [finding('owner.missing')], score: 0, level: 0 }),
+      entity('a', {
+        owner: { status: 'missing', members: [], contacts: [], parents: [] },
+        findings: [finding('owner.missing')],
+        score: 0,
+        level: 0,
+      }),
       entity('b'),
       entity('c', { owner: { ...entity('c').owner, status: 'individual' } }),
       entity('d'),

@@ -96,7 +96,10 @@ describe('LookupIndex', () => {
       { entityRef: 'component:default/status-page', matchedOn: ['owner'] },
     ]);
     expect(index.search('sre')).toMatchObject([
-      { entityRef: 'component:default/sre-tools', matchedOn: ['name', 'tag', 'owner'] },
+      {
+        entityRef: 'component:default/sre-tools',
+        matchedOn: ['name', 'tag', 'owner'],
+      },
       { entityRef: 'component:default/status-page', matchedOn: ['owner'] },
     ]);
   });
@@ -124,8 +127,15 @@ describe('LookupIndex', () => {
       entityResult('CheckoutService'),
     ]);
 
-    for (const query of ['CHECKOUT-API', 'checkout_api', 'Checkout API', 'checkoutApi']) {
-      expect(index.search(query)[0].entityRef).toBe('component:default/checkout-api');
+    for (const query of [
+      'CHECKOUT-API',
+      'checkout_api',
+      'Checkout API',
+      'checkoutApi',
+    ]) {
+      expect(index.search(query)[0].entityRef).toBe(
+        'component:default/checkout-api',
+      );
     }
     expect(refsAndRanks(index, '  Service ')).toEqual([
       ['checkoutservice', 810],
@@ -161,8 +171,16 @@ describe('LookupIndex', () => {
 
   it('carries the owner with its contacts, and nothing more of it', () => {
     const contacts = [
-      { type: 'email' as const, label: 'a@example.com', url: 'mailto:a@example.com' },
-      { type: 'chat' as const, label: '#team-a', url: 'https://chat.example.com/team-a' },
+      {
+        type: 'email' as const,
+        label: 'a@example.com',
+        url: 'mailto:a@example.com',
+      },
+      {
+        type: 'chat' as const,
+        label: '#team-a',
+        url: 'https://chat.example.com/team-a',
+      },
     ];
     const index = LookupIndex.build(7, [
       entityResult('checkout', {
@@ -198,11 +216,21 @@ describe('LookupIndex', () => {
         title: `Service ${i}`,
         tags: ['java', `tier-${i % 3}`],
         system: `system:default/system-${i % 50}`,
-        owner: { entityRef: `group:default/team-${i % 200}`, title: `Team ${i % 200}` },
+        owner: {
+          entityRef: `group:default/team-${i % 200}`,
+          title: `Team ${i % 200}`,
+        },
       }),
     );
     const index = LookupIndex.build(1, entities);
-    const queries = ['service-42', 'api', 'team 7', 'zzz', 'tier-1 worker', 's'];
+    const queries = [
+      'service-42',
+      'api',
+      'team 7',
+      'zzz',
+      'tier-1 worker',
+      's',
+    ];
     index.search('warm up');
 
     const start = performance.now();

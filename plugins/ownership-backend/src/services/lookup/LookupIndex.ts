@@ -43,12 +43,15 @@ const MAX_SCATTERED_SCORE = SCORES.name[EXACT] * SCATTERED_TERMS_FACTOR;
 export const MAX_LOOKUP_LIMIT = 100;
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
-const CAMEL_BOUNDARY = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+const CAMEL_BOUNDARY =
+  /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 const WHITESPACE = /\s+/;
 
 /** A searchable text, normalised once when the index is built. */
 interface Field {
   kind: FieldKind;
+  /** `SCORES[kind]`, resolved once at build time rather than per field and query. */
+  scores: readonly number[];
   /** Lower-cased as written. */
   lower: string;
   /** Words joined by single spaces, so that substrings never join two words. */
@@ -71,6 +74,8 @@ interface Entry {
   fields: Field[];
   /** All fields' `tails[0]`, NUL-separated: every match level implies a hit in it. */
   haystack: string;
+  /** Where each field starts in `haystack`. */
+  starts: number[];
   match: Omit<LookupMatch, 'rank' | 'matchedOn'>;
 }
 
@@ -136,7 +141,8 @@ export class LookupIndex {
       return [];
     }
     const parts = query.trim().split(WHITESPACE);
-    const given = parts.length > 1 ? parts.map(toTerm).filter(t => t.compact) : [];
+    const given =
+      parts.length > 1 ? parts.map(toTerm).filter(t => t.compact) : [];
     // A single term is the phrase itself.
     const terms = given.length > 1 ? given : [];
 
@@ -154,7 +160,10 @@ export class LookupIndex {
         continue;
       }
       let at = full ? max - 1 : top.length;
-      while (at > 0 && this.precedes(i, score, top[at - 1], topScores[at - 1])) {
+      while (
+        at > 0 &&
+        this.precedes(i, score, top[at - 1], topScores[at - 1])
+      ) {
         top[at] = top[at - 1];
         topScores[at] = topScores[at - 1];
         at--;
@@ -167,7 +176,10 @@ export class LookupIndex {
       const entry = this.entries[i];
       return {
         ...entry.match,
-        owner: { ...entry.match.owner, contacts: [...entry.match.owner.contacts] },
+        owner: {
+          ...entry.match.owner,
+          contacts: [...entry.match.owner.contacts],
+        },
         rank: Math.round(topScores[position]),
         matchedOn: matchedOn(entry, phrase, terms),
       };
@@ -203,7 +215,7 @@ function scoreEntry(
       return 0;
     }
   }
-  const score = mayMatch(entry, phrase) ? termScore(entry, phrase, floor) : 0;
+  const score = termScore(entry, phrase, floor);
   if (terms.length === 0 || MAX_SCATTERED_SCORE < floor) {
     return score;
   }
@@ -226,13 +238,24 @@ function termScore(entry: Entry, term: Term, floor: number): number {
   if (term.lower === entry.ref) {
     return SCORES.name[EXACT];
   }
+  const { fields, starts, haystack } = entry;
   let best = 0;
-  for (const field of entry.fields) {
-    const scores = SCORES[field.kind];
+  let i = 0;
+  // Visits only the fields that contain the term, found from the haystack.
+  let at = haystack.indexOf(term.compact);
+  while (at !== -1) {
+    while (i + 1 < fields.length && starts[i + 1] <= at) {
+      i++;
+    }
+    const scores = fields[i].scores;
     if (scores[EXACT] <= best || scores[EXACT] < floor) {
       break;
     }
-    best = Math.max(best, scores[level(field, term)]);
+    best = Math.max(best, scores[level(fields[i], term)]);
+    if (++i === fields.length) {
+      break;
+    }
+    at = haystack.indexOf(term.compact, starts[i]);
   }
   return best;
 }
@@ -277,7 +300,7 @@ function matchedOn(entry: Entry, phrase: Term, terms: Term[]): string[] {
     kinds.add('name');
   }
   for (const field of entry.fields) {
-    const scores = SCORES[field.kind];
+    const scores = field.scores;
     if (
       !kinds.has(field.kind) &&
       (scores[level(field, phrase)] > 0 ||
@@ -305,15 +328,25 @@ function toEntry(entity: EntityResult): Entry {
   }
   add(entity.system ? toField('system', nameOfRef(entity.system)) : undefined);
   const ownerRef = owner.entityRef ?? owner.raw;
-  const ownerName = ownerRef ? toField('owner', nameOfRef(ownerRef)) : undefined;
+  const ownerName = ownerRef
+    ? toField('owner', nameOfRef(ownerRef))
+    : undefined;
   add(ownerName);
   add(owner.title ? toField('owner', owner.title) : undefined, ownerName);
+
+  const starts: number[] = [];
+  let start = 0;
+  for (const field of fields) {
+    starts.push(start);
+    start += field.tails[0].length + 1;
+  }
 
   return {
     ref: entity.entityRef.toLowerCase(),
     nameLength: (name?.lower ?? entity.entityRef).length,
     fields,
     haystack: fields.map(f => f.tails[0]).join('\u0000'),
+    starts,
     match: {
       entityRef: entity.entityRef,
       kind: entity.kind,
@@ -335,7 +368,12 @@ function toEntry(entity: EntityResult): Entry {
 function words(text: string): string[] {
   const result: string[] = [];
   for (const part of text.split(NON_WORD)) {
-    if (part) {
+    const lower = part.toLowerCase();
+    if (lower === part) {
+      if (part) {
+        result.push(part);
+      }
+    } else {
       for (const word of part.split(CAMEL_BOUNDARY)) {
         result.push(word.toLowerCase());
       }
@@ -355,7 +393,13 @@ function toField(kind: FieldKind, text: string): Field | undefined {
     tail = list[i] + tail;
     tails[i] = tail;
   }
-  return { kind, lower: normalise(text), spaced: list.join(' '), tails };
+  return {
+    kind,
+    scores: SCORES[kind],
+    lower: normalise(text),
+    spaced: list.join(' '),
+    tails,
+  };
 }
 
 function toTerm(text: string): Term {

@@ -1,10 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { LookupResponse } from '@ownership-portal/plugin-ownership-common';
-import type {
-  EntityResult,
-  ResultStore,
-  RunStore,
-} from '../../database/types';
+import type { EntityResult, ResultStore, RunStore } from '../../database/types';
 import { LookupIndex } from './LookupIndex';
 
 /**

@@ -1,0 +1,40 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_PLACEHOLDERS, readOwnersConfig } from './owners';
+import { DEFAULT_RETENTION, readRetentionConfig } from './retention';
+import { DEFAULT_SCHEDULE, readScheduleConfig } from './schedule';
+
+const config = (ownership: object) => new ConfigReader({ ownership });
+
+describe('ownership config', () => {
+  it('defaults placeholders and lower-cases configured ones', () => {
+    expect([...readOwnersConfig(config({})).placeholders]).toEqual(DEFAULT_PLACEHOLDERS);
+    expect([
+      ...readOwnersConfig(config({ owners: { placeholders: [' Nobody '] } })).placeholders,
+    ]).toEqual(['nobody']);
+    expect(() => readOwnersConfig(config({ owners: { placeholders: [' '] } }))).toThrow(
+      'Invalid config at ownership.owners.placeholders',
+    );
+  });
+
+  it('reads retention durations in either form and checks them', () => {
+    expect(readRetentionConfig(config({}))).toEqual(DEFAULT_RETENTION);
+    expect(
+      readRetentionConfig(
+        config({ retention: { keepAll: { days: 7 }, keepDaily: 'P200D' } }),
+      ),
+    ).toEqual({ keepAllDays: 7, keepDailyDays: 200 });
+    expect(() =>
+      readRetentionConfig(config({ retention: { keepAll: { days: 30 }, keepDaily: { days: 10 } } })),
+    ).toThrow('ownership.retention.keepDaily');
+    expect(() => readRetentionConfig(config({ retention: { keepAll: 'soon' } }))).toThrow(
+      'Invalid config at ownership.retention.keepAll',
+    );
+  });
+
+  it('reads the schedule and keeps it global', () => {
+    expect(readScheduleConfig(config({}))).toEqual(DEFAULT_SCHEDULE);
+    expect(
+      readScheduleConfig(config({ schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } } })),
+    ).toMatchObject({ frequency: { minutes: 5 }, timeout: { minutes: 2 }, scope: 'global' });
+  });
+});
