@@ -67,6 +67,23 @@ function toCount(rows: Array<Record<string, unknown>>): number {
   return Number(rows[0]?.count ?? 0);
 }
 
+/** Restricts a query over `e` (entity results) by the entity filters. */
+function whereEntity(query: Knex.QueryBuilder, filter: ServiceFilter): void {
+  if (given(filter.ownerRefs)) {
+    query.whereIn('e.owner_ref', lower(filter.ownerRefs));
+  }
+  if (given(filter.kinds)) {
+    whereLowerIn(query, 'e.kind', filter.kinds);
+  }
+  if (given(filter.lifecycles)) {
+    whereLowerIn(query, 'e.lifecycle', filter.lifecycles);
+  }
+  const needle = filter.q?.trim();
+  if (needle) {
+    query.whereRaw(`e.search_text like ? escape '\\'`, [likePattern(needle)]);
+  }
+}
+
 /** `lower(column) IN (values)`, matching the expression indexes of the table. */
 function whereLowerIn(
   query: Knex.QueryBuilder,
@@ -114,15 +131,14 @@ export class DatabaseResultStore implements ResultStore {
     },
   ): Promise<{ items: ServiceSummary[]; totalItems: number }> {
     const selection = this.client(`${ENTITIES} as e`).where('e.run_id', runId);
-    this.whereEntity(selection, filter);
+    whereEntity(selection, filter);
     if (given(filter.ruleIds) || given(filter.severities)) {
-      const one = this.client.raw('1');
-      selection.whereExists(function findings() {
-        this.select(one)
-          .from(`${FINDINGS} as f`)
-          .whereRaw('f.run_id = e.run_id and f.entity_ref = e.entity_ref');
-        whereFinding(this, filter);
-      });
+      // Not correlated, so every database evaluates it once per query.
+      const withFindings = this.client(`${FINDINGS} as f`)
+        .select('f.entity_ref')
+        .where('f.run_id', runId);
+      whereFinding(withFindings, filter);
+      selection.whereIn('e.entity_ref', withFindings);
     }
 
     const totalItems = toCount(await selection.clone().count({ count: '*' }));
@@ -159,7 +175,7 @@ export class DatabaseResultStore implements ResultStore {
           .andOn('e.entity_ref', '=', 'f.entity_ref'),
       )
       .where('f.run_id', runId);
-    this.whereEntity(selection, filter);
+    whereEntity(selection, filter);
     whereFinding(selection, filter);
 
     const totalItems = toCount(await selection.clone().count({ count: '*' }));
@@ -299,23 +315,6 @@ export class DatabaseResultStore implements ResultStore {
         return;
       }
       after = rows[rows.length - 1].entity_ref;
-    }
-  }
-
-  /** Restricts a query over `e` (entity results) by the entity filters. */
-  private whereEntity(query: Knex.QueryBuilder, filter: ServiceFilter): void {
-    if (given(filter.ownerRefs)) {
-      query.whereIn('e.owner_ref', lower(filter.ownerRefs));
-    }
-    if (given(filter.kinds)) {
-      whereLowerIn(query, 'e.kind', filter.kinds);
-    }
-    if (given(filter.lifecycles)) {
-      whereLowerIn(query, 'e.lifecycle', filter.lifecycles);
-    }
-    const needle = filter.q?.trim();
-    if (needle) {
-      query.whereRaw(`e.search_text like ? escape '\\'`, [likePattern(needle)]);
     }
   }
 

@@ -204,10 +204,16 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
     expect(await countRows(client, 'ownership_entity_results')).toBe(10_000);
     expect(await countRows(client, 'ownership_findings')).toBe(30_000);
     expect(await countRows(client, 'ownership_team_results')).toBe(300);
-    expect(
-      (await resultStore.listServices(run.id, { severities: ['info'] }, page))
-        .totalItems,
-    ).toBe(10_000);
+
+    // Filtering by findings must not degrade with the size of the run.
+    const listingStartedAt = Date.now();
+    const listed = await resultStore.listServices(
+      run.id,
+      { severities: ['info'] },
+      page,
+    );
+    expect(Date.now() - listingStartedAt).toBeLessThan(3_000);
+    expect(listed.totalItems).toBe(10_000);
   });
 
   it('lists runs newest first and finds the latest ones', async () => {

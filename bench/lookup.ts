@@ -1,0 +1,117 @@
+/* eslint-disable no-console */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import ownershipPlugin from '@ownership-portal/plugin-ownership-backend';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { generateOrg } from './generateOrg';
+import { ms, percentiles } from './stats';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
+const QUERIES = [
+  'payments',
+  'ledger api',
+  'fraud-routing',
+  'team-42',
+  'java',
+  'invoice-bil',
+  'zzz',
+  'carrier label worker',
+];
+
+async function main() {
+  const entities = generateOrg(SERVICES);
+  const { server } = await startTestBackend({
+    features: [
+      ownershipPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          ownership: {
+            schedule: { frequency: { hours: 24 }, initialDelay: { hours: 24 } },
+          },
+        },
+      }),
+    ],
+  });
+  const base = `http://127.0.0.1:${
+    (server.address() as AddressInfo).port
+  }/api/ownership`;
+  const call = async (path: string, init?: RequestInit) => {
+    const res = await fetch(`${base}${path}`, init);
+    if (!res.ok) {
+      throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+    }
+    return res.json();
+  };
+
+  const started = performance.now();
+  const run = await call('/runs', { method: 'POST' });
+  let latest = run;
+  while (latest.status === 'running') {
+    await new Promise(resolve => setTimeout(resolve, 100));
+    latest = await call(`/runs/${run.id}`);
+  }
+  const auditMs = performance.now() - started;
+  if (latest.status !== 'succeeded') {
+    throw new Error(`The audit failed: ${latest.error}`);
+  }
+
+  // Warm both endpoints: the index build and the per-caller visibility cache.
+  for (const q of QUERIES) {
+    await call(`/lookup?q=${encodeURIComponent(q)}`);
+  }
+  await call('/rules');
+
+  const lookup: number[] = [];
+  const trivial: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const q = QUERIES[i % QUERIES.length];
+    let t = performance.now();
+    await call(`/lookup?q=${encodeURIComponent(q)}`);
+    lookup.push(performance.now() - t);
+    t = performance.now();
+    await call('/rules');
+    trivial.push(performance.now() - t);
+  }
+
+  const l = percentiles(lookup);
+  const r = percentiles(trivial);
+  console.log(
+    `Organisation: ${SERVICES} services, ${entities.length} catalog entities`,
+  );
+  console.log(
+    `Audit run ${run.id}: ${latest.total} entities in ${(
+      auditMs / 1000
+    ).toFixed(2)} s (POST /runs to completion)`,
+  );
+  console.log(
+    `\n${REQUESTS} requests each, interleaved, over HTTP on this machine:`,
+  );
+  console.log('endpoint              p50        p90        p99        max');
+  for (const [name, p] of [
+    ['GET /lookup', l],
+    ['GET /rules (trivial)', r],
+  ] as const) {
+    console.log(
+      `${name.padEnd(22)}${ms(p.p50).padEnd(11)}${ms(p.p90).padEnd(11)}${ms(
+        p.p99,
+      ).padEnd(11)}${ms(p.max)}`,
+    );
+  }
+  console.log(
+    `\nlookup / trivial: p50 ${(l.p50 / r.p50).toFixed(2)}x, p99 ${(
+      l.p99 / r.p99
+    ).toFixed(2)}x`,
+  );
+  console.log(
+    `lookup cost over the trivial endpoint at p50: ${ms(l.p50 - r.p50)}`,
+  );
+  process.exit(0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
