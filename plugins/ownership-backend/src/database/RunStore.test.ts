@@ -216,6 +216,28 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
     expect(listed.totalItems).toBe(10_000);
   });
 
+  it('deletes result rows with their run through the foreign keys', async () => {
+    const { client, store } = await setup();
+    const run = await store.startRun({ trigger: 'schedule' });
+    await store.completeRun(
+      run.id,
+      results(
+        [entity('a', { findings: [finding('adr.missing')] })],
+        [team('team-a')],
+      ),
+    );
+
+    await client('ownership_runs').where({ id: run.id }).delete();
+
+    for (const table of [
+      'ownership_entity_results',
+      'ownership_findings',
+      'ownership_team_results',
+    ]) {
+      expect(await countRows(client, table)).toBe(0);
+    }
+  });
+
   it('lists runs newest first and finds the latest ones', async () => {
     const { clock, store } = await setup();
     expect(await store.getLatestRun()).toBeUndefined();

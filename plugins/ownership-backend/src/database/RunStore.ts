@@ -22,9 +22,6 @@ import {
 } from './rows';
 import type { RetentionPolicy, RunResults, RunStore } from './types';
 
-// Kept for modules that still import the interface from here.
-export type { RunStore } from './types';
-
 /** {@link RunStore} on the plugin's SQL database (SQLite or PostgreSQL). */
 export class DatabaseRunStore implements RunStore {
   /**

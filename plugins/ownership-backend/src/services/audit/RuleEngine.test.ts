@@ -114,6 +114,20 @@ describe('RuleEngine', () => {
     });
   });
 
+  it('warns about settings for rules that are not installed', () => {
+    const logger = mockServices.logger.mock();
+    RuleEngine.create({
+      rules: RuleRegistry.create({ rules: builtInRules }),
+      config: new ConfigReader({
+        ownership: { rules: { owner: { misssing: { enabled: false } } } },
+      }),
+      logger,
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('ownership.rules configures owner.misssing'),
+    );
+  });
+
   it('rejects a bad severity with the config path', () => {
     expect(() => engine({ owner: { missing: { severity: 'fatal' } } })).toThrow(
       'Invalid config at ownership.rules.owner.missing.severity: expected error, warning, info, got "fatal"',

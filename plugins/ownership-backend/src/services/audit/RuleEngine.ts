@@ -11,6 +11,15 @@ import { readRuleSettings, type RuleSettings, severityFor } from '../../config/r
 import type { RuleRegistry } from '../RuleRegistry';
 import { maturityLevel, score } from './maturity';
 
+function configuredRuleIds(config: Config): string[] {
+  const rules = config.getOptionalConfig('ownership.rules');
+  return (rules?.keys() ?? []).flatMap(category =>
+    (rules!.getOptionalConfig(category)?.keys() ?? []).map(
+      name => `${category}.${name}`,
+    ),
+  );
+}
+
 /** What the engine concludes about one entity. */
 export interface Evaluation {
   findings: Finding[];
@@ -27,6 +36,14 @@ export class RuleEngine {
     const configured = deps.rules
       .list()
       .map(rule => ({ rule, settings: readRuleSettings(deps.config, rule) }));
+    const unknown = configuredRuleIds(deps.config).filter(
+      id => !configured.some(c => c.rule.id === id),
+    );
+    if (unknown.length) {
+      deps.logger.warn(
+        `ownership.rules configures ${unknown.join(', ')}, but no installed rule has that id; check the spelling or install the module that adds it`,
+      );
+    }
     return new RuleEngine(configured, deps.logger);
   }
 
