@@ -66,18 +66,29 @@ async function main() {
 
   const lookup: number[] = [];
   const trivial: number[] = [];
+  const listing: number[] = [];
+  const time = async (samples: number[], path: string) => {
+    const t = performance.now();
+    await call(path);
+    samples.push(performance.now() - t);
+  };
   for (let i = 0; i < REQUESTS; i++) {
-    const q = QUERIES[i % QUERIES.length];
-    let t = performance.now();
-    await call(`/lookup?q=${encodeURIComponent(q)}`);
-    lookup.push(performance.now() - t);
-    t = performance.now();
-    await call('/rules');
-    trivial.push(performance.now() - t);
+    await time(
+      lookup,
+      `/lookup?q=${encodeURIComponent(QUERIES[i % QUERIES.length])}`,
+    );
+    await time(trivial, '/rules');
+    if (i % 10 === 0) {
+      await time(
+        listing,
+        `/services?severity=warning&team=division-${i % 7}&limit=50`,
+      );
+    }
   }
 
   const l = percentiles(lookup);
   const r = percentiles(trivial);
+  const s = percentiles(listing);
   console.log(
     `Organisation: ${SERVICES} services, ${entities.length} catalog entities`,
   );
@@ -87,15 +98,16 @@ async function main() {
     ).toFixed(2)} s (POST /runs to completion)`,
   );
   console.log(
-    `\n${REQUESTS} requests each, interleaved, over HTTP on this machine:`,
+    `\n${REQUESTS} requests each (filtered /services: ${listing.length}), interleaved, over HTTP on this machine:`,
   );
-  console.log('endpoint              p50        p90        p99        max');
+  console.log('endpoint                p50        p90        p99        max');
   for (const [name, p] of [
     ['GET /lookup', l],
     ['GET /rules (trivial)', r],
+    ['GET /services filtered', s],
   ] as const) {
     console.log(
-      `${name.padEnd(22)}${ms(p.p50).padEnd(11)}${ms(p.p90).padEnd(11)}${ms(
+      `${name.padEnd(24)}${ms(p.p50).padEnd(11)}${ms(p.p90).padEnd(11)}${ms(
         p.p99,
       ).padEnd(11)}${ms(p.max)}`,
     );
