@@ -42,7 +42,9 @@ export interface Config {
            * (`oncall.*`, `runbook.*`, `adr.*`) default to error for production,
            * info for experimental and skip for deprecated.
            */
-          lifecycles?: { [lifecycle: string]: 'error' | 'warning' | 'info' | 'skip' };
+          lifecycles?: {
+            [lifecycle: string]: 'error' | 'warning' | 'info' | 'skip';
+          };
           /** Rule-specific thresholds, e.g. `maxAgeDays`. */
           [threshold: string]: unknown;
         };

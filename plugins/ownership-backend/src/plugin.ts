@@ -94,8 +94,17 @@ export const ownershipPlugin = createBackendPlugin({
 
         const visibility = CatalogVisibility.create({ catalog });
         const ruleIds = () => registry.list().map(r => r.id);
-        const selection = Selection.create({ runs, results, ruleIds, kinds: scope.kinds });
-        const services = ServiceQueries.create({ results, selection, visibility });
+        const selection = Selection.create({
+          runs,
+          results,
+          ruleIds,
+          kinds: scope.kinds,
+        });
+        const services = ServiceQueries.create({
+          results,
+          selection,
+          visibility,
+        });
         deps.permissionsRegistry.addPermissions(ownershipPermissions);
         deps.httpRouter.use(
           createRouter({
@@ -119,9 +128,16 @@ export const ownershipPlugin = createBackendPlugin({
           lookup,
           visibility,
         });
-        await scheduleAudits({ scheduler: deps.scheduler, schedule, runner, logger });
+        await scheduleAudits({
+          scheduler: deps.scheduler,
+          schedule,
+          runner,
+          logger,
+        });
         logger.info(
-          `Auditing ${scope.kinds.join(', ')} with ${registry.list().length} rule(s)`,
+          `Auditing ${scope.kinds.join(', ')} with ${
+            registry.list().length
+          } rule(s)`,
         );
       },
     });

@@ -7,13 +7,16 @@ const config = (ownership: object) => new ConfigReader({ ownership });
 
 describe('ownership config', () => {
   it('defaults placeholders and lower-cases configured ones', () => {
-    expect([...readOwnersConfig(config({})).placeholders]).toEqual(DEFAULT_PLACEHOLDERS);
-    expect([
-      ...readOwnersConfig(config({ owners: { placeholders: [' Nobody '] } })).placeholders,
-    ]).toEqual(['nobody']);
-    expect(() => readOwnersConfig(config({ owners: { placeholders: [' '] } }))).toThrow(
-      'Invalid config at ownership.owners.placeholders',
+    expect([...readOwnersConfig(config({})).placeholders]).toEqual(
+      DEFAULT_PLACEHOLDERS,
     );
+    expect([
+      ...readOwnersConfig(config({ owners: { placeholders: [' Nobody '] } }))
+        .placeholders,
+    ]).toEqual(['nobody']);
+    expect(() =>
+      readOwnersConfig(config({ owners: { placeholders: [' '] } })),
+    ).toThrow('Invalid config at ownership.owners.placeholders');
   });
 
   it('reads retention durations in either form and checks them', () => {
@@ -24,17 +27,29 @@ describe('ownership config', () => {
       ),
     ).toEqual({ keepAllDays: 7, keepDailyDays: 200 });
     expect(() =>
-      readRetentionConfig(config({ retention: { keepAll: { days: 30 }, keepDaily: { days: 10 } } })),
+      readRetentionConfig(
+        config({
+          retention: { keepAll: { days: 30 }, keepDaily: { days: 10 } },
+        }),
+      ),
     ).toThrow('ownership.retention.keepDaily');
-    expect(() => readRetentionConfig(config({ retention: { keepAll: 'soon' } }))).toThrow(
-      'Invalid config at ownership.retention.keepAll',
-    );
+    expect(() =>
+      readRetentionConfig(config({ retention: { keepAll: 'soon' } })),
+    ).toThrow('Invalid config at ownership.retention.keepAll');
   });
 
   it('reads the schedule and keeps it global', () => {
     expect(readScheduleConfig(config({}))).toEqual(DEFAULT_SCHEDULE);
     expect(
-      readScheduleConfig(config({ schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } } })),
-    ).toMatchObject({ frequency: { minutes: 5 }, timeout: { minutes: 2 }, scope: 'global' });
+      readScheduleConfig(
+        config({
+          schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+        }),
+      ),
+    ).toMatchObject({
+      frequency: { minutes: 5 },
+      timeout: { minutes: 2 },
+      scope: 'global',
+    });
   });
 });

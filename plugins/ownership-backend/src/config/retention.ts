@@ -16,10 +16,13 @@ function readDays(config: Config, key: string, fallback: number): number {
   }
   let days: number;
   try {
-    days = durationToMilliseconds(readDurationFromConfig(config, { key })) / DAY_MS;
+    days =
+      durationToMilliseconds(readDurationFromConfig(config, { key })) / DAY_MS;
   } catch (error) {
     throw new Error(
-      `Invalid config at ownership.retention.${key}: ${(error as Error).message}`,
+      `Invalid config at ownership.retention.${key}: ${
+        (error as Error).message
+      }`,
     );
   }
   if (!(days > 0)) {

@@ -63,14 +63,21 @@ export function readRuleSettings(
 ): RuleSettings {
   const path = `ownership.rules.${rule.id}`;
   const options = root.getOptionalConfig(path) ?? new ConfigReader({});
-  const configured = readSeverity(options, 'severity', `${path}.severity`, false) as
-    | Severity
-    | undefined;
+  const configured = readSeverity(
+    options,
+    'severity',
+    `${path}.severity`,
+    false,
+  ) as Severity | undefined;
   const severity = configured ?? rule.defaultSeverity;
   const operational = isOperationalRule(rule.id);
 
   const lifecycles: Record<string, LifecycleSeverity> = operational
-    ? { production: configured ?? 'error', experimental: 'info', deprecated: 'skip' }
+    ? {
+        production: configured ?? 'error',
+        experimental: 'info',
+        deprecated: 'skip',
+      }
     : {};
   const overrides = options.getOptionalConfig('lifecycles');
   for (const lifecycle of overrides?.keys() ?? []) {

@@ -10,7 +10,7 @@ import {
   results,
   summaryOf,
   team,
-} from './testing/fixtures';
+} from './__testUtils__/fixtures';
 import type { EntityResult, ServiceFilter } from './types';
 
 jest.setTimeout(30_000);

@@ -9,7 +9,7 @@ import {
   manualClock,
   results,
   team,
-} from './testing/fixtures';
+} from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 

@@ -3,41 +3,66 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import request from 'supertest';
-import { startOwnershipBackend } from '../testing/backend';
-import { exampleCatalog } from '../testing/entities';
+import { startOwnershipBackend } from '../__testUtils__/backend';
+import { exampleCatalog } from '../__testUtils__/entities';
 
-type Item = { entityRef: string; owner: { status: string }; findings: Array<{ ruleId: string }> };
+type Item = {
+  entityRef: string;
+  owner: { status: string };
+  findings: Array<{ ruleId: string }>;
+};
 const refs = (items: Item[]) => items.map(i => i.entityRef);
 
 describe('ownership REST API', () => {
   let server: Awaited<ReturnType<typeof startOwnershipBackend>>['server'];
+  let run: AuditRun;
 
   beforeAll(async () => {
     const backend = await startOwnershipBackend({ entities: exampleCatalog() });
     server = backend.server;
-    const run = await backend.audit();
-    expect(run).toMatchObject({ status: 'succeeded', processed: 10, total: 10 });
+    run = await backend.audit();
+  });
+
+  it('audits every entity in scope', () => {
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      processed: 10,
+      total: 10,
+    });
   });
 
   it('lists services with owner status, level, score and findings', async () => {
     const res = await request(server).get('/api/ownership/services');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ totalItems: 10, runId: expect.any(Number) });
-    const byRef = new Map<string, Item>(res.body.items.map((i: Item) => [i.entityRef, i]));
+    expect(res.body).toMatchObject({
+      totalItems: 10,
+      runId: expect.any(Number),
+    });
+    const byRef = new Map<string, Item>(
+      res.body.items.map((i: Item) => [i.entityRef, i]),
+    );
     expect(byRef.get('component:default/payments-api')).toMatchObject({
       kind: 'Component',
       type: 'service',
       title: 'Payments API',
       lifecycle: 'production',
       system: 'system:default/checkout',
-      owner: { entityRef: 'group:default/payments', status: 'ok', title: 'payments' },
+      owner: {
+        entityRef: 'group:default/payments',
+        status: 'ok',
+        title: 'payments',
+      },
       score: 100,
       level: 4,
       findings: [],
     });
     const statuses = Object.fromEntries(
-      res.body.items.map((i: Item) => [i.entityRef, [i.owner.status, i.findings.map(f => f.ruleId)]]),
+      res.body.items.map((i: Item) => [
+        i.entityRef,
+        [i.owner.status, i.findings.map(f => f.ruleId)],
+      ]),
     );
     expect(statuses).toMatchObject({
       'component:default/invoice-generator': ['missing', ['owner.missing']],
@@ -70,10 +95,18 @@ describe('ownership REST API', () => {
       'component:default/label-printer',
       'system:default/legacy',
     ]);
-    expect(await get('severity=warning')).toEqual(['component:default/experiments']);
-    expect(await get('lifecycle=experimental')).toEqual(['component:default/experiments']);
-    expect(await get('kind=resource')).toEqual(['resource:default/payments-db']);
-    expect(await get('q=PAYMENTS%20api')).toEqual(['component:default/payments-api']);
+    expect(await get('severity=warning')).toEqual([
+      'component:default/experiments',
+    ]);
+    expect(await get('lifecycle=experimental')).toEqual([
+      'component:default/experiments',
+    ]);
+    expect(await get('kind=resource')).toEqual([
+      'resource:default/payments-db',
+    ]);
+    expect(await get('q=PAYMENTS%20api')).toEqual([
+      'component:default/payments-api',
+    ]);
     expect(await get('q=100%25')).toEqual([]);
     expect(await get('q=java')).toEqual(['component:default/payments-api']);
   });
@@ -84,7 +117,9 @@ describe('ownership REST API', () => {
     const seen = refs(first.body.items);
     let cursor = first.body.nextCursor;
     while (cursor) {
-      const page = await request(server).get(`/api/ownership/services?limit=4&cursor=${cursor}`);
+      const page = await request(server).get(
+        `/api/ownership/services?limit=4&cursor=${cursor}`,
+      );
       expect(page.status).toBe(200);
       seen.push(...refs(page.body.items));
       cursor = page.body.nextCursor;
@@ -117,13 +152,15 @@ describe('ownership REST API', () => {
   });
 
   it('serves one entity with owner details, dependencies and history', async () => {
-    const res = await request(server).get('/api/ownership/services/component/default/payments-api');
+    const res = await request(server).get(
+      '/api/ownership/services/component/default/payments-api',
+    );
     expect(res.status).toBe(200);
-    expect(res.body.owner.members.map((m: { entityRef: string }) => m.entityRef).sort()).toEqual([
-      'user:default/alice',
-      'user:default/bob',
-      'user:default/dave',
-    ]);
+    expect(
+      res.body.owner.members
+        .map((m: { entityRef: string }) => m.entityRef)
+        .sort(),
+    ).toEqual(['user:default/alice', 'user:default/bob', 'user:default/dave']);
     expect(res.body.owner.contacts[0]).toEqual({
       type: 'email',
       label: 'payments@example.com',
@@ -139,7 +176,9 @@ describe('ownership REST API', () => {
     expect(res.body.dependents).toEqual([
       expect.objectContaining({
         entityRef: 'component:default/fraud-scorer',
-        owner: expect.objectContaining({ entityRef: 'group:default/payments-fraud' }),
+        owner: expect.objectContaining({
+          entityRef: 'group:default/payments-fraud',
+        }),
       }),
     ]);
     expect(res.body.history).toHaveLength(1);
@@ -148,21 +187,31 @@ describe('ownership REST API', () => {
     const suggested = await request(server).get(
       '/api/ownership/services/component/default/invoice-generator',
     );
-    expect(suggested.body.suggestedOwner).toMatchObject({ entityRef: 'group:default/payments' });
+    expect(suggested.body.suggestedOwner).toMatchObject({
+      entityRef: 'group:default/payments',
+    });
 
-    const missing = await request(server).get('/api/ownership/services/component/default/nope');
+    const missing = await request(server).get(
+      '/api/ownership/services/component/default/nope',
+    );
     expect(missing.status).toBe(404);
-    expect(missing.body.error.message).toContain('component:default/nope is not in the latest');
+    expect(missing.body.error.message).toContain(
+      'component:default/nope is not in the latest',
+    );
   });
 
   it('rolls teams up with their sub-groups', async () => {
-    const list = await request(server).get('/api/ownership/teams?orderBy=serviceCount&order=desc');
+    const list = await request(server).get(
+      '/api/ownership/teams?orderBy=serviceCount&order=desc',
+    );
     expect(list.status).toBe(200);
     expect(list.body.items[0]).toMatchObject({
       entityRef: 'group:default/engineering',
       serviceCount: 5,
     });
-    const payments = await request(server).get('/api/ownership/teams/group/default/payments');
+    const payments = await request(server).get(
+      '/api/ownership/teams/group/default/payments',
+    );
     expect(payments.body).toMatchObject({
       serviceCount: 4,
       directServiceCount: 3,
@@ -170,13 +219,19 @@ describe('ownership REST API', () => {
       subGroups: ['group:default/payments-fraud'],
       levels: [0, 0, 0, 0, 4],
     });
-    expect(refs(payments.body.services)).toContain('component:default/fraud-scorer');
-    const nope = await request(server).get('/api/ownership/teams/group/default/nope');
+    expect(refs(payments.body.services)).toContain(
+      'component:default/fraud-scorer',
+    );
+    const nope = await request(server).get(
+      '/api/ownership/teams/group/default/nope',
+    );
     expect(nope.status).toBe(404);
   });
 
   it('lists findings flat and exports the selection as CSV', async () => {
-    const findings = await request(server).get('/api/ownership/findings?ruleId=owner.missing');
+    const findings = await request(server).get(
+      '/api/ownership/findings?ruleId=owner.missing',
+    );
     expect(findings.body.totalItems).toBe(3);
     expect(findings.body.items[0]).toMatchObject({
       ruleId: 'owner.missing',
@@ -185,16 +240,23 @@ describe('ownership REST API', () => {
       title: expect.any(String),
     });
 
-    const csv = await request(server).get('/api/ownership/export.csv?team=payments');
+    const csv = await request(server).get(
+      '/api/ownership/export.csv?team=payments',
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toContain('entity_ref,kind,type,title,lifecycle,system,owner,owner_status');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain(
+      'entity_ref,kind,type,title,lifecycle,system,owner,owner_status',
+    );
     expect(lines[0]).toContain('owner.missing');
     expect(lines).toHaveLength(5);
-    expect(lines.find(l => l.startsWith('component:default/payments-api'))).toContain(
-      'group:default/payments,ok,payments,4,100,0',
-    );
+    expect(
+      lines.find(l => l.startsWith('component:default/payments-api')),
+    ).toContain('group:default/payments,ok,payments,4,100,0');
     const bad = await request(server).get('/api/ownership/export.csv?limit=5');
     expect(bad.status).toBe(400);
   });
@@ -209,11 +271,16 @@ describe('ownership REST API', () => {
   });
 
   it('looks services up by name, title, tag and owner', async () => {
-    const res = await request(server).get('/api/ownership/lookup?q=payments%20api');
+    const res = await request(server).get(
+      '/api/ownership/lookup?q=payments%20api',
+    );
     expect(res.status).toBe(200);
     expect(res.body.items[0]).toMatchObject({
       entityRef: 'component:default/payments-api',
-      owner: { entityRef: 'group:default/payments', contacts: expect.any(Array) },
+      owner: {
+        entityRef: 'group:default/payments',
+        contacts: expect.any(Array),
+      },
     });
     const missing = await request(server).get('/api/ownership/lookup');
     expect(missing.status).toBe(400);
@@ -222,7 +289,10 @@ describe('ownership REST API', () => {
 
   it('lists runs', async () => {
     const res = await request(server).get('/api/ownership/runs');
-    expect(res.body.items[0]).toMatchObject({ status: 'succeeded', trigger: 'manual' });
+    expect(res.body.items[0]).toMatchObject({
+      status: 'succeeded',
+      trigger: 'manual',
+    });
     const latest = await request(server).get('/api/ownership/runs/latest');
     expect(latest.body).toMatchObject({
       id: res.body.items[0].id,
@@ -235,7 +305,15 @@ describe('ownership REST API', () => {
   });
 
   it('requires credentials everywhere', async () => {
-    for (const path of ['/services', '/teams', '/findings', '/export.csv', '/summary', '/lookup?q=x', '/runs']) {
+    for (const path of [
+      '/services',
+      '/teams',
+      '/findings',
+      '/export.csv',
+      '/summary',
+      '/lookup?q=x',
+      '/runs',
+    ]) {
       const res = await request(server)
         .get(`/api/ownership${path}`)
         .set('authorization', mockCredentials.none.header());
@@ -248,7 +326,9 @@ describe('ownership REST API permissions', () => {
   it('refuses to start a run without ownership.run.create', async () => {
     const { server } = await startOwnershipBackend({
       entities: exampleCatalog(),
-      features: [mockServices.permissions.factory({ result: AuthorizeResult.DENY })],
+      features: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
     });
     const res = await request(server).post('/api/ownership/runs');
     expect(res.status).toBe(403);
@@ -263,8 +343,11 @@ describe('ownership REST API permissions', () => {
     const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
     catalog.getEntitiesByRefs = async (req, options) => {
       const response = await getEntitiesByRefs(req, options);
-      const credentials = (options as { credentials?: { principal: object } })?.credentials;
-      const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+      const credentials = (options as { credentials?: { principal: object } })
+        ?.credentials;
+      const principal = credentials?.principal as
+        | { userEntityRef?: string }
+        | undefined;
       if (principal?.userEntityRef === 'user:default/outsider') {
         response.items = response.items.map((e, i) =>
           req.entityRefs[i] === hidden ? undefined : e,

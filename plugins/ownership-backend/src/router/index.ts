@@ -3,8 +3,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import express from 'express';
-import Router from 'express-promise-router';
+import type express from 'express';
 import type { RunStore } from '../database/types';
 import type { AuditRunner } from '../services/audit/AuditRunner';
 import type { RuleEngine } from '../services/audit/RuleEngine';
@@ -18,6 +17,7 @@ import { infoRoutes } from './infoRoutes';
 import { runsRoutes } from './runsRoutes';
 import { servicesRoutes } from './servicesRoutes';
 import { teamsRoutes } from './teamsRoutes';
+import { createValidatedRouter } from './validation';
 
 /** Everything the routes read from. */
 export interface RouterDeps {
@@ -36,13 +36,14 @@ export interface RouterDeps {
 }
 
 /**
- * The `/api/ownership` router. Every route needs user or service
- * credentials; bad parameters are 400s that name the parameter.
+ * The `/api/ownership` router. Requests are checked against
+ * `schema/openapi.yaml` first, which is also served at `/openapi.json`.
+ * Every route needs user or service credentials; bad parameters are 400s
+ * that name the parameter.
  */
 export function createRouter(deps: RouterDeps): express.Router {
   const ruleIds = () => deps.engine.describe().map(r => r.id);
-  const router = Router();
-  router.use(express.json());
+  const router = createValidatedRouter();
   router.use(servicesRoutes({ ...deps, ruleIds }));
   router.use(teamsRoutes(deps));
   router.use(runsRoutes(deps));

@@ -1,7 +1,6 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { RuleListResponse } from '@ownership-portal/plugin-ownership-common';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import type { RunStore } from '../database/types';
 import type { LookupService } from '../services/lookup/LookupService';
 import type { RuleEngine } from '../services/audit/RuleEngine';
@@ -10,7 +9,8 @@ import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
 import { readSummary } from '../services/query/SummaryQueries';
 import { requireCredentials } from './auth';
-import { pageSchema, parseQuery } from './params';
+import { parseQuery } from './params';
+import { querySchemas } from './queries';
 
 /** `/lookup`, `/summary`, `/rules` and `/overview`. */
 export function infoRoutes(deps: {
@@ -24,19 +24,10 @@ export function infoRoutes(deps: {
 }) {
   const { httpAuth, lookup, visibility, engine } = deps;
   const router = Router();
-  const lookupSchema = pageSchema(50, 10)
-    .omit({ cursor: true })
-    .extend({
-      q: z
-        .string({ error: 'is required: the text to look up' })
-        .trim()
-        .min(1, 'must not be empty')
-        .max(200, 'must be at most 200 characters'),
-    });
 
   router.get('/lookup', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const { q, limit } = parseQuery(lookupSchema, req.query);
+    const { q, limit } = parseQuery(querySchemas['GET /lookup'], req.query);
     // Ask for spare matches so hidden entities do not shorten the answer.
     const response = await lookup.search(q, limit * 2);
     const items = await visibility.filter(response.items, credentials);

@@ -15,11 +15,20 @@ const repeated = z
       .filter(Boolean),
   );
 
-const single = z
-  .union([z.string(), z.array(z.string())])
+/**
+ * A query parameter given at most once. The OpenAPI validator in front of the
+ * routes has already turned numeric parameters into numbers.
+ */
+export const single = z
+  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
   .optional()
   .refine(v => !Array.isArray(v), 'must be given at most once')
-  .transform(v => (typeof v === 'string' ? v.trim() || undefined : undefined));
+  .transform(v => {
+    if (typeof v === 'number') {
+      return String(v);
+    }
+    return typeof v === 'string' ? v.trim() || undefined : undefined;
+  });
 
 function limitParam(max: number, fallback: number) {
   return single.transform((value, ctx) => {
@@ -46,7 +55,9 @@ export const filterSchema = z.object({
     z.array(
       z.enum(SEVERITIES, {
         error: issue =>
-          `must be one of ${SEVERITIES.join(', ')}, got "${String(issue.input)}"`,
+          `must be one of ${SEVERITIES.join(', ')}, got "${String(
+            issue.input,
+          )}"`,
       }),
     ),
   ),
@@ -91,18 +102,25 @@ export function parseQuery<T extends z.ZodObject>(
   query: unknown,
 ): z.infer<T> {
   const known = new Set(Object.keys(schema.shape));
-  const unknown = Object.keys((query ?? {}) as object).filter(k => !known.has(k));
+  const unknown = Object.keys((query ?? {}) as object).filter(
+    k => !known.has(k),
+  );
   if (unknown.length) {
     throw new InputError(
       `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(
         ', ',
-      )}; this endpoint accepts ${[...known].join(', ')}`,
+      )}; ${
+        known.size
+          ? `this endpoint accepts ${[...known].join(', ')}`
+          : 'this endpoint takes no query parameters'
+      }`,
     );
   }
   const result = schema.safeParse(query ?? {});
   if (!result.success) {
     const problems = result.error.issues.map(
-      issue => `${issue.path.join('.') || 'query'} ${issue.message}`,
+      // The parameter's name, also for one value of a repeated parameter.
+      issue => `${String(issue.path[0] ?? 'query')} ${issue.message}`,
     );
     throw new InputError(`Invalid query parameter ${problems.join('; ')}`);
   }
@@ -119,7 +137,9 @@ export function refFromPath(params: {
   if (!kind || !namespace || !name) {
     throw new InputError('Invalid path: expected /:kind/:namespace/:name');
   }
-  return stringifyEntityRef({ kind, namespace, name }).toLocaleLowerCase('en-US');
+  return stringifyEntityRef({ kind, namespace, name }).toLocaleLowerCase(
+    'en-US',
+  );
 }
 
 /** A full, lower-case entity ref from a query parameter, defaulting to a kind. */

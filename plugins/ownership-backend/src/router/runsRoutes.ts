@@ -16,7 +16,8 @@ import {
   RunInProgressError,
 } from '../services/audit/AuditRunner';
 import { requireCredentials } from './auth';
-import { pageSchema, parseQuery } from './params';
+import { parseQuery } from './params';
+import { querySchemas } from './queries';
 
 /** `/runs`: start a run, list runs, follow the latest one. */
 export function runsRoutes(deps: {
@@ -49,7 +50,9 @@ export function runsRoutes(deps: {
       const principal = credentials.principal as { userEntityRef?: string };
       const { run } = await runner.start({
         trigger: 'manual',
-        ...(principal.userEntityRef && { triggeredBy: principal.userEntityRef }),
+        ...(principal.userEntityRef && {
+          triggeredBy: principal.userEntityRef,
+        }),
       });
       await event.success({ meta: { runId: run.id } });
       res.status(202).location(`runs/${run.id}`).json(run);
@@ -68,7 +71,7 @@ export function runsRoutes(deps: {
 
   router.get('/runs', async (req, res) => {
     await requireCredentials(httpAuth, req);
-    const { limit } = parseQuery(pageSchema(100, 20).omit({ cursor: true }), req.query);
+    const { limit } = parseQuery(querySchemas['GET /runs'], req.query);
     const response: RunListResponse = { items: await runs.listRuns(limit) };
     res.json(response);
   });
@@ -87,7 +90,9 @@ export function runsRoutes(deps: {
     const id = Number(req.params.id);
     const run = Number.isSafeInteger(id) ? await runs.getRun(id) : undefined;
     if (!run) {
-      throw new NotFoundError(`No audit run with id "${req.params.id}" is stored`);
+      throw new NotFoundError(
+        `No audit run with id "${req.params.id}" is stored`,
+      );
     }
     res.json(run);
   });

@@ -3,15 +3,8 @@ import Router from 'express-promise-router';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import { exportServicesCsv } from '../services/export/exportServicesCsv';
 import { requireCredentials } from './auth';
-import {
-  filterSchema,
-  orderSchema,
-  pageSchema,
-  parseQuery,
-  refFromPath,
-} from './params';
-
-const SERVICE_ORDER = ['entityRef', 'title', 'score', 'level', 'findings'] as const;
+import { parseQuery, refFromPath } from './params';
+import { querySchemas } from './queries';
 
 /** `/services`, `/findings` and `/export.csv`. */
 export function servicesRoutes(deps: {
@@ -21,13 +14,10 @@ export function servicesRoutes(deps: {
 }) {
   const { httpAuth, services } = deps;
   const router = Router();
-  const listSchema = filterSchema
-    .extend(pageSchema().shape)
-    .extend(orderSchema(SERVICE_ORDER).shape);
 
   router.get('/services', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const params = parseQuery(listSchema, req.query);
+    const params = parseQuery(querySchemas['GET /services'], req.query);
     res.json(await services.list(params, credentials));
   });
 
@@ -38,16 +28,13 @@ export function servicesRoutes(deps: {
 
   router.get('/findings', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const params = parseQuery(filterSchema.extend(pageSchema().shape), req.query);
+    const params = parseQuery(querySchemas['GET /findings'], req.query);
     res.json(await services.findings(params, credentials));
   });
 
   router.get('/export.csv', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const params = parseQuery(
-      filterSchema.extend(orderSchema(SERVICE_ORDER).shape),
-      req.query,
-    );
+    const params = parseQuery(querySchemas['GET /export.csv'], req.query);
     const lines = exportServicesCsv({
       queries: services,
       params,

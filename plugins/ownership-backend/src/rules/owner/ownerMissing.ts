@@ -23,7 +23,9 @@ export const ownerMissingRule: OwnershipRule = {
           : `${service.entityRef} has no spec.owner`,
         remediation: `Replace ${
           raw ? `"owner: ${raw}"` : 'the missing owner'
-        } in the catalog-info.yaml of ${service.entityRef} with the owning team, e.g. "owner: group:default/<team>".${suggestion}`,
+        } in the catalog-info.yaml of ${
+          service.entityRef
+        } with the owning team, e.g. "owner: group:default/<team>".${suggestion}`,
       },
     ];
   },

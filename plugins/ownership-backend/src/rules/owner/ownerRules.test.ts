@@ -1,13 +1,16 @@
 import { ConfigReader } from '@backstage/config';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-import { resolveCatalog } from '../../testing/resolved';
+import { resolveCatalog } from '../../__testUtils__/resolved';
 import { ownerRules } from '.';
 
 const resolved = resolveCatalog();
-const context = { now: new Date('2026-11-28T00:00:00Z'), options: new ConfigReader({}) };
+const context = {
+  now: new Date('2026-11-28T00:00:00Z'),
+  options: new ConfigReader({}),
+};
 
-async function findingsOf(rule: OwnershipRule, name: string) {
-  return rule.evaluate(resolved.get(`component:default/${name}`)!, context);
+async function findingsOf(owner: OwnershipRule, name: string) {
+  return owner.evaluate(resolved.get(`component:default/${name}`)!, context);
 }
 
 function rule(id: string): OwnershipRule {
@@ -17,14 +20,20 @@ function rule(id: string): OwnershipRule {
 describe('owner rules', () => {
   const wellKept = ['payments-api', 'fraud-scorer'];
 
-  it.each(ownerRules.map(r => [r.id]))('%s is silent for well-kept services', async id => {
-    for (const name of wellKept) {
-      expect(await findingsOf(rule(id), name)).toEqual([]);
-    }
-  });
+  it.each(ownerRules.map(r => [r.id]))(
+    '%s is silent for well-kept services',
+    async id => {
+      for (const name of wellKept) {
+        expect(await findingsOf(rule(id), name)).toEqual([]);
+      }
+    },
+  );
 
   it('owner.missing names the placeholder and suggests the System owner', async () => {
-    const [finding] = await findingsOf(rule('owner.missing'), 'invoice-generator');
+    const [finding] = await findingsOf(
+      rule('owner.missing'),
+      'invoice-generator',
+    );
     expect(finding.message).toBe(
       'component:default/invoice-generator has the placeholder owner "unknown"',
     );
@@ -37,25 +46,44 @@ describe('owner rules', () => {
     const [finding] = await findingsOf(rule('owner.unresolved'), 'reconciler');
     expect(finding.message).toContain('"group:default/billing-team"');
     expect(finding.message).toContain('not a Group or User in the catalog');
-    expect(finding.remediation).toContain('catalog-info.yaml of component:default/reconciler');
-    expect(await findingsOf(rule('owner.unresolved'), 'invoice-generator')).toEqual([]);
+    expect(finding.remediation).toContain(
+      'catalog-info.yaml of component:default/reconciler',
+    );
+    expect(
+      await findingsOf(rule('owner.unresolved'), 'invoice-generator'),
+    ).toEqual([]);
   });
 
   it('owner.individual names the user', async () => {
     const [finding] = await findingsOf(rule('owner.individual'), 'experiments');
     expect(finding.message).toContain('user:default/erin');
     expect(finding.remediation).toContain('"owner: user:default/erin"');
-    expect(await findingsOf(rule('owner.individual'), 'churn-predictor')).toEqual([]);
+    expect(
+      await findingsOf(rule('owner.individual'), 'churn-predictor'),
+    ).toEqual([]);
   });
 
   it('owner.empty-team names the group without members', async () => {
-    const [finding] = await findingsOf(rule('owner.empty-team'), 'churn-predictor');
-    expect(finding.message).toContain('group:default/data-science, a Group without members');
-    expect(await findingsOf(rule('owner.empty-team'), 'experiments')).toEqual([]);
+    const [finding] = await findingsOf(
+      rule('owner.empty-team'),
+      'churn-predictor',
+    );
+    expect(finding.message).toContain(
+      'group:default/data-science, a Group without members',
+    );
+    expect(await findingsOf(rule('owner.empty-team'), 'experiments')).toEqual(
+      [],
+    );
   });
 
   it('fires exactly one owner rule for each broken service', async () => {
-    const broken = ['invoice-generator', 'label-printer', 'reconciler', 'experiments', 'churn-predictor'];
+    const broken = [
+      'invoice-generator',
+      'label-printer',
+      'reconciler',
+      'experiments',
+      'churn-predictor',
+    ];
     for (const name of broken) {
       const fired = [];
       for (const r of ownerRules) {

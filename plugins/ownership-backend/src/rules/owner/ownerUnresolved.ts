@@ -22,7 +22,9 @@ export const ownerUnresolvedRule: OwnershipRule = {
     return [
       {
         message: `${service.entityRef} has owner "${raw}", which resolves to ${target}`,
-        remediation: `In the catalog-info.yaml of ${service.entityRef}, change "owner: ${raw}" to an existing team (check the spelling and namespace), or add the Group ${
+        remediation: `In the catalog-info.yaml of ${
+          service.entityRef
+        }, change "owner: ${raw}" to an existing team (check the spelling and namespace), or add the Group ${
           entityRef ?? raw
         } to the catalog.${suggestion}`,
       },

@@ -11,7 +11,7 @@ import {
   DatabaseRunStore,
 } from '../../database';
 import { builtInRules } from '../../rules';
-import { exampleCatalog } from '../../testing/entities';
+import { exampleCatalog } from '../../__testUtils__/entities';
 import { CatalogReader } from '../ingest/CatalogReader';
 import { RuleRegistry } from '../RuleRegistry';
 import { AuditRunner, RunInProgressError } from './AuditRunner';
@@ -26,10 +26,12 @@ async function setup(entities: () => Entity[], now = () => new Date()) {
   await applyMigrations({ getClient: async () => client }, client);
   const catalog = catalogServiceMock.mock({
     streamEntities: jest.fn(async function* stream(request) {
-      const kinds = ((request?.filter as { kind: string[] }).kind ?? []).map(k =>
-        k.toLocaleLowerCase('en-US'),
+      const kinds = ((request?.filter as { kind: string[] }).kind ?? []).map(
+        k => k.toLocaleLowerCase('en-US'),
       );
-      yield entities().filter(e => kinds.includes(e.kind.toLocaleLowerCase('en-US')));
+      yield entities().filter(e =>
+        kinds.includes(e.kind.toLocaleLowerCase('en-US')),
+      );
     }),
   });
   const runs = DatabaseRunStore.create({ client });
@@ -49,7 +51,12 @@ async function setup(entities: () => Entity[], now = () => new Date()) {
     retention: DEFAULT_RETENTION,
     now,
   });
-  return { runner, runs, results: DatabaseResultStore.create({ client }), catalog };
+  return {
+    runner,
+    runs,
+    results: DatabaseResultStore.create({ client }),
+    catalog,
+  };
 }
 
 describe('AuditRunner', () => {
@@ -60,9 +67,16 @@ describe('AuditRunner', () => {
 
     const run = await runner.runToCompletion({ trigger: 'schedule' });
 
-    expect(run).toMatchObject({ status: 'succeeded', processed: 10, total: 10 });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      processed: 10,
+      total: 10,
+    });
     expect(completed).toHaveBeenCalledWith(run);
-    expect(await runs.getFigures(run.id)).toMatchObject({ services: 10, validOwner: 4 });
+    expect(await runs.getFigures(run.id)).toMatchObject({
+      services: 10,
+      validOwner: 4,
+    });
     const team = await results.getTeam(run.id, 'group:default/payments');
     expect(team).toMatchObject({ serviceCount: 4, memberCount: 3 });
   });
@@ -91,9 +105,16 @@ describe('AuditRunner', () => {
 
     const failed = await runner.runToCompletion({ trigger: 'schedule' });
 
-    expect(failed).toMatchObject({ status: 'failed', error: 'catalog unavailable' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: 'catalog unavailable',
+    });
     expect((await runs.getLatestSucceededRun())?.id).toBe(good.id);
-    const page = await results.listServices(good.id, {}, { offset: 0, limit: 100 });
+    const page = await results.listServices(
+      good.id,
+      {},
+      { offset: 0, limit: 100 },
+    );
     expect(page.totalItems).toBe(10);
   });
 

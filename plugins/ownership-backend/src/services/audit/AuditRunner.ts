@@ -1,7 +1,4 @@
-import type {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import type { OwnersConfig } from '../../config/owners';
@@ -54,7 +51,8 @@ export class AuditRunner {
     return new AuditRunner({ now: () => new Date(), ...deps });
   }
 
-  private readonly listeners: Array<(run: AuditRun) => void | Promise<void>> = [];
+  private readonly listeners: Array<(run: AuditRun) => void | Promise<void>> =
+    [];
   private busy = false;
 
   private constructor(
@@ -117,13 +115,18 @@ export class AuditRunner {
   }
 
   private async execute(run: AuditRun): Promise<AuditRun> {
-    const { runs, logger, auth, reader, engine, scope, owners, now } = this.deps;
+    const { runs, logger, auth, reader, engine, scope, owners, now } =
+      this.deps;
     const startedAt = Date.now();
     try {
       const snapshot = await reader.read(await auth.getOwnServiceCredentials());
       await runs.updateProgress(run.id, 0, snapshot.audited.length);
       const org = OrgDirectory.build(snapshot.groups, snapshot.users);
-      const resolver = OwnerResolver.create({ org, owners, context: snapshot.context });
+      const resolver = OwnerResolver.create({
+        org,
+        owners,
+        context: snapshot.context,
+      });
       const entities = await auditEntities({
         snapshot,
         resolve: entity => resolveService(entity, { resolver, scope }),

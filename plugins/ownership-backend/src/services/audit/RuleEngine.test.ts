@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
 import { builtInRules } from '../../rules';
-import { resolveCatalog } from '../../testing/resolved';
+import { resolveCatalog } from '../../__testUtils__/resolved';
 import { RuleRegistry } from '../RuleRegistry';
 import { RuleEngine } from './RuleEngine';
 
@@ -48,7 +48,10 @@ describe('RuleEngine', () => {
   it('gives a service without an owner level 0 and its rule severity', async () => {
     const result = await engine().evaluate(svc('invoice-generator'), now);
     expect(result.level).toBe(0);
-    expect(result.findings[0]).toMatchObject({ ruleId: 'owner.missing', severity: 'error' });
+    expect(result.findings[0]).toMatchObject({
+      ruleId: 'owner.missing',
+      severity: 'error',
+    });
   });
 
   it('applies configured severity and enabled flags', async () => {
@@ -56,18 +59,18 @@ describe('RuleEngine', () => {
       owner: { individual: { severity: 'info' }, missing: { enabled: false } },
     });
     const individual = await configured.evaluate(svc('experiments'), now);
-    expect(individual.findings.find(f => f.ruleId === 'owner.individual')?.severity).toBe(
-      'info',
-    );
+    expect(
+      individual.findings.find(f => f.ruleId === 'owner.individual')?.severity,
+    ).toBe('info');
     const missing = await configured.evaluate(svc('invoice-generator'), now);
     expect(missing.findings.map(f => f.ruleId)).not.toContain('owner.missing');
   });
 
   it('follows the lifecycle for operational rules: info for experimental, skipped for deprecated', async () => {
     const experimental = await engine().evaluate(svc('experiments'), now);
-    expect(experimental.findings.find(f => f.ruleId === 'runbook.missing')?.severity).toBe(
-      'info',
-    );
+    expect(
+      experimental.findings.find(f => f.ruleId === 'runbook.missing')?.severity,
+    ).toBe('info');
     const deprecated = await engine().evaluate(
       { ...svc('payments-api'), lifecycle: 'deprecated' },
       now,
@@ -95,17 +98,26 @@ describe('RuleEngine', () => {
         throw new Error('boom');
       },
     };
-    const result = await engine({}, [broken]).evaluate(svc('payments-api'), now);
+    const result = await engine({}, [broken]).evaluate(
+      svc('payments-api'),
+      now,
+    );
     expect(result).toEqual({ findings: [], score: 100, level: 4 });
   });
 
   it('describes every rule with its effective configuration', () => {
-    const described = engine({ runbook: { missing: { severity: 'warning' } } }).describe();
+    const described = engine({
+      runbook: { missing: { severity: 'warning' } },
+    }).describe();
     expect(described.find(r => r.id === 'runbook.missing')).toMatchObject({
       enabled: true,
       severity: 'warning',
       operational: true,
-      lifecycles: { production: 'warning', experimental: 'info', deprecated: 'skip' },
+      lifecycles: {
+        production: 'warning',
+        experimental: 'info',
+        deprecated: 'skip',
+      },
       options: { severity: 'warning' },
     });
     expect(described.find(r => r.id === 'owner.missing')).toMatchObject({

@@ -7,7 +7,11 @@ import type {
   RuleDescription,
 } from '@ownership-portal/plugin-ownership-common';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-import { readRuleSettings, type RuleSettings, severityFor } from '../../config/rules';
+import {
+  readRuleSettings,
+  type RuleSettings,
+  severityFor,
+} from '../../config/rules';
 import type { RuleRegistry } from '../RuleRegistry';
 import { maturityLevel, score } from './maturity';
 
@@ -32,7 +36,11 @@ export interface Evaluation {
  * configuration (`ownership.rules.<id>`) and the lifecycle-aware severity.
  */
 export class RuleEngine {
-  static create(deps: { rules: RuleRegistry; config: Config; logger: LoggerService }) {
+  static create(deps: {
+    rules: RuleRegistry;
+    config: Config;
+    logger: LoggerService;
+  }) {
     const configured = deps.rules
       .list()
       .map(rule => ({ rule, settings: readRuleSettings(deps.config, rule) }));
@@ -41,7 +49,9 @@ export class RuleEngine {
     );
     if (unknown.length) {
       deps.logger.warn(
-        `ownership.rules configures ${unknown.join(', ')}, but no installed rule has that id; check the spelling or install the module that adds it`,
+        `ownership.rules configures ${unknown.join(
+          ', ',
+        )}, but no installed rule has that id; check the spelling or install the module that adds it`,
       );
     }
     return new RuleEngine(configured, deps.logger);
@@ -50,7 +60,10 @@ export class RuleEngine {
   private readonly failing = new Set<string>();
 
   private constructor(
-    private readonly rules: Array<{ rule: OwnershipRule; settings: RuleSettings }>,
+    private readonly rules: Array<{
+      rule: OwnershipRule;
+      settings: RuleSettings;
+    }>,
     private readonly logger: LoggerService,
   ) {}
 
@@ -71,10 +84,17 @@ export class RuleEngine {
 
   async evaluate(service: ResolvedService, now: Date): Promise<Evaluation> {
     const findings: Finding[] = [];
-    const applicable: Array<{ severity: Finding['severity']; passed: boolean }> = [];
+    const applicable: Array<{
+      severity: Finding['severity'];
+      passed: boolean;
+    }> = [];
     for (const { rule, settings } of this.rules) {
       const severity = severityFor(settings, service.lifecycle);
-      if (!settings.enabled || severity === 'skip' || !this.applies(rule, service)) {
+      if (
+        !settings.enabled ||
+        severity === 'skip' ||
+        !this.applies(rule, service)
+      ) {
         continue;
       }
       const outcomes = await this.run(rule, service, settings, now);
@@ -122,7 +142,11 @@ export class RuleEngine {
     }
   }
 
-  private reportFailure(rule: OwnershipRule, service: ResolvedService, error: unknown) {
+  private reportFailure(
+    rule: OwnershipRule,
+    service: ResolvedService,
+    error: unknown,
+  ) {
     if (!this.failing.has(rule.id)) {
       this.failing.add(rule.id);
       this.logger.warn(

@@ -10,22 +10,30 @@ const INCOMING = ['dependencyOf', 'apiConsumedBy'];
  * relations. A component providing an API also counts that API's consumers
  * among its dependents, when the API is audited.
  */
-export function dependencyGraph(audited: Entity[]): Map<
-  string,
-  { dependsOn: RelationRef[]; dependents: RelationRef[] }
-> {
+export function dependencyGraph(
+  audited: Entity[],
+): Map<string, { dependsOn: RelationRef[]; dependents: RelationRef[] }> {
   const consumersOfApi = new Map<string, string[]>();
   for (const entity of audited) {
     if (entity.kind.toLocaleLowerCase('en-US') === 'api') {
-      consumersOfApi.set(refOf(entity), relationTargets(entity, 'apiConsumedBy'));
+      consumersOfApi.set(
+        refOf(entity),
+        relationTargets(entity, 'apiConsumedBy'),
+      );
     }
   }
-  const graph = new Map<string, { dependsOn: RelationRef[]; dependents: RelationRef[] }>();
+  const graph = new Map<
+    string,
+    { dependsOn: RelationRef[]; dependents: RelationRef[] }
+  >();
   for (const entity of audited) {
     const self = refOf(entity);
     const collect = (types: string[]) =>
       types.flatMap(relation =>
-        relationTargets(entity, relation).map(entityRef => ({ entityRef, relation })),
+        relationTargets(entity, relation).map(entityRef => ({
+          entityRef,
+          relation,
+        })),
       );
     const dependents = collect(INCOMING);
     for (const api of relationTargets(entity, 'providesApi')) {
@@ -35,7 +43,10 @@ export function dependencyGraph(audited: Entity[]): Map<
         }
       }
     }
-    graph.set(self, { dependsOn: unique(collect(OUTGOING)), dependents: unique(dependents) });
+    graph.set(self, {
+      dependsOn: unique(collect(OUTGOING)),
+      dependents: unique(dependents),
+    });
   }
   return graph;
 }

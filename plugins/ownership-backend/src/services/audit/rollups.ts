@@ -24,7 +24,10 @@ function average(values: number[]): number {
 }
 
 /** Per-team figures; a team's figures include the services of its sub-groups. */
-export function teamRollups(org: OrgDirectory, entities: EntityResult[]): TeamResult[] {
+export function teamRollups(
+  org: OrgDirectory,
+  entities: EntityResult[],
+): TeamResult[] {
   const byOwner = new Map<string, EntityResult[]>();
   for (const entity of entities) {
     const owner = entity.owner.entityRef;
@@ -36,7 +39,9 @@ export function teamRollups(org: OrgDirectory, entities: EntityResult[]): TeamRe
   }
   return [...org.groups.values()].map(group => {
     const subGroups = org.descendants(group.ref);
-    const owned = [group.ref, ...subGroups].flatMap(ref => byOwner.get(ref) ?? []);
+    const owned = [group.ref, ...subGroups].flatMap(
+      ref => byOwner.get(ref) ?? [],
+    );
     const findings = emptyCounts();
     const levels: Levels = [0, 0, 0, 0, 0];
     for (const entity of owned) {
@@ -79,10 +84,12 @@ export function runFigures(entities: EntityResult[]): RunFigures {
     figures.levels[entity.level] += 1;
     addFindings(figures.findings, entity);
     for (const finding of entity.findings) {
-      figures.byRule[finding.ruleId] = (figures.byRule[finding.ruleId] ?? 0) + 1;
+      figures.byRule[finding.ruleId] =
+        (figures.byRule[finding.ruleId] ?? 0) + 1;
     }
     for (const ruleId of new Set(entity.findings.map(f => f.ruleId))) {
-      figures.entitiesByRule[ruleId] = (figures.entitiesByRule[ruleId] ?? 0) + 1;
+      figures.entitiesByRule[ruleId] =
+        (figures.entitiesByRule[ruleId] ?? 0) + 1;
     }
   }
   return figures;

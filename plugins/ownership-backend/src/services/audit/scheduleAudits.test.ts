@@ -6,7 +6,14 @@ import { type AuditRunner, RunInProgressError } from './AuditRunner';
 import { scheduleAudits } from './scheduleAudits';
 
 function run(total: number): AuditRun {
-  return { id: 1, status: 'succeeded', trigger: 'schedule', startedAt: '', processed: total, total };
+  return {
+    id: 1,
+    status: 'succeeded',
+    trigger: 'schedule',
+    startedAt: '',
+    processed: total,
+    total,
+  };
 }
 
 async function schedule(results: Array<AuditRun | Error>) {
@@ -24,7 +31,8 @@ async function schedule(results: Array<AuditRun | Error>) {
     logger,
     emptyRetryMs: 10,
   });
-  const task = scheduler.scheduleTask.mock.calls[0][0] as SchedulerServiceTaskInvocationDefinition & {
+  const task = scheduler.scheduleTask.mock
+    .calls[0][0] as SchedulerServiceTaskInvocationDefinition & {
     scope?: string;
   };
   return { task, runToCompletion, logger };
@@ -33,7 +41,11 @@ async function schedule(results: Array<AuditRun | Error>) {
 describe('scheduleAudits', () => {
   it('schedules a global task every 30 minutes', async () => {
     const { task } = await schedule([]);
-    expect(task).toMatchObject({ id: 'ownership-audit', scope: 'global', frequency: { minutes: 30 } });
+    expect(task).toMatchObject({
+      id: 'ownership-audit',
+      scope: 'global',
+      frequency: { minutes: 30 },
+    });
   });
 
   it('tries again soon when the catalog was still empty', async () => {
@@ -44,8 +56,12 @@ describe('scheduleAudits', () => {
   });
 
   it('skips quietly while another run is going', async () => {
-    const { task, logger } = await schedule([new RunInProgressError(undefined)]);
+    const { task, logger } = await schedule([
+      new RunInProgressError(undefined),
+    ]);
     await task.fn(new AbortController().signal);
-    expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('Skipping the scheduled audit'));
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('Skipping the scheduled audit'),
+    );
   });
 });

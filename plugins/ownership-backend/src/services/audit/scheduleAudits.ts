@@ -30,7 +30,9 @@ export async function scheduleAudits(deps: {
       const run = await runner.runToCompletion({ trigger: 'schedule' });
       if (run.status === 'succeeded' && run.total === 0 && retriesLeft > 0) {
         logger.info(
-          `Audit run ${run.id} found no entities in scope; the catalog may still be ingesting, so the audit runs again in ${
+          `Audit run ${
+            run.id
+          } found no entities in scope; the catalog may still be ingesting, so the audit runs again in ${
             retryMs / 1000
           } s`,
         );

@@ -79,8 +79,14 @@ export class CatalogReader {
   ) {}
 
   async read(credentials: BackstageCredentials): Promise<CatalogSnapshot> {
-    const audited = await this.collect(this.scope.kinds, FIELDS.audited, credentials);
-    const scoped = new Set(this.scope.kinds.map(k => k.toLocaleLowerCase('en-US')));
+    const audited = await this.collect(
+      this.scope.kinds,
+      FIELDS.audited,
+      credentials,
+    );
+    const scoped = new Set(
+      this.scope.kinds.map(k => k.toLocaleLowerCase('en-US')),
+    );
     const contextKinds = ['System', 'Domain'].filter(
       k => !scoped.has(k.toLocaleLowerCase('en-US')),
     );
@@ -92,7 +98,9 @@ export class CatalogReader {
         : Promise.resolve([]),
     ]);
     const context = [
-      ...audited.filter(e => ['system', 'domain'].includes(e.kind.toLocaleLowerCase('en-US'))),
+      ...audited.filter(e =>
+        ['system', 'domain'].includes(e.kind.toLocaleLowerCase('en-US')),
+      ),
       ...extraContext,
     ];
     return { audited, groups, users, context };

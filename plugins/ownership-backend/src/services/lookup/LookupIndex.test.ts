@@ -1,5 +1,5 @@
 import { LookupIndex } from './LookupIndex';
-import { entityResult } from './testing';
+import { entityResult } from './__testUtils__/entityResult';
 
 function refsAndRanks(index: LookupIndex, query: string, limit?: number) {
   return index

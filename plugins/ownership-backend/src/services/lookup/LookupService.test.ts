@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import type { EntityResult, ResultStore, RunStore } from '../../database/types';
 import { LookupService } from './LookupService';
-import { entityResult } from './testing';
+import { entityResult } from './__testUtils__/entityResult';
 
 function run(id: number): AuditRun {
   return {

@@ -10,7 +10,9 @@ function principalKey(credentials: BackstageCredentials): string {
     userEntityRef?: string;
     subject?: string;
   };
-  return `${principal.type}:${principal.userEntityRef ?? principal.subject ?? ''}`;
+  return `${principal.type}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
 }
 
 /**

@@ -89,8 +89,12 @@ export class Selection {
       filter.severities = params.severity;
     }
     if (params.kind.length) {
-      const scoped = new Map(this.deps.kinds.map(k => [k.toLocaleLowerCase('en-US'), k]));
-      const unknown = params.kind.filter(k => !scoped.has(k.toLocaleLowerCase('en-US')));
+      const scoped = new Map(
+        this.deps.kinds.map(k => [k.toLocaleLowerCase('en-US'), k]),
+      );
+      const unknown = params.kind.filter(
+        k => !scoped.has(k.toLocaleLowerCase('en-US')),
+      );
       if (unknown.length) {
         throw new InputError(
           `Invalid query parameter kind: ${unknown.join(
@@ -101,7 +105,9 @@ export class Selection {
       filter.kinds = params.kind.map(k => k.toLocaleLowerCase('en-US'));
     }
     if (params.lifecycle.length) {
-      filter.lifecycles = params.lifecycle.map(l => l.toLocaleLowerCase('en-US'));
+      filter.lifecycles = params.lifecycle.map(l =>
+        l.toLocaleLowerCase('en-US'),
+      );
     }
     if (params.q) {
       filter.q = params.q;

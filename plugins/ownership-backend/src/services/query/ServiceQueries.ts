@@ -46,14 +46,26 @@ export class ServiceQueries {
     credentials: BackstageCredentials,
   ): Promise<Page<ServiceSummary>> {
     const { limit, cursor, ...selectionParams } = params;
-    return readPage(this.selection, { limit, cursor, selection: selectionParams }, async (run, offset) => {
-      const filter = await this.selection.filter(run.id, params);
-      const order = params.orderBy
-        ? { by: params.orderBy, direction: params.order ?? 'asc' }
-        : undefined;
-      const page = await this.results.listServices(run.id, filter, { offset, limit }, order);
-      return { ...page, visible: await this.visibility.filter(page.items, credentials) };
-    });
+    return readPage(
+      this.selection,
+      { limit, cursor, selection: selectionParams },
+      async (run, offset) => {
+        const filter = await this.selection.filter(run.id, params);
+        const order = params.orderBy
+          ? { by: params.orderBy, direction: params.order ?? 'asc' }
+          : undefined;
+        const page = await this.results.listServices(
+          run.id,
+          filter,
+          { offset, limit },
+          order,
+        );
+        return {
+          ...page,
+          visible: await this.visibility.filter(page.items, credentials),
+        };
+      },
+    );
   }
 
   async findings(
@@ -61,18 +73,32 @@ export class ServiceQueries {
     credentials: BackstageCredentials,
   ): Promise<Page<FindingRecord>> {
     const { limit, cursor, ...selectionParams } = params;
-    return readPage(this.selection, { limit, cursor, selection: selectionParams }, async (run, offset) => {
-      const filter = await this.selection.filter(run.id, params);
-      const page = await this.results.listFindings(run.id, filter, { offset, limit });
-      return { ...page, visible: await this.visibility.filter(page.items, credentials) };
-    });
+    return readPage(
+      this.selection,
+      { limit, cursor, selection: selectionParams },
+      async (run, offset) => {
+        const filter = await this.selection.filter(run.id, params);
+        const page = await this.results.listFindings(run.id, filter, {
+          offset,
+          limit,
+        });
+        return {
+          ...page,
+          visible: await this.visibility.filter(page.items, credentials),
+        };
+      },
+    );
   }
 
   /** One entity in full; 404 when it is not in the latest run or not readable. */
-  async get(entityRef: string, credentials: BackstageCredentials): Promise<ServiceDetails> {
+  async get(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ServiceDetails> {
     const run = await this.selection.latestRun();
     const result = await this.results.getService(run.id, entityRef);
-    const readable = result && (await this.visibility.readable([entityRef], credentials));
+    const readable =
+      result && (await this.visibility.readable([entityRef], credentials));
     if (!result || !readable?.has(entityRef)) {
       throw new NotFoundError(
         `${entityRef} is not in the latest ownership audit (run ${run.id}); check the ref, and that its kind is in ownership.scope.kinds`,
@@ -80,8 +106,14 @@ export class ServiceQueries {
     }
     const related = [...result.dependsOn, ...result.dependents];
     const [summaries, visible, history] = await Promise.all([
-      this.results.getServices(run.id, related.map(r => r.entityRef)),
-      this.visibility.readable(related.map(r => r.entityRef), credentials),
+      this.results.getServices(
+        run.id,
+        related.map(r => r.entityRef),
+      ),
+      this.visibility.readable(
+        related.map(r => r.entityRef),
+        credentials,
+      ),
       this.results.getHistory(entityRef),
     ]);
     const byRef = new Map(summaries.map(s => [s.entityRef, s]));
@@ -92,7 +124,8 @@ export class ServiceQueries {
           const summary = byRef.get(r.entityRef);
           return {
             entityRef: r.entityRef,
-            kind: summary?.kind ?? r.entityRef.slice(0, r.entityRef.indexOf(':')),
+            kind:
+              summary?.kind ?? r.entityRef.slice(0, r.entityRef.indexOf(':')),
             relation: r.relation,
             ...(summary && { title: summary.title, owner: summary.owner }),
           };

@@ -40,17 +40,29 @@ export class TeamQueries {
 
   async list(params: TeamListParams): Promise<Page<TeamRollup>> {
     const { limit, cursor, ...selectionParams } = params;
-    return readPage(this.selection, { limit, cursor, selection: selectionParams }, async (run, offset) => {
-      const order = params.orderBy
-        ? { by: params.orderBy, direction: params.order ?? 'asc' }
-        : undefined;
-      const page = await this.results.listTeams(run.id, { offset, limit }, order, params.q);
-      return { ...page, visible: page.items };
-    });
+    return readPage(
+      this.selection,
+      { limit, cursor, selection: selectionParams },
+      async (run, offset) => {
+        const order = params.orderBy
+          ? { by: params.orderBy, direction: params.order ?? 'asc' }
+          : undefined;
+        const page = await this.results.listTeams(
+          run.id,
+          { offset, limit },
+          order,
+          params.q,
+        );
+        return { ...page, visible: page.items };
+      },
+    );
   }
 
   /** A team with its services (sub-groups' included), members and open findings. */
-  async get(teamRef: string, credentials: BackstageCredentials): Promise<TeamDetails> {
+  async get(
+    teamRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<TeamDetails> {
     const run = await this.selection.latestRun();
     const team = await this.results.getTeam(run.id, teamRef);
     if (!team) {

@@ -171,7 +171,10 @@ export class OrgDirectory {
       for (const userRef of this.groups.get(ref)?.members ?? []) {
         const user = this.users.get(userRef);
         if (user && !result.has(userRef)) {
-          result.set(userRef, this.summary(user, ref === groupRef ? undefined : ref));
+          result.set(
+            userRef,
+            this.summary(user, ref === groupRef ? undefined : ref),
+          );
         }
       }
     }

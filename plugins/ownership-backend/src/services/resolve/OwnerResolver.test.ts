@@ -1,5 +1,10 @@
-import { exampleCatalog, group, service, user } from '../../testing/entities';
-import { resolveCatalog } from '../../testing/resolved';
+import {
+  exampleCatalog,
+  group,
+  service,
+  user,
+} from '../../__testUtils__/entities';
+import { resolveCatalog } from '../../__testUtils__/resolved';
 
 describe('owner resolution', () => {
   const resolved = resolveCatalog();
@@ -22,7 +27,9 @@ describe('owner resolution', () => {
       'user:default/bob',
       'user:default/dave',
     ]);
-    expect(members.find(m => m.entityRef === 'user:default/dave')).toMatchObject({
+    expect(
+      members.find(m => m.entityRef === 'user:default/dave'),
+    ).toMatchObject({
       via: 'group:default/payments-fraud',
       email: 'dave@example.com',
     });
@@ -31,8 +38,16 @@ describe('owner resolution', () => {
   it('lists the group email and chat links as contacts, and its parents', () => {
     const resolution = owner('payments-api');
     expect(resolution.contacts).toEqual([
-      { type: 'email', label: 'payments@example.com', url: 'mailto:payments@example.com' },
-      { type: 'chat', label: '#payments', url: 'https://chat.example.com/payments' },
+      {
+        type: 'email',
+        label: 'payments@example.com',
+        url: 'mailto:payments@example.com',
+      },
+      {
+        type: 'chat',
+        label: '#payments',
+        url: 'https://chat.example.com/payments',
+      },
     ]);
     expect(resolution.parents).toEqual(['group:default/engineering']);
   });
@@ -57,31 +72,45 @@ describe('owner resolution', () => {
       service('pending', 'pending-assignment'),
     ];
     const custom = resolveCatalog(catalog, ['pending-assignment']);
-    expect(custom.get('component:default/no-owner')!.ownerResolution).toMatchObject({
+    expect(
+      custom.get('component:default/no-owner')!.ownerResolution,
+    ).toMatchObject({
       status: 'missing',
     });
-    expect(custom.get('component:default/malformed')!.ownerResolution).toMatchObject({
+    expect(
+      custom.get('component:default/malformed')!.ownerResolution,
+    ).toMatchObject({
       status: 'unresolved',
       raw: 'a:b:c:d',
     });
-    expect(custom.get('component:default/pending')!.ownerResolution.status).toBe('missing');
+    expect(
+      custom.get('component:default/pending')!.ownerResolution.status,
+    ).toBe('missing');
   });
 
   it('suggests the System owner, else the Domain owner, for entities without a valid owner', () => {
-    expect(resolved.get('component:default/invoice-generator')!.suggestedOwner).toEqual({
+    expect(
+      resolved.get('component:default/invoice-generator')!.suggestedOwner,
+    ).toEqual({
       entityRef: 'group:default/payments',
       title: 'payments',
       source: 'system',
       via: 'system:default/checkout',
     });
-    expect(resolved.get('component:default/label-printer')!.suggestedOwner).toEqual({
+    expect(
+      resolved.get('component:default/label-printer')!.suggestedOwner,
+    ).toEqual({
       entityRef: 'group:default/platform',
       title: 'platform',
       source: 'domain',
       via: 'domain:default/commerce',
     });
-    expect(resolved.get('component:default/reconciler')!.suggestedOwner).toBeUndefined();
-    expect(resolved.get('component:default/payments-api')!.suggestedOwner).toBeUndefined();
+    expect(
+      resolved.get('component:default/reconciler')!.suggestedOwner,
+    ).toBeUndefined();
+    expect(
+      resolved.get('component:default/payments-api')!.suggestedOwner,
+    ).toBeUndefined();
   });
 
   it('survives a group hierarchy with a cycle', () => {
@@ -93,12 +122,18 @@ describe('owner resolution', () => {
     ];
     const result = resolveCatalog(catalog).get('component:default/svc')!;
     expect(result.ownerResolution.status).toBe('ok');
-    expect(result.ownerResolution.members.map(m => m.entityRef)).toEqual(['user:default/x']);
+    expect(result.ownerResolution.members.map(m => m.entityRef)).toEqual([
+      'user:default/x',
+    ]);
   });
 
   it('marks operational components by type', () => {
-    expect(resolved.get('component:default/payments-api')!.operational).toBe(true);
-    expect(resolved.get('resource:default/payments-db')!.operational).toBe(false);
+    expect(resolved.get('component:default/payments-api')!.operational).toBe(
+      true,
+    );
+    expect(resolved.get('resource:default/payments-db')!.operational).toBe(
+      false,
+    );
     expect(exampleCatalog().length).toBeGreaterThan(10);
   });
 });

@@ -42,7 +42,10 @@ export class OwnerResolver {
       return { status: 'missing', ...NO_PEOPLE };
     }
     const written = { raw };
-    const ref = toFullRef(raw, { defaultKind: 'group', defaultNamespace: namespace });
+    const ref = toFullRef(raw, {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    });
     if (this.isPlaceholder(raw, ref)) {
       return { status: 'missing', ...written, ...NO_PEOPLE };
     }
@@ -92,7 +95,10 @@ export class OwnerResolver {
     const systemRef =
       entity.kind.toLocaleLowerCase('en-US') === 'system'
         ? undefined
-        : toFullRef(entity.spec?.system, { defaultKind: 'system', defaultNamespace: namespace });
+        : toFullRef(entity.spec?.system, {
+            defaultKind: 'system',
+            defaultNamespace: namespace,
+          });
     const system = systemRef ? this.context.get(systemRef) : undefined;
     if (system) {
       const suggestion = this.suggestFrom(system, 'system');
@@ -113,7 +119,10 @@ export class OwnerResolver {
     holder: Entity,
     source: SuggestedOwner['source'],
   ): SuggestedOwner | undefined {
-    const owner = this.resolve(holder.spec?.owner, holder.metadata.namespace ?? 'default');
+    const owner = this.resolve(
+      holder.spec?.owner,
+      holder.metadata.namespace ?? 'default',
+    );
     if (owner.status !== 'ok' || !owner.entityRef) {
       return undefined;
     }

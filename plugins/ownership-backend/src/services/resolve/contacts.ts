@@ -29,7 +29,11 @@ export function contactsOf(entity: Entity): Contact[] {
   }
   for (const link of entity.metadata.links ?? []) {
     if (typeof link?.url === 'string' && isChatLink(link.url, link.type)) {
-      contacts.push({ type: 'chat', label: link.title ?? link.url, url: link.url });
+      contacts.push({
+        type: 'chat',
+        label: link.title ?? link.url,
+        url: link.url,
+      });
     }
   }
   return contacts;

@@ -21,9 +21,9 @@ export function toFullRef(
     return undefined;
   }
   try {
-    return stringifyEntityRef(parseEntityRef(value.trim(), defaults)).toLocaleLowerCase(
-      'en-US',
-    );
+    return stringifyEntityRef(
+      parseEntityRef(value.trim(), defaults),
+    ).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
   }

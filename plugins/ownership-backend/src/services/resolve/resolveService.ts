@@ -36,8 +36,11 @@ export function resolveService(
   });
   const ownerResolution = deps.resolver.resolve(entity.spec?.owner, namespace);
   const needsSuggestion =
-    ownerResolution.status === 'missing' || ownerResolution.status === 'unresolved';
-  const suggestedOwner = needsSuggestion ? deps.resolver.suggest(entity) : undefined;
+    ownerResolution.status === 'missing' ||
+    ownerResolution.status === 'unresolved';
+  const suggestedOwner = needsSuggestion
+    ? deps.resolver.suggest(entity)
+    : undefined;
   return {
     entityRef: refOf(entity),
     kind: entity.kind,

@@ -1,5 +1,5 @@
 import type { OwnerDetails } from '@ownership-portal/plugin-ownership-common';
-import type { EntityResult } from '../../database/types';
+import type { EntityResult } from '../../../database/types';
 
 /**
  * An `EntityResult` for tests: a healthy `Component` in namespace `default`

@@ -7,7 +7,11 @@ type Relation = { type: string; targetRef: string };
 export function group(
   name: string,
   spec: JsonObject = {},
-  extra: { links?: Entity['metadata']['links']; namespace?: string; relations?: Relation[] } = {},
+  extra: {
+    links?: Entity['metadata']['links'];
+    namespace?: string;
+    relations?: Relation[];
+  } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -32,7 +36,10 @@ export function user(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name },
-    spec: { profile: { displayName: name[0].toUpperCase() + name.slice(1), email }, memberOf },
+    spec: {
+      profile: { displayName: name[0].toUpperCase() + name.slice(1), email },
+      memberOf,
+    },
   };
 }
 
@@ -72,7 +79,12 @@ export function service(
   return entity(
     'Component',
     name,
-    { type: 'service', lifecycle: 'production', ...(owner !== undefined && { owner }), ...spec },
+    {
+      type: 'service',
+      lifecycle: 'production',
+      ...(owner !== undefined && { owner }),
+      ...spec,
+    },
     extra,
   );
 }
@@ -87,11 +99,23 @@ export function exampleCatalog(): Entity[] {
     group('engineering', { children: ['payments', 'data-science'] }),
     group(
       'payments',
-      { parent: 'engineering', children: ['payments-fraud'], profile: { email: 'payments@example.com' } },
+      {
+        parent: 'engineering',
+        children: ['payments-fraud'],
+        profile: { email: 'payments@example.com' },
+      },
       {
         links: [
-          { url: 'https://chat.example.com/payments', title: '#payments', type: 'chat' },
-          { url: 'https://wiki.example.com/payments', title: 'Wiki', type: 'wiki' },
+          {
+            url: 'https://chat.example.com/payments',
+            title: '#payments',
+            type: 'chat',
+          },
+          {
+            url: 'https://wiki.example.com/payments',
+            title: 'Wiki',
+            type: 'wiki',
+          },
         ],
       },
     ),
@@ -106,17 +130,29 @@ export function exampleCatalog(): Entity[] {
     entity('Domain', 'commerce', { owner: 'platform' }),
     entity('System', 'checkout', { owner: 'payments', domain: 'commerce' }),
     entity('System', 'legacy', { owner: 'unknown', domain: 'commerce' }),
-    service('payments-api', 'payments', { system: 'checkout' }, {
-      title: 'Payments API',
-      tags: ['payments', 'java'],
-      relations: [
-        { type: 'dependsOn', targetRef: 'resource:default/payments-db' },
-        { type: 'dependencyOf', targetRef: 'component:default/fraud-scorer' },
-      ],
-    }),
-    service('fraud-scorer', 'group:payments-fraud', {}, {
-      relations: [{ type: 'dependsOn', targetRef: 'component:default/payments-api' }],
-    }),
+    service(
+      'payments-api',
+      'payments',
+      { system: 'checkout' },
+      {
+        title: 'Payments API',
+        tags: ['payments', 'java'],
+        relations: [
+          { type: 'dependsOn', targetRef: 'resource:default/payments-db' },
+          { type: 'dependencyOf', targetRef: 'component:default/fraud-scorer' },
+        ],
+      },
+    ),
+    service(
+      'fraud-scorer',
+      'group:payments-fraud',
+      {},
+      {
+        relations: [
+          { type: 'dependsOn', targetRef: 'component:default/payments-api' },
+        ],
+      },
+    ),
     entity('Resource', 'payments-db', { type: 'database', owner: 'Payments' }),
     service('invoice-generator', 'unknown', { system: 'checkout' }),
     service('label-printer', 'TBD', { system: 'legacy' }),

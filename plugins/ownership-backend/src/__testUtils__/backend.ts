@@ -16,7 +16,8 @@ export async function startOwnershipBackend(options: {
   const { server } = await startTestBackend({
     features: [
       ownershipPlugin,
-      options.catalog ?? catalogServiceMock.factory({ entities: options.entities }),
+      options.catalog ??
+        catalogServiceMock.factory({ entities: options.entities }),
       mockServices.rootConfig.factory({
         data: {
           ownership: {
@@ -34,10 +35,14 @@ export async function startOwnershipBackend(options: {
     async audit(): Promise<AuditRun> {
       const started = await request(server).post('/api/ownership/runs');
       if (started.status !== 202) {
-        throw new Error(`POST /runs answered ${started.status}: ${started.text}`);
+        throw new Error(
+          `POST /runs answered ${started.status}: ${started.text}`,
+        );
       }
       for (let attempt = 0; attempt < 200; attempt++) {
-        const res = await request(server).get(`/api/ownership/runs/${started.body.id}`);
+        const res = await request(server).get(
+          `/api/ownership/runs/${started.body.id}`,
+        );
         if (res.body.status !== 'running') {
           return res.body;
         }

@@ -13,7 +13,8 @@ export function resolveCatalog(
   catalog: Entity[] = exampleCatalog(),
   placeholders: string[] = DEFAULT_PLACEHOLDERS,
 ): Map<string, ResolvedService> {
-  const ofKind = (...kinds: string[]) => catalog.filter(e => kinds.includes(e.kind));
+  const ofKind = (...kinds: string[]) =>
+    catalog.filter(e => kinds.includes(e.kind));
   const org = OrgDirectory.build(ofKind('Group'), ofKind('User'));
   const resolver = OwnerResolver.create({
     org,
