@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+import { service } from '../../__testUtils__/entities';
 import { resolveCatalog } from '../../__testUtils__/resolved';
 import { ownerRules } from '.';
 
@@ -52,6 +53,27 @@ describe('owner rules', () => {
     expect(
       await findingsOf(rule('owner.unresolved'), 'invoice-generator'),
     ).toEqual([]);
+  });
+
+  it('owner.unresolved shows what a short ref resolved to, and malformed refs', async () => {
+    const custom = resolveCatalog([
+      service('short', 'billing'),
+      service('bad', 'group:'),
+    ]);
+    const [short] = await rule('owner.unresolved').evaluate(
+      custom.get('component:default/short')!,
+      context,
+    );
+    expect(short.message).toBe(
+      'component:default/short has owner "billing", which resolves to group:default/billing, not a Group or User in the catalog',
+    );
+    const [bad] = await rule('owner.unresolved').evaluate(
+      custom.get('component:default/bad')!,
+      context,
+    );
+    expect(bad.message).toBe(
+      'component:default/bad has owner "group:", which is not a valid entity ref',
+    );
   });
 
   it('owner.individual names the user', async () => {

@@ -13,15 +13,19 @@ export const ownerUnresolvedRule: OwnershipRule = {
     if (status !== 'unresolved') {
       return [];
     }
-    const target = entityRef
-      ? `${entityRef}, which is not a Group or User in the catalog`
-      : 'nothing: it is not a valid entity ref';
+    let target = 'which is not a valid entity ref';
+    if (entityRef) {
+      target =
+        entityRef === raw?.trim().toLocaleLowerCase('en-US')
+          ? 'which is not a Group or User in the catalog'
+          : `which resolves to ${entityRef}, not a Group or User in the catalog`;
+    }
     const suggestion = service.suggestedOwner
       ? ` Its ${service.suggestedOwner.source} ${service.suggestedOwner.via} is owned by ${service.suggestedOwner.entityRef}.`
       : '';
     return [
       {
-        message: `${service.entityRef} has owner "${raw}", which resolves to ${target}`,
+        message: `${service.entityRef} has owner "${raw}", ${target}`,
         remediation: `In the catalog-info.yaml of ${
           service.entityRef
         }, change "owner: ${raw}" to an existing team (check the spelling and namespace), or add the Group ${
