@@ -1,7 +1,7 @@
 /*
  * The Ownership Portal dev backend: the new backend system with the catalog,
- * auth (guest provider for local use), permissions, proxy and the ownership
- * plugin.
+ * auth (guest provider for local use), permissions, proxy, the ownership
+ * plugin and MCP actions.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -24,4 +24,7 @@ backend.add(
 );
 
 backend.add(import('@ownership-portal/plugin-ownership-backend'));
+// Offers the ownership actions (who-owns, list-ownership-findings) to AI
+// assistants over MCP at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.start();
