@@ -81,6 +81,21 @@ describe('AuditRunner', () => {
     expect(team).toMatchObject({ serviceCount: 4, memberCount: 3 });
   });
 
+  it('records progress as it goes', async () => {
+    const { runner, runs } = await setup(exampleCatalog);
+    const progress = jest.spyOn(runs, 'updateProgress');
+    const run = await runner.runToCompletion({ trigger: 'manual' });
+    const processed = progress.mock.calls.map(([, done]) => done);
+    expect(processed[0]).toBe(0);
+    expect(processed.at(-1)).toBe(10);
+    expect(processed.length).toBeGreaterThan(5);
+    expect(
+      progress.mock.calls.every(
+        ([id, , total]) => id === run.id && total === 10,
+      ),
+    ).toBe(true);
+  });
+
   it('refuses a second run while one is going', async () => {
     const { runner } = await setup(exampleCatalog);
     const first = await runner.start({ trigger: 'manual' });

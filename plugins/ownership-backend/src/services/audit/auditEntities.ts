@@ -5,7 +5,8 @@ import type { CatalogSnapshot } from '../ingest/CatalogReader';
 import { dependencyGraph } from './relations';
 import type { RuleEngine } from './RuleEngine';
 
-const PROGRESS_EVERY = 250;
+/** Progress is recorded about this many times per run. */
+const PROGRESS_STEPS = 50;
 
 /** Resolves and evaluates every audited entity, reporting progress as it goes. */
 export async function auditEntities(options: {
@@ -18,6 +19,7 @@ export async function auditEntities(options: {
   const { snapshot, resolve, engine, now, onProgress } = options;
   const graph = dependencyGraph(snapshot.audited);
   const results: EntityResult[] = [];
+  const step = Math.max(1, Math.ceil(snapshot.audited.length / PROGRESS_STEPS));
   for (const entity of snapshot.audited) {
     const service = resolve(entity);
     const evaluation = await engine.evaluate(service, now);
@@ -41,7 +43,7 @@ export async function auditEntities(options: {
       dependsOn: relations?.dependsOn ?? [],
       dependents: relations?.dependents ?? [],
     });
-    if (results.length % PROGRESS_EVERY === 0) {
+    if (results.length % step === 0) {
       await onProgress(results.length);
     }
   }

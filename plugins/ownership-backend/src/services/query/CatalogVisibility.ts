@@ -3,6 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 const TTL_MS = 30_000;
 const MAX_PRINCIPALS = 1_000;
+const MAX_REFS_PER_PRINCIPAL = 50_000;
 
 function principalKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
@@ -88,6 +89,9 @@ export class CatalogVisibility {
 
   private cacheFor(key: string) {
     let known = this.cache.get(key);
+    if (known && known.size > MAX_REFS_PER_PRINCIPAL) {
+      known.clear();
+    }
     if (!known) {
       if (this.cache.size >= MAX_PRINCIPALS) {
         this.cache.delete(this.cache.keys().next().value!);
