@@ -1,9 +1,11 @@
 /**
  * Extension points of the Ownership Portal backend, for backend modules that
- * add audit rules (and, in later releases, on-call providers and document
- * sources).
+ * add audit rules and on-call providers, and the resilience helpers every
+ * remote integration uses.
  *
  * @packageDocumentation
  */
 
 export * from './rules';
+export * from './oncall';
+export * from './resilience';

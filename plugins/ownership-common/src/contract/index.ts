@@ -4,3 +4,4 @@ export * from './services';
 export * from './teams';
 export * from './summary';
 export * from './lookup';
+export * from './oncall';

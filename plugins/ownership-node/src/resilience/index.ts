@@ -1,0 +1,7 @@
+export {
+  createResilience,
+  type Resilience,
+  type ResilienceOptions,
+} from './createResilience';
+export { RemoteHttpError, retryAfterMs } from './errors';
+export { fetchJson } from './fetchJson';
