@@ -55,6 +55,38 @@ export interface Config {
      * @default { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { seconds: 15 } }
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** On-call. */
+    oncall?: {
+      /**
+       * Rotations kept in config, answered by the built-in `static` provider.
+       * A rotation with a bad value is reported at start-up with the path of
+       * the key and left out; the others keep working.
+       */
+      rotations?: Array<{
+        /** Unique id; the `ownership-portal/oncall-rotation` annotation names it. */
+        id: string;
+        /** The owning team's Group ref, full or short. Services of the team use this rotation. */
+        team?: string;
+        /** IANA time zone, e.g. `Europe/Berlin`; shifts keep their local hand-off time across DST. */
+        timezone: string;
+        /** Local start of the first shift, without offset, e.g. `2026-01-05T09:00`. */
+        start: string;
+        /** ISO-8601 duration of a shift, e.g. `P7D` or `PT12H`. */
+        shift: string;
+        /** User refs in shift order. */
+        members: string[];
+        /** Local time after which nobody is on call. */
+        end?: string;
+        /** Replacements in local time; without `member` the time is explicitly uncovered. */
+        overrides?: Array<{ from: string; to: string; member?: string }>;
+        /** Who is paged after whom: another rotation, or users and groups. */
+        escalation?: Array<{
+          after: string;
+          rotation?: string;
+          targets?: string[];
+        }>;
+      }>;
+    };
     /** How long stored runs are kept. */
     retention?: {
       /** Keep every run this long. @default { days: 14 } */

@@ -24,6 +24,13 @@ backend.add(
 );
 
 backend.add(import('@ownership-portal/plugin-ownership-backend'));
+// On-call providers beside the rotations in app-config: PagerDuty (active
+// once ownership.oncall.pagerduty.token is set, e.g. in app-config.local.yaml)
+// and iCalendar feeds named by the ownership-portal/oncall-ical annotation.
+backend.add(
+  import('@ownership-portal/plugin-ownership-backend-module-pagerduty'),
+);
+backend.add(import('@ownership-portal/plugin-ownership-backend-module-ical'));
 // Offers the ownership actions (who-owns, list-ownership-findings) to AI
 // assistants over MCP at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -184,6 +184,8 @@ describe('ownership backend plugin', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { id: string }) => r.id)).toEqual([
       'custom.described',
+      'oncall.gap',
+      'oncall.missing',
       'owner.empty-team',
       'owner.individual',
       'owner.missing',

@@ -6,9 +6,14 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ownershipPermissions } from '@ownership-portal/plugin-ownership-common';
 import {
+  type OnCallProvider,
+  ownershipOnCallProvidersExtensionPoint,
   type OwnershipRule,
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
+import { OnCallService } from './oncall/OnCallService';
+import { StaticOnCallProvider } from './oncall/static';
+import { UserDirectory } from './oncall/UserDirectory';
 import { registerOwnershipActions } from './actions';
 import { readOwnersConfig } from './config/owners';
 import { readRetentionConfig } from './config/retention';
@@ -45,6 +50,12 @@ export const ownershipPlugin = createBackendPlugin({
         moduleRules.push(...rules);
       },
     });
+    const moduleProviders: OnCallProvider[] = [];
+    env.registerExtensionPoint(ownershipOnCallProvidersExtensionPoint, {
+      addProvider(...providers) {
+        moduleProviders.push(...providers);
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -58,6 +69,7 @@ export const ownershipPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -79,7 +91,24 @@ export const ownershipPlugin = createBackendPlugin({
         const runs = DatabaseRunStore.create({ client });
         const results = DatabaseResultStore.create({ client });
 
+        const users = UserDirectory.create({
+          catalog,
+          auth: deps.auth,
+          logger,
+        });
+        const oncall = OnCallService.create({
+          // Module providers first: on equally specific matches they win
+          // over the rotations in config.
+          providers: [
+            ...moduleProviders,
+            StaticOnCallProvider.create({ config, logger }),
+          ],
+          cache: deps.cache,
+          users,
+          logger,
+        });
         const runner = AuditRunner.create({
+          oncall: { service: oncall, users },
           reader: CatalogReader.create({ catalog, scope }),
           engine,
           runs,
@@ -104,6 +133,7 @@ export const ownershipPlugin = createBackendPlugin({
           results,
           selection,
           visibility,
+          oncall,
         });
         deps.permissionsRegistry.addPermissions(ownershipPermissions);
         deps.httpRouter.use(
@@ -116,10 +146,16 @@ export const ownershipPlugin = createBackendPlugin({
             engine,
             selection,
             services,
-            teams: TeamQueries.create({ results, selection, visibility }),
+            teams: TeamQueries.create({
+              results,
+              selection,
+              visibility,
+              oncall,
+            }),
             lookup,
             visibility,
             overview: OverviewService.create({ catalog, scope }),
+            oncall,
           }),
         );
         registerOwnershipActions({

@@ -4,6 +4,7 @@ import type {
   OwnerStatus,
   SuggestedOwner,
 } from './contract/owners';
+import type { OnCallAnswer } from './contract/oncall';
 import type { Severity } from './rules';
 
 /**
@@ -71,6 +72,12 @@ export interface ResolvedService extends ServiceRecord {
   owner?: string;
   ownerResolution: OwnerResolution;
   suggestedOwner?: SuggestedOwner;
+  /**
+   * Who is on call, when a provider knows a rotation for the entity or its
+   * team; absent when none does. `status: unknown` means a provider could not
+   * be asked, which is not the same as having no rotation.
+   */
+  oncall?: OnCallAnswer;
 }
 
 /**

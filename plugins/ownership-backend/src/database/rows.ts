@@ -67,7 +67,13 @@ export type EntityRow = {
 /** The parts of an {@link EntityResult} kept as JSON. */
 type EntityDetails = Pick<
   EntityResult,
-  'description' | 'tags' | 'suggestedOwner' | 'dependsOn' | 'dependents'
+  | 'description'
+  | 'tags'
+  | 'suggestedOwner'
+  | 'dependsOn'
+  | 'dependents'
+  | 'oncall'
+  | 'oncallSubject'
 > & {
   owner: Omit<OwnerDetails, 'entityRef' | 'status' | 'title' | 'raw'>;
 };
@@ -98,7 +104,10 @@ export type TeamRow = {
   details: string;
 };
 
-type TeamDetails = Pick<TeamResult, 'members' | 'contacts' | 'subGroups'>;
+type TeamDetails = Pick<
+  TeamResult,
+  'members' | 'contacts' | 'subGroups' | 'annotations'
+>;
 
 /** An ISO-8601 timestamp from whatever the driver returns (Date, string or epoch millis). */
 export function toIso(value: Date | string | number): string {
@@ -183,6 +192,8 @@ export function toEntityRow(runId: number, entity: EntityResult): EntityRow {
     suggestedOwner: entity.suggestedOwner,
     dependsOn: entity.dependsOn,
     dependents: entity.dependents,
+    oncall: entity.oncall,
+    oncallSubject: entity.oncallSubject,
   };
   return {
     run_id: runId,
@@ -229,6 +240,7 @@ export function toTeamRow(runId: number, team: TeamResult): TeamRow {
     members: team.members,
     contacts: team.contacts,
     subGroups: team.subGroups,
+    annotations: team.annotations,
   };
   return {
     run_id: runId,
@@ -297,6 +309,8 @@ export function toEntityResult(
     ...(details.suggestedOwner && { suggestedOwner: details.suggestedOwner }),
     dependsOn: details.dependsOn,
     dependents: details.dependents,
+    ...(details.oncall && { oncall: details.oncall }),
+    ...(details.oncallSubject && { oncallSubject: details.oncallSubject }),
   };
 }
 

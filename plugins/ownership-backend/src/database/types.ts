@@ -4,6 +4,7 @@ import type {
   FindingRecord,
   HistoryPoint,
   MemberSummary,
+  OnCallAnswer,
   OwnerDetails,
   RunFigures,
   ServiceSummary,
@@ -12,6 +13,7 @@ import type {
   TeamRollup,
   TrendPoint,
 } from '@ownership-portal/plugin-ownership-common';
+import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 
 /** A link from one audited entity to another, by catalog relation. */
 export interface RelationRef {
@@ -32,10 +34,16 @@ export interface EntityResult extends Omit<ServiceSummary, 'owner'> {
   dependsOn: RelationRef[];
   /** Entities that depend on this one (incoming relations). */
   dependents: RelationRef[];
+  /** Who was on call when the run resolved it. */
+  oncall?: OnCallAnswer;
+  /** What on-call providers match on, so that live answers need no catalog read. */
+  oncallSubject?: OnCallSubject;
 }
 
 /** Everything stored about one team (Group) in one run. */
 export interface TeamResult extends TeamRollup {
+  /** The Group's on-call annotations, for live answers. */
+  annotations?: Record<string, string>;
   members: MemberSummary[];
   contacts: Contact[];
   /** Full refs of all sub-groups at any depth (not the team itself). */

@@ -7,6 +7,7 @@ import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import request from 'supertest';
 import { startOwnershipBackend } from '../__testUtils__/backend';
 import { exampleCatalog } from '../__testUtils__/entities';
+import { fakeOnCallProvider, oncallModule } from '../__testUtils__/oncall';
 
 type Item = {
   entityRef: string;
@@ -20,7 +21,17 @@ describe('ownership REST API', () => {
   let run: AuditRun;
 
   beforeAll(async () => {
-    const backend = await startOwnershipBackend({ entities: exampleCatalog() });
+    const backend = await startOwnershipBackend({
+      entities: exampleCatalog(),
+      features: [
+        oncallModule(
+          fakeOnCallProvider({
+            teams: ['group:default/payments', 'group:default/payments-fraud'],
+            gapTeams: ['group:default/data-science'],
+          }),
+        ),
+      ],
+    });
     server = backend.server;
     run = await backend.audit();
   });
@@ -65,11 +76,27 @@ describe('ownership REST API', () => {
       ]),
     );
     expect(statuses).toMatchObject({
-      'component:default/invoice-generator': ['missing', ['owner.missing']],
-      'component:default/label-printer': ['missing', ['owner.missing']],
-      'component:default/reconciler': ['unresolved', ['owner.unresolved']],
-      'component:default/experiments': ['individual', ['owner.individual']],
-      'component:default/churn-predictor': ['empty-team', ['owner.empty-team']],
+      'component:default/invoice-generator': [
+        'missing',
+        ['oncall.missing', 'owner.missing'],
+      ],
+      'component:default/label-printer': [
+        'missing',
+        ['oncall.missing', 'owner.missing'],
+      ],
+      'component:default/reconciler': [
+        'unresolved',
+        ['oncall.missing', 'owner.unresolved'],
+      ],
+      'component:default/experiments': [
+        'individual',
+        ['oncall.missing', 'owner.individual'],
+      ],
+      'component:default/churn-predictor': [
+        'empty-team',
+        ['oncall.gap', 'owner.empty-team'],
+      ],
+      'component:default/fraud-scorer': ['ok', []],
       'system:default/legacy': ['missing', ['owner.missing']],
     });
   });
@@ -198,6 +225,53 @@ describe('ownership REST API', () => {
     expect(missing.body.error.message).toContain(
       'component:default/nope is not in the latest',
     );
+  });
+
+  it('answers who is on call, live, for a service, its details, the lookup and its team', async () => {
+    const oncall = await request(server).get(
+      '/api/ownership/oncall/component/default/payments-api',
+    );
+    expect(oncall.status).toBe(200);
+    expect(oncall.body).toMatchObject({
+      source: 'fake',
+      matchedBy: 'team',
+      status: 'ok',
+      stale: false,
+      onCallNow: [
+        {
+          level: 1,
+          user: { entityRef: 'user:default/alice', email: 'alice@example.com' },
+        },
+      ],
+      next: [{ user: { entityRef: 'user:default/bob' } }],
+    });
+    const none = await request(server).get(
+      '/api/ownership/oncall/component/default/reconciler',
+    );
+    expect(none.status).toBe(404);
+    expect(none.body.error.message).toContain('has no on-call rotation');
+
+    const details = await request(server).get(
+      '/api/ownership/services/component/default/fraud-scorer',
+    );
+    expect(details.body.oncall).toMatchObject({
+      status: 'ok',
+      scheduleName: 'group:default/payments-fraud',
+    });
+    expect(details.body).not.toHaveProperty('oncallSubject');
+
+    const lookup = await request(server).get(
+      '/api/ownership/lookup?q=fraud-scorer',
+    );
+    expect(lookup.body.items[0].oncall).toMatchObject({
+      onCallNow: [{ user: { entityRef: 'user:default/alice' } }],
+    });
+
+    const team = await request(server).get(
+      '/api/ownership/teams/group/default/data-science',
+    );
+    expect(team.body.oncall).toMatchObject({ status: 'gap' });
+    expect(team.body).not.toHaveProperty('annotations');
   });
 
   it('rolls teams up with their sub-groups', async () => {

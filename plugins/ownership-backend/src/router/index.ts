@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type express from 'express';
 import type { RunStore } from '../database/types';
+import type { OnCallService } from '../oncall/OnCallService';
 import type { AuditRunner } from '../services/audit/AuditRunner';
 import type { RuleEngine } from '../services/audit/RuleEngine';
 import type { LookupService } from '../services/lookup/LookupService';
@@ -33,6 +34,7 @@ export interface RouterDeps {
   lookup: LookupService;
   visibility: CatalogVisibility;
   overview: OverviewService;
+  oncall: OnCallService;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { RuleListResponse } from '@ownership-portal/plugin-ownership-common';
 import Router from 'express-promise-router';
 import type { RunStore } from '../database/types';
+import type { OnCallService } from '../oncall/OnCallService';
 import type { LookupService } from '../services/lookup/LookupService';
 import type { RuleEngine } from '../services/audit/RuleEngine';
 import type { OverviewService } from '../services/OverviewService';
@@ -21,6 +22,7 @@ export function infoRoutes(deps: {
   runs: RunStore;
   selection: Selection;
   overview: OverviewService;
+  oncall: OnCallService;
 }) {
   const { httpAuth, lookup, visibility, engine } = deps;
   const router = Router();
@@ -30,8 +32,16 @@ export function infoRoutes(deps: {
     const { q, limit } = parseQuery(querySchemas['GET /lookup'], req.query);
     // Ask for spare matches so hidden entities do not shorten the answer.
     const response = await lookup.search(q, limit * 2);
-    const items = await visibility.filter(response.items, credentials);
-    res.json({ ...response, items: items.slice(0, limit) });
+    const visible = await visibility.filter(response.items, credentials);
+    const items = await Promise.all(
+      visible.slice(0, limit).map(async item => {
+        const record = lookup.oncallOf(item.entityRef);
+        const oncall =
+          record && (await deps.oncall.current(record.subject, record.stored));
+        return oncall ? { ...item, oncall } : item;
+      }),
+    );
+    res.json({ ...response, items });
   });
 
   router.get('/summary', async (req, res) => {

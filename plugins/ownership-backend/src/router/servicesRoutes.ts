@@ -26,6 +26,11 @@ export function servicesRoutes(deps: {
     res.json(await services.get(refFromPath(req.params), credentials));
   });
 
+  router.get('/oncall/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await requireCredentials(httpAuth, req);
+    res.json(await services.oncall(refFromPath(req.params), credentials));
+  });
+
   router.get('/findings', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
     const params = parseQuery(querySchemas['GET /findings'], req.query);

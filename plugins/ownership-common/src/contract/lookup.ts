@@ -1,3 +1,4 @@
+import type { OnCallAnswer } from './oncall';
 import type { Contact, OwnerSummary } from './owners';
 
 /**
@@ -13,6 +14,11 @@ export interface LookupMatch {
   system?: string;
   lifecycle?: string;
   owner: OwnerSummary & { contacts: Contact[] };
+  /**
+   * Who is on call now: from the cache or, for rotations in config,
+   * computed at once; never waits for a remote provider.
+   */
+  oncall?: OnCallAnswer;
   /** Higher is better; only meaningful within one response. */
   rank: number;
   /** What matched: `name`, `title`, `tag`, `system` or `owner`. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../record';
+import type { OnCallAnswer } from './oncall';
 import type { OwnerDetails, OwnerSummary, SuggestedOwner } from './owners';
 
 /**
@@ -81,6 +82,8 @@ export interface HistoryPoint {
 export interface ServiceDetails extends Omit<ServiceSummary, 'owner'> {
   owner: OwnerDetails;
   suggestedOwner?: SuggestedOwner;
+  /** Who is on call now, asked live (cached about a minute); absent without a rotation. */
+  oncall?: OnCallAnswer;
   description?: string;
   tags: string[];
   /** Services this one depends on, with their owners. */

@@ -1,4 +1,5 @@
 import type { FindingRecord, ServiceSummary } from './services';
+import type { OnCallAnswer } from './oncall';
 import type { Contact, MemberSummary } from './owners';
 
 /**
@@ -45,6 +46,8 @@ export interface TeamDetails extends TeamRollup {
   contacts: Contact[];
   /** Full refs of the sub-groups, at any depth. */
   subGroups: string[];
+  /** The team's own rotation, asked live; absent without one. */
+  oncall?: OnCallAnswer;
   services: ServiceSummary[];
   findingRecords: FindingRecord[];
   runId: number;

@@ -100,7 +100,7 @@ export function createResilience(options: ResilienceOptions): Resilience {
       );
       const jittered = exponential / 2 + random() * (exponential / 2);
       const asked =
-        failure instanceof RemoteHttpError ? failure.retryAfterMs : undefined;
+        failure instanceof RemoteHttpError ? failure.waitMs : undefined;
       return Math.min(maxDelayMs, Math.max(jittered, asked ?? 0));
     }),
   });

@@ -8,7 +8,7 @@ export class RemoteHttpError extends Error {
     readonly status: number,
     message: string,
     /** How long the server asked to wait before trying again (429/503), in ms. */
-    readonly retryAfterMs?: number,
+    readonly waitMs?: number,
   ) {
     super(message);
     this.name = 'RemoteHttpError';

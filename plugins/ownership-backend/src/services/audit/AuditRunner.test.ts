@@ -12,6 +12,9 @@ import {
 } from '../../database';
 import { builtInRules } from '../../rules';
 import { exampleCatalog } from '../../__testUtils__/entities';
+import type { OnCallProvider } from '@ownership-portal/plugin-ownership-node';
+import { OnCallService } from '../../oncall/OnCallService';
+import { UserDirectory } from '../../oncall/UserDirectory';
 import { CatalogReader } from '../ingest/CatalogReader';
 import { RuleRegistry } from '../RuleRegistry';
 import { AuditRunner, RunInProgressError } from './AuditRunner';
@@ -21,7 +24,11 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-async function setup(entities: () => Entity[], now = () => new Date()) {
+async function setup(
+  entities: () => Entity[],
+  now = () => new Date(),
+  providers: OnCallProvider[] = [],
+) {
   const client = await databases.init('SQLITE_3');
   await applyMigrations({ getClient: async () => client }, client);
   const catalog = catalogServiceMock.mock({
@@ -36,6 +43,11 @@ async function setup(entities: () => Entity[], now = () => new Date()) {
   });
   const runs = DatabaseRunStore.create({ client });
   const logger = mockServices.logger.mock();
+  const users = UserDirectory.create({
+    catalog,
+    auth: mockServices.auth(),
+    logger,
+  });
   const runner = AuditRunner.create({
     reader: CatalogReader.create({ catalog, scope: DEFAULT_SCOPE }),
     engine: RuleEngine.create({
@@ -49,6 +61,15 @@ async function setup(entities: () => Entity[], now = () => new Date()) {
     scope: DEFAULT_SCOPE,
     owners: { placeholders: new Set(DEFAULT_PLACEHOLDERS) },
     retention: DEFAULT_RETENTION,
+    oncall: {
+      service: OnCallService.create({
+        providers,
+        cache: mockServices.cache.mock(),
+        users,
+        logger,
+      }),
+      users,
+    },
     now,
   });
   return {

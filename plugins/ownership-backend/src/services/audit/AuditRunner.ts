@@ -5,6 +5,9 @@ import type { OwnersConfig } from '../../config/owners';
 import type { AuditScope } from '../../config/scope';
 import type { RetentionPolicy, RunStore } from '../../database/types';
 import type { CatalogReader } from '../ingest/CatalogReader';
+import type { OnCallService } from '../../oncall/OnCallService';
+import { oncallAnnotations, oncallSubject } from '../../oncall/subject';
+import type { UserDirectory } from '../../oncall/UserDirectory';
 import { OrgDirectory } from '../resolve/OrgDirectory';
 import { OwnerResolver } from '../resolve/OwnerResolver';
 import { resolveService } from '../resolve/resolveService';
@@ -46,6 +49,7 @@ export class AuditRunner {
     scope: AuditScope;
     owners: OwnersConfig;
     retention: RetentionPolicy;
+    oncall: { service: OnCallService; users: UserDirectory };
     now?: () => Date;
   }) {
     return new AuditRunner({ now: () => new Date(), ...deps });
@@ -127,9 +131,12 @@ export class AuditRunner {
         owners,
         context: snapshot.context,
       });
+      this.deps.oncall.users.update(snapshot.users);
       const entities = await auditEntities({
         snapshot,
         resolve: entity => resolveService(entity, { resolver, scope }),
+        subjectOf: service => oncallSubject(service, org),
+        oncall: subject => this.deps.oncall.service.answer(subject),
         engine,
         now: now(),
         onProgress: processed =>
@@ -137,7 +144,7 @@ export class AuditRunner {
       });
       const finished = await runs.completeRun(run.id, {
         entities,
-        teams: teamRollups(org, entities),
+        teams: teamRollups(org, entities, oncallAnnotations),
         figures: runFigures(entities),
       });
       logger.info(

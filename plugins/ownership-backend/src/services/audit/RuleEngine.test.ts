@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-import { builtInRules } from '../../rules';
+import { ownerRules } from '../../rules/owner';
 import { resolveCatalog } from '../../__testUtils__/resolved';
 import { RuleRegistry } from '../RuleRegistry';
 import { RuleEngine } from './RuleEngine';
@@ -24,7 +24,7 @@ const runbookRule: OwnershipRule = {
 
 function engine(config: object = {}, extra: OwnershipRule[] = [runbookRule]) {
   return RuleEngine.create({
-    rules: RuleRegistry.create({ rules: [...builtInRules, ...extra] }),
+    rules: RuleRegistry.create({ rules: [...ownerRules, ...extra] }),
     config: new ConfigReader({ ownership: { rules: config } }),
     logger: mockServices.logger.mock(),
   });
@@ -129,7 +129,7 @@ describe('RuleEngine', () => {
   it('warns about settings for rules that are not installed', () => {
     const logger = mockServices.logger.mock();
     RuleEngine.create({
-      rules: RuleRegistry.create({ rules: builtInRules }),
+      rules: RuleRegistry.create({ rules: ownerRules }),
       config: new ConfigReader({
         ownership: { rules: { owner: { misssing: { enabled: false } } } },
       }),

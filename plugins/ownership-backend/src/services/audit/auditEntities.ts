@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { ResolvedService } from '@ownership-portal/plugin-ownership-common';
+import type {
+  OnCallAnswer,
+  ResolvedService,
+} from '@ownership-portal/plugin-ownership-common';
+import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
 import type { CatalogSnapshot } from '../ingest/CatalogReader';
 import { dependencyGraph } from './relations';
@@ -7,24 +11,35 @@ import type { RuleEngine } from './RuleEngine';
 
 /** Progress is recorded about this many times per run. */
 const PROGRESS_STEPS = 50;
+/** Entities resolved at once; remote providers limit their own calls further. */
+const CONCURRENCY = 16;
 
 /** Resolves and evaluates every audited entity, reporting progress as it goes. */
 export async function auditEntities(options: {
   snapshot: CatalogSnapshot;
   resolve: (entity: Entity) => ResolvedService;
+  subjectOf: (service: ResolvedService) => OnCallSubject;
+  oncall: (subject: OnCallSubject) => Promise<OnCallAnswer | undefined>;
   engine: RuleEngine;
   now: Date;
   onProgress: (processed: number) => Promise<void>;
 }): Promise<EntityResult[]> {
-  const { snapshot, resolve, engine, now, onProgress } = options;
+  const { snapshot, engine, now, onProgress } = options;
   const graph = dependencyGraph(snapshot.audited);
-  const results: EntityResult[] = [];
-  const step = Math.max(1, Math.ceil(snapshot.audited.length / PROGRESS_STEPS));
-  for (const entity of snapshot.audited) {
-    const service = resolve(entity);
+  const total = snapshot.audited.length;
+  const results = new Array<EntityResult>(total);
+  const step = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
+  let processed = 0;
+  let nextIndex = 0;
+
+  const auditOne = async (entity: Entity): Promise<EntityResult> => {
+    const resolved = options.resolve(entity);
+    const oncallSubject = options.subjectOf(resolved);
+    const oncall = await options.oncall(oncallSubject);
+    const service = oncall ? { ...resolved, oncall } : resolved;
     const evaluation = await engine.evaluate(service, now);
     const relations = graph.get(service.entityRef);
-    results.push({
+    return {
       entityRef: service.entityRef,
       kind: service.kind,
       name: service.name,
@@ -42,11 +57,24 @@ export async function auditEntities(options: {
       findings: evaluation.findings,
       dependsOn: relations?.dependsOn ?? [],
       dependents: relations?.dependents ?? [],
-    });
-    if (results.length % step === 0) {
-      await onProgress(results.length);
+      ...(oncall && { oncall }),
+      oncallSubject,
+    };
+  };
+
+  const worker = async () => {
+    while (nextIndex < total) {
+      const index = nextIndex++;
+      results[index] = await auditOne(snapshot.audited[index]);
+      processed += 1;
+      if (processed % step === 0 && processed < total) {
+        await onProgress(processed);
+      }
     }
-  }
-  await onProgress(results.length);
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, total) }, worker),
+  );
+  await onProgress(total);
   return results;
 }

@@ -27,6 +27,9 @@ function average(values: number[]): number {
 export function teamRollups(
   org: OrgDirectory,
   entities: EntityResult[],
+  keepAnnotations: (
+    all?: Record<string, string>,
+  ) => Record<string, string> = () => ({}),
 ): TeamResult[] {
   const byOwner = new Map<string, EntityResult[]>();
   for (const entity of entities) {
@@ -62,6 +65,7 @@ export function teamRollups(
       members,
       contacts: group.contacts,
       subGroups,
+      annotations: keepAnnotations(group.entity.metadata.annotations),
     };
   });
 }

@@ -1,4 +1,8 @@
-import type { LookupMatch } from '@ownership-portal/plugin-ownership-common';
+import type {
+  LookupMatch,
+  OnCallAnswer,
+} from '@ownership-portal/plugin-ownership-common';
+import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
 
 type FieldKind = 'name' | 'title' | 'tag' | 'system' | 'owner';
@@ -61,6 +65,12 @@ interface Field {
 }
 
 /** A query, or one whitespace-separated term of it, normalised like a field. */
+/** An indexed entity's on-call subject and the answer its run stored. */
+export interface OnCallRecord {
+  subject: OnCallSubject;
+  stored?: OnCallAnswer;
+}
+
 interface Term {
   lower: string;
   compact: string;
@@ -113,17 +123,30 @@ export class LookupIndex {
   /** Builds the index of one run; keeps only what matches need, not the results themselves. */
   static build(runId: number, entities: Iterable<EntityResult>): LookupIndex {
     const entries: Entry[] = [];
+    const oncall = new Map<string, OnCallRecord>();
     for (const entity of entities) {
       entries.push(toEntry(entity));
+      if (entity.oncallSubject) {
+        oncall.set(entity.entityRef, {
+          subject: entity.oncallSubject,
+          ...(entity.oncall && { stored: entity.oncall }),
+        });
+      }
     }
-    return new LookupIndex(runId, entries);
+    return new LookupIndex(runId, entries, oncall);
   }
 
   private constructor(
     /** The run the index was built from. */
     readonly runId: number,
     private readonly entries: readonly Entry[],
+    private readonly oncall: ReadonlyMap<string, OnCallRecord>,
   ) {}
+
+  /** What an entity's on-call is matched on, and the answer stored with the run. */
+  oncallOf(entityRef: string): OnCallRecord | undefined {
+    return this.oncall.get(entityRef);
+  }
 
   /** The number of indexed entities. */
   get size(): number {

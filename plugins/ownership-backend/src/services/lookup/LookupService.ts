@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { LookupResponse } from '@ownership-portal/plugin-ownership-common';
 import type { EntityResult, ResultStore, RunStore } from '../../database/types';
-import { LookupIndex } from './LookupIndex';
+import { LookupIndex, type OnCallRecord } from './LookupIndex';
 
 /**
  * Answers the incident lookup from this replica's in-memory {@link LookupIndex}
@@ -67,6 +67,11 @@ export class LookupService {
       throw this.lastError;
     }
     return { query, items: [] };
+  }
+
+  /** On-call subject and stored answer of an entity in the current index. */
+  oncallOf(entityRef: string): OnCallRecord | undefined {
+    return this.index?.oncallOf(entityRef);
   }
 
   /**

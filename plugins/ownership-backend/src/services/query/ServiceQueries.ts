@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type {
   FindingRecord,
+  OnCallAnswer,
   Page,
   RelatedService,
   ServiceDetails,
@@ -13,6 +14,7 @@ import type {
   ServiceOrderBy,
 } from '../../database/types';
 import type { FilterParams } from '../../router/params';
+import type { OnCallService } from '../../oncall/OnCallService';
 import type { CatalogVisibility } from './CatalogVisibility';
 import { readPage } from './paging';
 import type { Selection } from './Selection';
@@ -31,15 +33,42 @@ export class ServiceQueries {
     results: ResultStore;
     selection: Selection;
     visibility: CatalogVisibility;
+    oncall?: OnCallService;
   }) {
-    return new ServiceQueries(deps.results, deps.selection, deps.visibility);
+    return new ServiceQueries(
+      deps.results,
+      deps.selection,
+      deps.visibility,
+      deps.oncall,
+    );
   }
 
   private constructor(
     private readonly results: ResultStore,
     private readonly selection: Selection,
     private readonly visibility: CatalogVisibility,
+    private readonly oncallService?: OnCallService,
   ) {}
+
+  /**
+   * Who is on call for an entity of the latest run, asked live (cached about
+   * a minute); 404 when it is not in the run, not readable, or has no rotation.
+   */
+  async oncall(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallAnswer> {
+    const { result } = await this.readable(entityRef, credentials);
+    const answer =
+      result.oncallSubject &&
+      (await this.oncallService?.answer(result.oncallSubject));
+    if (!answer) {
+      throw new NotFoundError(
+        `${entityRef} has no on-call rotation: no provider knows one for it or for its owning team`,
+      );
+    }
+    return answer;
+  }
 
   async list(
     params: ListParams,
@@ -90,6 +119,19 @@ export class ServiceQueries {
     );
   }
 
+  private async readable(entityRef: string, credentials: BackstageCredentials) {
+    const run = await this.selection.latestRun();
+    const result = await this.results.getService(run.id, entityRef);
+    const readable =
+      result && (await this.visibility.readable([entityRef], credentials));
+    if (!result || !readable?.has(entityRef)) {
+      throw new NotFoundError(
+        `${entityRef} is not in the latest ownership audit (run ${run.id}); check the ref, and that its kind is in ownership.scope.kinds`,
+      );
+    }
+    return { run, result };
+  }
+
   /** One entity in full; 404 when it is not in the latest run or not readable. */
   async get(
     entityRef: string,
@@ -130,9 +172,21 @@ export class ServiceQueries {
             ...(summary && { title: summary.title, owner: summary.owner }),
           };
         });
-    const { dependsOn, dependents, namespace, name, ...details } = result;
+    const {
+      dependsOn,
+      dependents,
+      namespace,
+      name,
+      oncallSubject,
+      oncall: stored,
+      ...details
+    } = result;
+    const oncall = this.oncallService
+      ? oncallSubject && (await this.oncallService.answer(oncallSubject))
+      : stored;
     return {
       ...details,
+      ...(oncall && { oncall }),
       dependencies: toRelated(dependsOn),
       dependents: toRelated(dependents),
       history,

@@ -6,6 +6,7 @@ import type {
   TeamRollup,
 } from '@ownership-portal/plugin-ownership-common';
 import type { ResultStore, TeamOrderBy } from '../../database/types';
+import type { OnCallService } from '../../oncall/OnCallService';
 import type { CatalogVisibility } from './CatalogVisibility';
 import { readPage } from './paging';
 import type { Selection } from './Selection';
@@ -28,14 +29,21 @@ export class TeamQueries {
     results: ResultStore;
     selection: Selection;
     visibility: CatalogVisibility;
+    oncall?: OnCallService;
   }) {
-    return new TeamQueries(deps.results, deps.selection, deps.visibility);
+    return new TeamQueries(
+      deps.results,
+      deps.selection,
+      deps.visibility,
+      deps.oncall,
+    );
   }
 
   private constructor(
     private readonly results: ResultStore,
     private readonly selection: Selection,
     private readonly visibility: CatalogVisibility,
+    private readonly oncall?: OnCallService,
   ) {}
 
   async list(params: TeamListParams): Promise<Page<TeamRollup>> {
@@ -72,12 +80,28 @@ export class TeamQueries {
     }
     const filter = { ownerRefs: [team.entityRef, ...team.subGroups] };
     const page = { offset: 0, limit: TEAM_SERVICES_LIMIT };
-    const [services, findings] = await Promise.all([
+    const { annotations, ...rollup } = team;
+    const subject = {
+      service: {
+        entityRef: team.entityRef,
+        kind: 'Group',
+        title: team.title,
+        annotations: annotations ?? {},
+      },
+      team: {
+        entityRef: team.entityRef,
+        title: team.title,
+        annotations: annotations ?? {},
+      },
+    };
+    const [services, findings, oncall] = await Promise.all([
       this.results.listServices(run.id, filter, page),
       this.results.listFindings(run.id, filter, page),
+      this.oncall?.answer(subject),
     ]);
     return {
-      ...team,
+      ...rollup,
+      ...(oncall && { oncall }),
       services: await this.visibility.filter(services.items, credentials),
       findingRecords: await this.visibility.filter(findings.items, credentials),
       runId: run.id,

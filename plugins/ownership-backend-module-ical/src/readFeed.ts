@@ -1,0 +1,124 @@
+import type {
+  UrlReaderService,
+  UrlReaderServiceReadUrlResponse,
+} from '@backstage/backend-plugin-api';
+import {
+  RemoteHttpError,
+  type Resilience,
+} from '@ownership-portal/plugin-ownership-node';
+
+/**
+ * A read that trying again will not help: the feed is missing, its URL is
+ * refused by `backend.reading.allow`, or it is too big. Carries a 4xx status
+ * so that the resilience policies neither retry it nor count it against the
+ * host's circuit breaker.
+ */
+export class FeedRefusedError extends RemoteHttpError {
+  constructor(status: number, message: string) {
+    super(status, message);
+    this.name = 'FeedRefusedError';
+  }
+}
+
+function describe(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/**
+ * Turns a UrlReader error into one that says which feed could not be read
+ * and whether trying again may help: not found, not allowed and invalid URLs
+ * are final; everything else (5xx, network errors) is retried.
+ */
+function readError(url: string, error: unknown): Error {
+  const { name, message } = describe(error);
+  const text = `Cannot read iCalendar feed ${url}: ${message}`;
+  switch (name) {
+    case 'NotFoundError':
+      return new FeedRefusedError(404, text);
+    case 'NotAllowedError':
+      return new FeedRefusedError(403, text);
+    case 'InputError':
+      return new FeedRefusedError(400, text);
+    default:
+      // The fetch reader refuses a redirect to a host outside the allow list
+      // with a plain error.
+      if (/not allowed by backend\.reading\.allow/i.test(message)) {
+        return new FeedRefusedError(403, text);
+      }
+      return new Error(text);
+  }
+}
+
+function tooBig(url: string, maxBytes: number) {
+  return new FeedRefusedError(
+    413,
+    `iCalendar feed ${url} is bigger than the limit of ${maxBytes} bytes (ownership.oncall.ical.maxBytes)`,
+  );
+}
+
+async function readBody(
+  url: string,
+  response: UrlReaderServiceReadUrlResponse,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
+  if (!response.stream) {
+    const buffer = await response.buffer();
+    if (buffer.length > maxBytes) {
+      throw tooBig(url, maxBytes);
+    }
+    return buffer;
+  }
+  // Stream, so that an oversized feed is dropped without being held in memory.
+  const stream = response.stream();
+  const onAbort = () => stream.destroy(new Error('aborted'));
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += buffer.length;
+      if (size > maxBytes) {
+        stream.destroy();
+        throw tooBig(url, maxBytes);
+      }
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks);
+  } catch (error) {
+    if (error instanceof FeedRefusedError) {
+      throw error;
+    }
+    throw readError(url, error);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Reads a feed through the UrlReader (so `backend.reading.allow` and the
+ * integrations decide which hosts may be read) under the host's resilience
+ * policies, and decodes it as UTF-8.
+ */
+export async function readFeed(options: {
+  urlReader: UrlReaderService;
+  resilience: Resilience;
+  url: string;
+  maxBytes: number;
+}): Promise<string> {
+  const { urlReader, resilience, url, maxBytes } = options;
+  const body = await resilience.execute(async signal => {
+    let response: UrlReaderServiceReadUrlResponse;
+    try {
+      response = await urlReader.readUrl(url, { signal });
+    } catch (error) {
+      throw readError(url, error);
+    }
+    return readBody(url, response, maxBytes, signal);
+  });
+  return body.toString('utf8');
+}
