@@ -58,6 +58,13 @@ export interface Config {
     /** On-call. */
     oncall?: {
       /**
+       * How long answers of remote providers (PagerDuty, calendars) are
+       * reused, in the cache shared by all replicas. The last known answer is
+       * kept for 7 days beside it, to serve as stale while a provider is down.
+       * @default { minutes: 1 }
+       */
+      cacheTtl?: HumanDuration | string;
+      /**
        * Rotations kept in config, answered by the built-in `static` provider.
        * A rotation with a bad value is reported at start-up with the path of
        * the key and left out; the others keep working.

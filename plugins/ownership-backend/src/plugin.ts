@@ -15,6 +15,7 @@ import { OnCallService } from './oncall/OnCallService';
 import { StaticOnCallProvider } from './oncall/static';
 import { UserDirectory } from './oncall/UserDirectory';
 import { registerOwnershipActions } from './actions';
+import { readOnCallCacheTtl } from './config/oncall';
 import { readOwnersConfig } from './config/owners';
 import { readRetentionConfig } from './config/retention';
 import { readScheduleConfig } from './config/schedule';
@@ -104,6 +105,7 @@ export const ownershipPlugin = createBackendPlugin({
             StaticOnCallProvider.create({ config, logger }),
           ],
           cache: deps.cache,
+          freshTtlMs: readOnCallCacheTtl(config),
           users,
           logger,
         });

@@ -40,6 +40,8 @@ export class OnCallService {
     cache: CacheService;
     users: UserDirectory;
     logger: LoggerService;
+    /** How long a remote answer is reused; default one minute. */
+    freshTtlMs?: number;
     now?: () => Date;
   }) {
     const ids = new Set<string>();
@@ -63,6 +65,7 @@ export class OnCallService {
       cache: CacheService;
       users: UserDirectory;
       logger: LoggerService;
+      freshTtlMs?: number;
     } & { now?: () => Date },
   ) {
     this.now = deps.now ?? (() => new Date());
@@ -207,7 +210,11 @@ export class OnCallService {
         checkedAt: checkedAt.toISOString(),
       };
       await Promise.all([
-        this.write(`fresh:${key}`, remembered, FRESH_TTL_MS),
+        this.write(
+          `fresh:${key}`,
+          remembered,
+          this.deps.freshTtlMs ?? FRESH_TTL_MS,
+        ),
         this.write(`last:${key}`, remembered, LAST_KNOWN_TTL_MS),
       ]);
       return this.toAnswer(provider, target, remembered, false);
