@@ -1,4 +1,7 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
 import {
   type OnCallSubject,
@@ -489,6 +492,41 @@ describe('PagerDutyOnCallProvider', () => {
       time += 2 * 60_000;
       await provider.resolve(target, contextWith());
       expect(policyCalls).toBe(2);
+    });
+
+    it('shares escalation policies between replicas through the cache service', async () => {
+      let policyCalls = 0;
+      payingService();
+      server.use(
+        http.get(`${API}/escalation_policies/PEP1`, () => {
+          policyCalls += 1;
+          return HttpResponse.json({ escalation_policy: payments });
+        }),
+      );
+      const cache = mockServices.cache.mock();
+      const stored = new Map<string, unknown>();
+      cache.get.mockImplementation(async key => stored.get(key) as never);
+      cache.set.mockImplementation(async (key, value) => {
+        stored.set(key, value);
+      });
+      const replicaA = providerWith({ cache });
+      const replicaB = providerWith({ cache });
+      const team = subject(
+        {},
+        { 'pagerduty.com/escalation-policy-id': 'PEP1' },
+      );
+
+      await replicaA.resolve(replicaA.match(team)!, contextWith());
+      await replicaB.resolve(replicaB.match(team)!, contextWith());
+
+      expect(policyCalls).toBe(1);
+      expect(cache.set).toHaveBeenCalledWith(
+        'pagerduty:policy:PEP1',
+        payments,
+        {
+          ttl: 10 * 60_000,
+        },
+      );
     });
 
     it("answers a team's schedule as one level-1 rotation", async () => {

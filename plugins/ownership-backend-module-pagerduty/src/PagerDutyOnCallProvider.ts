@@ -1,4 +1,7 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
   coverage,
@@ -53,6 +56,8 @@ export interface PagerDutyOnCallProviderOptions {
   /** The account's web address, for links PagerDuty does not give. */
   webUrl?: string;
   logger?: LoggerService;
+  /** Shares escalation policies and schedules between replicas. */
+  cache?: CacheService;
   /** Timeout, retries, breaker and concurrency of the calls to PagerDuty. */
   resilience?: Omit<ResilienceOptions, 'name' | 'logger'>;
   /** Clock of the in-memory caches; defaults to `Date.now`. */
@@ -133,11 +138,11 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
    */
   static fromConfig(
     config: Config,
-    options: { logger?: LoggerService } = {},
+    options: { logger?: LoggerService; cache?: CacheService } = {},
   ): PagerDutyOnCallProvider | undefined {
     const settings = readPagerDutyConfig(config);
     return settings
-      ? PagerDutyOnCallProvider.create({ ...settings, logger: options.logger })
+      ? PagerDutyOnCallProvider.create({ ...settings, ...options })
       : undefined;
   }
 
@@ -159,6 +164,7 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
       baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
       resilience,
       logger: options.logger,
+      cache: options.cache,
       clock: options.clock,
     });
     this.webUrl = options.webUrl?.replace(/\/+$/, '');

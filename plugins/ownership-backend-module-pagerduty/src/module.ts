@@ -20,10 +20,12 @@ export const ownershipModulePagerDuty = createBackendModule({
         oncall: ownershipOnCallProvidersExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        cache: coreServices.cache,
       },
-      async init({ oncall, config, logger }) {
+      async init({ oncall, config, logger, cache }) {
         const provider = PagerDutyOnCallProvider.fromConfig(config, {
           logger,
+          cache,
         });
         if (!provider) {
           logger.info(

@@ -1,4 +1,8 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { JsonValue } from '@backstage/types';
 import { NotFoundError } from '@backstage/errors';
 import {
   fetchJson,
@@ -50,6 +54,11 @@ export class PagerDutyClient {
       baseUrl: string;
       resilience: Resilience;
       logger?: LoggerService;
+      /**
+       * Shares escalation policies and schedules between replicas (Redis
+       * when configured); an in-process copy is kept either way.
+       */
+      cache?: CacheService;
       /** Clock of the caches; defaults to `Date.now`. */
       clock?: () => number;
     },
@@ -71,7 +80,7 @@ export class PagerDutyClient {
 
   /** `GET /escalation_policies/{id}?include[]=targets`, kept 10 minutes. */
   getEscalationPolicy(id: string): Promise<PdEscalationPolicy> {
-    return this.remember(this.policies, id, async () => {
+    return this.remember(this.policies, `policy:${id}`, async () => {
       const body = await this.get<{ escalation_policy: PdEscalationPolicy }>(
         `/escalation_policies/${encodeURIComponent(id)}`,
         [['include[]', 'targets']],
@@ -82,7 +91,7 @@ export class PagerDutyClient {
 
   /** `GET /schedules/{id}` for its name and link, kept 10 minutes. */
   getSchedule(id: string): Promise<PdSchedule> {
-    return this.remember(this.schedules, id, async () => {
+    return this.remember(this.schedules, `schedule:${id}`, async () => {
       const body = await this.get<{ schedule: PdSchedule }>(
         `/schedules/${encodeURIComponent(id)}`,
       );
@@ -182,7 +191,7 @@ export class PagerDutyClient {
     if (cached && this.clock() - cached.at < STRUCTURE_TTL_MS) {
       return cached.value;
     }
-    const entry = { at: this.clock(), value: load() };
+    const entry = { at: this.clock(), value: this.shared(id, load) };
     cache.set(id, entry);
     entry.value.catch(() => {
       if (cache.get(id) === entry) {
@@ -190,6 +199,25 @@ export class PagerDutyClient {
       }
     });
     return entry.value;
+  }
+
+  /** Reads through the shared cache, when there is one; its failures only cost a call. */
+  private async shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const cache = this.options.cache;
+    const cacheKey = `pagerduty:${key}`;
+    const hit = await cache?.get(cacheKey).catch(() => undefined);
+    if (hit !== undefined) {
+      return hit as T;
+    }
+    const value = await load();
+    await cache
+      ?.set(cacheKey, value as unknown as JsonValue, { ttl: STRUCTURE_TTL_MS })
+      .catch(error =>
+        this.options.logger?.warn(
+          `PagerDuty structure cache write failed: ${error}`,
+        ),
+      );
+    return value;
   }
 
   private async paginate<T>(
