@@ -164,6 +164,19 @@ describe('OnCallService', () => {
     });
   });
 
+  it('reuses answers of local providers until the next hand-off, at most 30 seconds', async () => {
+    const provider = fakeOnCallProvider({ teams: ['group:default/team-a'] });
+    const resolve = jest.spyOn(provider, 'resolve');
+    const { service, clock } = setup([provider]);
+
+    await service.answer(subject());
+    await service.peek(subject());
+    expect(resolve).toHaveBeenCalledTimes(1);
+    clock.now += 31_000;
+    await service.answer(subject());
+    expect(resolve).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses two providers with the same id', () => {
     const provider = fakeOnCallProvider({ teams: [] });
     expect(() => setup([provider, provider])).toThrow(

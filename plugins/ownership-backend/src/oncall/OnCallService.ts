@@ -21,6 +21,8 @@ const SPECIFICITY: Record<OnCallMatch, number> = {
   team: 2,
 };
 
+/** Answers of local providers are reused this long at most. */
+const LOCAL_MEMO_MS = 30_000;
 /** Fresh answers of remote providers are reused this long. */
 const FRESH_TTL_MS = 60_000;
 /** The last known answer is kept this long, to serve when a provider is down. */
@@ -57,6 +59,11 @@ export class OnCallService {
   }
 
   private readonly inFlight = new Map<string, Promise<OnCallAnswer>>();
+  /** Answers of local providers, kept until the next hand-off, at most 30 s. */
+  private readonly localMemo = new Map<
+    string,
+    { answer: OnCallAnswer; expires: number }
+  >();
   private readonly now: () => Date;
 
   private constructor(
@@ -109,7 +116,7 @@ export class OnCallService {
     }
     const { provider, target } = match;
     if (!provider.remote) {
-      return this.ask(provider, target);
+      return this.askLocal(provider, target);
     }
     const key = cacheKey(provider, target);
     const fresh = await this.read(`fresh:${key}`);
@@ -138,7 +145,7 @@ export class OnCallService {
     }
     const { provider, target } = match;
     if (!provider.remote) {
-      return this.ask(provider, target);
+      return this.askLocal(provider, target);
     }
     const key = cacheKey(provider, target);
     const fresh = await this.read(`fresh:${key}`);
@@ -169,6 +176,29 @@ export class OnCallService {
       { ...stored, stale: true, reason: 'as of the latest audit run' },
       this.now(),
     );
+  }
+
+  private async askLocal(
+    provider: OnCallProvider,
+    target: OnCallTarget,
+  ): Promise<OnCallAnswer> {
+    const key = `${cacheKey(provider, target)}:${target.matchedBy}`;
+    const now = this.now().getTime();
+    const memo = this.localMemo.get(key);
+    if (memo && memo.expires > now) {
+      return memo.answer;
+    }
+    const answer = await this.ask(provider, target);
+    if (answer.status !== 'unknown') {
+      if (this.localMemo.size > 10_000) {
+        this.localMemo.clear();
+      }
+      this.localMemo.set(key, {
+        answer,
+        expires: Math.min(now + LOCAL_MEMO_MS, ...nextChanges(answer, now)),
+      });
+    }
+    return answer;
   }
 
   private async ask(
@@ -286,6 +316,18 @@ export class OnCallService {
       this.deps.logger.warn(`On-call cache write failed: ${error}`);
     }
   }
+}
+
+/** Times after `now` at which an answer changes: hand-offs and holes. */
+function nextChanges(answer: OnCallAnswer, now: number): number[] {
+  return [
+    ...answer.onCallNow.map(o => o.until),
+    ...answer.next.map(n => n.from),
+    ...(answer.gaps ?? []).flatMap(g => [g.from, g.to]),
+  ]
+    .filter((t): t is string => !!t)
+    .map(t => Date.parse(t))
+    .filter(t => t > now);
 }
 
 function cacheKey(provider: OnCallProvider, target: OnCallTarget): string {
