@@ -41,6 +41,19 @@ const SUFFIXES = [
   'ui',
 ];
 
+/** One weekly rotation per team of {@link generateOrg}, as app-config holds them. */
+export function generateRotations(services: number) {
+  const teamCount = Math.max(10, Math.round(services / 20));
+  return Array.from({ length: teamCount }, (_, t) => ({
+    id: `team-${t}-primary`,
+    team: `group:default/team-${t}`,
+    timezone: ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata'][t % 3],
+    start: '2026-01-05T09:00',
+    shift: 'P7D',
+    members: [0, 1, 2, 3].map(p => `user:default/user-${t}-${p}`),
+  }));
+}
+
 /**
  * An organisation of `services` Components (plus Systems, APIs, teams and
  * people) shaped like a large company's catalog: a three-level team tree,

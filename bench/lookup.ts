@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ownershipPlugin from '@ownership-portal/plugin-ownership-backend';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { generateOrg } from './generateOrg';
+import { generateOrg, generateRotations } from './generateOrg';
 import { ms, percentiles } from './stats';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
@@ -30,6 +30,7 @@ async function main() {
         data: {
           ownership: {
             schedule: { frequency: { hours: 24 }, initialDelay: { hours: 24 } },
+            oncall: { rotations: generateRotations(SERVICES) },
           },
         },
       }),
