@@ -5,6 +5,7 @@ import type {
   SuggestedOwner,
 } from './contract/owners';
 import type { OnCallAnswer } from './contract/oncall';
+import type { AdrInfo, RunbookInfo, TechDebtSummary } from './contract/docs';
 import type { Severity } from './rules';
 
 /**
@@ -78,6 +79,14 @@ export interface ResolvedService extends ServiceRecord {
    * be asked, which is not the same as having no rotation.
    */
   oncall?: OnCallAnswer;
+  /** Runbooks found for the entity; absent when documents were not resolved. */
+  runbooks?: RunbookInfo[];
+  /** ADRs of the entity; absent when it names no ADR location. */
+  adrs?: AdrInfo[];
+  /** Problems reading the ADR location, e.g. a folder that cannot be read. */
+  adrProblems?: string[];
+  /** Technical debt; absent when the entity has no register and no source found any. */
+  techDebt?: TechDebtSummary;
 }
 
 /**

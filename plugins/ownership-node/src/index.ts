@@ -9,3 +9,4 @@
 export * from './rules';
 export * from './oncall';
 export * from './resilience';
+export * from './techdebt';

@@ -5,3 +5,4 @@ export * from './teams';
 export * from './summary';
 export * from './lookup';
 export * from './oncall';
+export * from './docs';

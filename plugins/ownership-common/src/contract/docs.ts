@@ -1,0 +1,107 @@
+/**
+ * How fresh a document is: reviewed within the threshold, older, or of no
+ * known date (which is never taken as fresh).
+ *
+ * @public
+ */
+export type Freshness = 'fresh' | 'stale' | 'unknown';
+
+/**
+ * A runbook of a service, found through `metadata.links` (`type: runbook`, on
+ * the service or inherited from its team) or the `ownership-portal/runbooks`
+ * annotation.
+ *
+ * @public
+ */
+export interface RunbookInfo {
+  title: string;
+  url: string;
+  /** `service-link`, `team-link` or `annotation`. */
+  source: 'service-link' | 'team-link' | 'annotation';
+  /** Review date, ISO-8601: from front matter, else the reader's last-modified date. */
+  reviewedAt?: string;
+  /** Where `reviewedAt` came from. */
+  reviewedFrom?: 'front-matter' | 'last-modified';
+  freshness: Freshness;
+  /**
+   * `ok` when read; `unreachable` when gone (404), unreadable or refused
+   * (outside `ownership.docs.localRoots`); `not-configured` when Backstage
+   * has no integration or `backend.reading.allow` entry for its host, so it
+   * was not read (freshness unknown, not a finding).
+   */
+  status: 'ok' | 'unreachable' | 'not-configured';
+  /** Why it is unreachable or not read. */
+  reason?: string;
+}
+
+/**
+ * Status of an architecture decision record.
+ *
+ * @public
+ */
+export type AdrStatus =
+  | 'proposed'
+  | 'accepted'
+  | 'rejected'
+  | 'deprecated'
+  | 'superseded'
+  | 'unknown';
+
+/**
+ * An architecture decision record, from the folder `backstage.io/adr-location` names.
+ *
+ * @public
+ */
+export interface AdrInfo {
+  title: string;
+  status: AdrStatus;
+  /** Decision date, ISO-8601 date. */
+  date?: string;
+  deciders?: string[];
+  url: string;
+  /** File name, e.g. `0003-use-postgresql.md`. */
+  file: string;
+  /** The ADR that replaces this one (a file name or title as written). */
+  supersededBy?: string;
+  /** ADRs this one replaces. */
+  supersedes?: string[];
+}
+
+/**
+ * One item of technical debt.
+ *
+ * @public
+ */
+export interface TechDebtItem {
+  id: string;
+  title: string;
+  impact: 'low' | 'medium' | 'high' | 'critical';
+  /** Estimated effort in days. */
+  effort?: number;
+  /** ISO-8601 date. */
+  created: string;
+  /** ISO-8601 date. */
+  due?: string;
+  status: 'open' | 'in-progress' | 'done' | 'wont-fix';
+  issue?: string;
+  owner?: string;
+  /** `register` (the YAML file) or the id of the source that found it, e.g. `github`. */
+  source: string;
+}
+
+/**
+ * A service's technical debt.
+ *
+ * @public
+ */
+export interface TechDebtSummary {
+  items: TechDebtItem[];
+  /** Items open or in progress. */
+  openCount: number;
+  /** Open items past due, or open longer than the threshold without a due date. */
+  overdueCount: number;
+  /** Effort of the open items, in days. */
+  effortDays: number;
+  /** Problems reading a source, e.g. an invalid register with its line. */
+  problems: Array<{ source: string; message: string }>;
+}

@@ -1,0 +1,5 @@
+export type { TechDebtSource, TechDebtSubject } from './types';
+export {
+  ownershipTechDebtSourcesExtensionPoint,
+  type OwnershipTechDebtSourcesExtensionPoint,
+} from './extensionPoint';
