@@ -68,6 +68,10 @@ export interface ResolvedService extends ServiceRecord {
   namespace: string;
   description?: string;
   tags: string[];
+  /** The `ownership-portal/tier` annotation of the entity's System (or of the System itself). */
+  systemTier?: string;
+  /** The team's runbook links (`metadata.links` with `type: runbook` on the owning Group). */
+  teamLinks?: EntityLinkRecord[];
   /** True for Components whose type is in `ownership.scope.operationalTypes`. */
   operational: boolean;
   owner?: string;

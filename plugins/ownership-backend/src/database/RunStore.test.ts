@@ -135,16 +135,20 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
 
     clock.advance(DAY);
     const second = await store.startRun({ trigger: 'schedule' });
-    // 450 entities are written in more than one statement; the duplicate at
-    // the end fails the primary key after the first batch went in.
+    // 450 entities and their findings are written in several statements
+    // before the malformed team at the end fails to convert: everything
+    // written by then must be rolled back.
     const many = Array.from({ length: 450 }, (_, i) =>
       entity(`svc-${String(i).padStart(3, '0')}`, {
         findings: [finding('adr.missing', 'warning')],
       }),
     );
-    many.push(entity('svc-000'));
+    const malformed = {
+      ...team('team-b'),
+      findings: undefined,
+    } as unknown as ReturnType<typeof team>;
     await expect(
-      store.completeRun(second.id, results(many, [team('team-b')])),
+      store.completeRun(second.id, results(many, [malformed])),
     ).rejects.toThrow();
 
     expect(await store.getRun(second.id)).toMatchObject({

@@ -115,6 +115,28 @@ export class OwnerResolver {
     return domain ? this.suggestFrom(domain, 'domain') : undefined;
   }
 
+  /** The tier annotation of the entity's System, or of the entity when it is a System. */
+  systemTier(entity: Entity): string | undefined {
+    const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
+    const system = isSystem
+      ? entity
+      : this.context.get(
+          toFullRef(entity.spec?.system, {
+            defaultKind: 'system',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }) ?? '',
+        );
+    const tier = system?.metadata.annotations?.['ownership-portal/tier'];
+    return tier?.trim() || undefined;
+  }
+
+  /** Links of the owning Group, for inherited runbooks. */
+  groupLinks(groupRef: string | undefined) {
+    return groupRef
+      ? this.org.groups.get(groupRef)?.entity.metadata.links ?? []
+      : [];
+  }
+
   private suggestFrom(
     holder: Entity,
     source: SuggestedOwner['source'],

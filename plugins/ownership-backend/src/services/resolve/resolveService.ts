@@ -41,6 +41,18 @@ export function resolveService(
   const suggestedOwner = needsSuggestion
     ? deps.resolver.suggest(entity)
     : undefined;
+  const systemTier = deps.resolver.systemTier(entity);
+  const teamLinks = (
+    ownerResolution.kind === 'Group'
+      ? deps.resolver.groupLinks(ownerResolution.entityRef)
+      : []
+  )
+    .filter(link => typeof link?.url === 'string')
+    .map(({ url, title, type }) => ({
+      url,
+      ...(title && { title }),
+      ...(type && { type }),
+    }));
   return {
     entityRef: refOf(entity),
     kind: entity.kind,
@@ -63,5 +75,7 @@ export function resolveService(
       deps.scope.operationalTypes.includes(type.toLocaleLowerCase('en-US')),
     ownerResolution,
     ...(suggestedOwner && { suggestedOwner }),
+    ...(systemTier && { systemTier }),
+    ...(teamLinks.length && { teamLinks }),
   };
 }

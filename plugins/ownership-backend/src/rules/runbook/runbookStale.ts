@@ -1,0 +1,53 @@
+import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `runbook.stale`: none of the readable runbooks has been reviewed within
+ * the threshold (`maxAgeDays`, default 180). A runbook without a known
+ * review date is never taken as fresh.
+ */
+export const runbookStaleRule: OwnershipRule = {
+  id: 'runbook.stale',
+  defaultSeverity: 'warning',
+  description:
+    'At least one runbook has been reviewed recently (within 180 days by default).',
+  remediation:
+    'Review the runbook and record the date in its front matter, e.g. "last_reviewed: 2026-11-28".',
+  appliesTo: service => service.operational,
+  evaluate(service, { now, options }) {
+    const readable = (service.runbooks ?? []).filter(r => r.status === 'ok');
+    if (readable.length === 0 || readable.some(r => r.freshness === 'fresh')) {
+      return [];
+    }
+    const maxAgeDays = options.getOptionalNumber('maxAgeDays') ?? 180;
+    const dated = readable
+      .filter(r => r.reviewedAt)
+      .sort((a, b) => Date.parse(b.reviewedAt!) - Date.parse(a.reviewedAt!));
+    const newest = dated[0];
+    if (
+      newest &&
+      now.getTime() - Date.parse(newest.reviewedAt!) <= maxAgeDays * DAY_MS
+    ) {
+      return [];
+    }
+    const message = newest
+      ? `${service.entityRef}: its newest runbook review is ${Math.floor(
+          (now.getTime() - Date.parse(newest.reviewedAt!)) / DAY_MS,
+        )} days old ("${newest.title}", ${newest.reviewedAt!.slice(
+          0,
+          10,
+        )}), more than ${maxAgeDays} days`
+      : `${service.entityRef}: none of its ${readable.length} runbook(s) has a known review date`;
+    return [
+      {
+        message,
+        remediation: `Review ${
+          newest ? `"${newest.title}" (${newest.url})` : 'its runbooks'
+        } and add "last_reviewed: ${now
+          .toISOString()
+          .slice(0, 10)}" to the front matter.`,
+      },
+    ];
+  },
+};

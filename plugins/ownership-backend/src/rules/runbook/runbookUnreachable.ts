@@ -1,0 +1,22 @@
+import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+
+/**
+ * `runbook.unreachable`: a linked runbook is gone (404), unreadable, or a
+ * `file:` location outside the allowed roots. A link Backstage is not
+ * configured to read is listed with unknown freshness instead.
+ */
+export const runbookUnreachableRule: OwnershipRule = {
+  id: 'runbook.unreachable',
+  defaultSeverity: 'error',
+  description: 'Every linked runbook can be read.',
+  remediation:
+    'Fix or remove the runbook link, or move the file into a location Backstage may read.',
+  evaluate(service) {
+    return (service.runbooks ?? [])
+      .filter(r => r.status === 'unreachable')
+      .map(r => ({
+        message: `${service.entityRef}: runbook "${r.title}" (${r.url}) cannot be read: ${r.reason}`,
+        remediation: `Fix the link to ${r.url} in the catalog-info.yaml of ${service.entityRef} (metadata.links or ownership-portal/runbooks), or restore the document.`,
+      }));
+  },
+};
