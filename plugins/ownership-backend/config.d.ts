@@ -55,6 +55,27 @@ export interface Config {
      * @default { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { seconds: 15 } }
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** Where runbooks, ADRs and debt registers are read from. */
+    docs?: {
+      /**
+       * Folders from which `file:` locations may be read (relative paths
+       * resolve against the backend's working directory). Anything outside
+       * them, `..` escapes and symbolic links pointing out included, is
+       * refused and reported as `runbook.unreachable`. Remote locations are
+       * read through the UrlReader, so `backend.reading.allow` and the
+       * integrations govern them.
+       * @default []
+       */
+      localRoots?: string[];
+      /** Largest document read, in bytes. @default 1048576 */
+      maxBytes?: number;
+      /** Most files read from one folder. @default 200 */
+      maxFiles?: number;
+      /** Documents read at once. @default 8 */
+      concurrency?: number;
+      /** How long remote documents are cached (with their ETag). @default { minutes: 10 } */
+      cacheTtl?: HumanDuration | string;
+    };
     /** On-call. */
     oncall?: {
       /**

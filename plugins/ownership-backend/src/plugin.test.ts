@@ -64,6 +64,8 @@ function rulesModule(moduleId: string, ...rules: OwnershipRule[]) {
   });
 }
 
+jest.setTimeout(30_000);
+
 describe('ownership backend plugin', () => {
   it('counts the audited entities by kind and lifecycle', async () => {
     const { server } = await startTestBackend({
@@ -183,6 +185,8 @@ describe('ownership backend plugin', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { id: string }) => r.id)).toEqual([
+      'adr.missing',
+      'adr.stale-proposal',
       'custom.described',
       'oncall.gap',
       'oncall.missing',
@@ -190,8 +194,14 @@ describe('ownership backend plugin', () => {
       'owner.individual',
       'owner.missing',
       'owner.unresolved',
+      'runbook.missing',
+      'runbook.stale',
+      'runbook.unreachable',
+      'techdebt.overdue',
+      'techdebt.register-invalid',
+      'techdebt.untriaged',
     ]);
-    expect(res.body.items[0]).toEqual({
+    expect(res.body.items[2]).toEqual({
       id: 'custom.described',
       defaultSeverity: 'info',
       description: 'Entities have a description.',

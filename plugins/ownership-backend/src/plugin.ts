@@ -8,9 +8,13 @@ import { ownershipPermissions } from '@ownership-portal/plugin-ownership-common'
 import {
   type OnCallProvider,
   ownershipOnCallProvidersExtensionPoint,
+  ownershipTechDebtSourcesExtensionPoint,
+  type TechDebtSource,
   type OwnershipRule,
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
+import { DocsResolver } from './docs/DocsResolver';
+import { DocumentReaderService } from './docs/reader';
 import { OnCallService } from './oncall/OnCallService';
 import { StaticOnCallProvider } from './oncall/static';
 import { UserDirectory } from './oncall/UserDirectory';
@@ -51,6 +55,12 @@ export const ownershipPlugin = createBackendPlugin({
         moduleRules.push(...rules);
       },
     });
+    const debtSources: TechDebtSource[] = [];
+    env.registerExtensionPoint(ownershipTechDebtSourcesExtensionPoint, {
+      addSource(...sources) {
+        debtSources.push(...sources);
+      },
+    });
     const moduleProviders: OnCallProvider[] = [];
     env.registerExtensionPoint(ownershipOnCallProvidersExtensionPoint, {
       addProvider(...providers) {
@@ -71,6 +81,7 @@ export const ownershipPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         cache: coreServices.cache,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -109,8 +120,27 @@ export const ownershipPlugin = createBackendPlugin({
           users,
           logger,
         });
+        const docs = DocsResolver.create({
+          reader: DocumentReaderService.create({
+            config,
+            urlReader: deps.urlReader,
+            cache: deps.cache,
+            logger,
+          }),
+          sources: debtSources,
+          logger,
+          runbookMaxAgeDays:
+            config.getOptionalNumber(
+              'ownership.rules.runbook.stale.maxAgeDays',
+            ) ?? 180,
+          debtMaxAgeDays:
+            config.getOptionalNumber(
+              'ownership.rules.techdebt.overdue.maxAgeDays',
+            ) ?? 90,
+        });
         const runner = AuditRunner.create({
           oncall: { service: oncall, users },
+          docs,
           reader: CatalogReader.create({ catalog, scope }),
           engine,
           runs,

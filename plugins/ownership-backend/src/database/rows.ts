@@ -74,6 +74,10 @@ type EntityDetails = Pick<
   | 'dependents'
   | 'oncall'
   | 'oncallSubject'
+  | 'runbooks'
+  | 'adrs'
+  | 'adrProblems'
+  | 'techDebt'
 > & {
   owner: Omit<OwnerDetails, 'entityRef' | 'status' | 'title' | 'raw'>;
 };
@@ -106,7 +110,7 @@ export type TeamRow = {
 
 type TeamDetails = Pick<
   TeamResult,
-  'members' | 'contacts' | 'subGroups' | 'annotations'
+  'members' | 'contacts' | 'subGroups' | 'annotations' | 'readingList'
 >;
 
 /** An ISO-8601 timestamp from whatever the driver returns (Date, string or epoch millis). */
@@ -194,6 +198,10 @@ export function toEntityRow(runId: number, entity: EntityResult): EntityRow {
     dependents: entity.dependents,
     oncall: entity.oncall,
     oncallSubject: entity.oncallSubject,
+    runbooks: entity.runbooks,
+    adrs: entity.adrs,
+    adrProblems: entity.adrProblems,
+    techDebt: entity.techDebt,
   };
   return {
     run_id: runId,
@@ -241,6 +249,7 @@ export function toTeamRow(runId: number, team: TeamResult): TeamRow {
     contacts: team.contacts,
     subGroups: team.subGroups,
     annotations: team.annotations,
+    readingList: team.readingList,
   };
   return {
     run_id: runId,
@@ -311,6 +320,10 @@ export function toEntityResult(
     dependents: details.dependents,
     ...(details.oncall && { oncall: details.oncall }),
     ...(details.oncallSubject && { oncallSubject: details.oncallSubject }),
+    ...(details.runbooks && { runbooks: details.runbooks }),
+    ...(details.adrs && { adrs: details.adrs }),
+    ...(details.adrProblems && { adrProblems: details.adrProblems }),
+    ...(details.techDebt && { techDebt: details.techDebt }),
   };
 }
 

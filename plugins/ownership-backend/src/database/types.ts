@@ -4,6 +4,10 @@ import type {
   FindingRecord,
   HistoryPoint,
   MemberSummary,
+  ReadingList,
+  RunbookInfo,
+  AdrInfo,
+  TechDebtSummary,
   OnCallAnswer,
   OwnerDetails,
   RunFigures,
@@ -38,12 +42,18 @@ export interface EntityResult extends Omit<ServiceSummary, 'owner'> {
   oncall?: OnCallAnswer;
   /** What on-call providers match on, so that live answers need no catalog read. */
   oncallSubject?: OnCallSubject;
+  runbooks?: RunbookInfo[];
+  adrs?: AdrInfo[];
+  adrProblems?: string[];
+  techDebt?: TechDebtSummary;
 }
 
 /** Everything stored about one team (Group) in one run. */
 export interface TeamResult extends TeamRollup {
   /** The Group's on-call annotations, for live answers. */
   annotations?: Record<string, string>;
+  /** The team's runbooks and ADRs (sub-groups included), for onboarding. */
+  readingList?: ReadingList;
   members: MemberSummary[];
   contacts: Contact[];
   /** Full refs of all sub-groups at any depth (not the team itself). */

@@ -16,6 +16,8 @@ type Item = {
 };
 const refs = (items: Item[]) => items.map(i => i.entityRef);
 
+jest.setTimeout(30_000);
+
 describe('ownership REST API', () => {
   let server: Awaited<ReturnType<typeof startOwnershipBackend>>['server'];
   let run: AuditRun;
@@ -23,6 +25,16 @@ describe('ownership REST API', () => {
   beforeAll(async () => {
     const backend = await startOwnershipBackend({
       entities: exampleCatalog(),
+      // Documents have their own integration test; these fixtures have none.
+      config: {
+        rules: {
+          runbook: {
+            missing: { enabled: false },
+            stale: { enabled: false },
+            unreachable: { enabled: false },
+          },
+        },
+      },
       features: [
         oncallModule(
           fakeOnCallProvider({

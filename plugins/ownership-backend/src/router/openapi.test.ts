@@ -127,6 +127,8 @@ function disagreements(key: string): string[] {
   return problems;
 }
 
+jest.setTimeout(30_000);
+
 describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.0 document', async () => {
     expect(spec.openapi).toBe('3.0.3');

@@ -1,6 +1,15 @@
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+import { adrRules } from './adr';
 import { oncallRules } from './oncall';
 import { ownerRules } from './owner';
+import { runbookRules } from './runbook';
+import { techDebtRules } from './techdebt';
 
 /** The rules every ownership backend has; modules add more. */
-export const builtInRules: OwnershipRule[] = [...ownerRules, ...oncallRules];
+export const builtInRules: OwnershipRule[] = [
+  ...ownerRules,
+  ...oncallRules,
+  ...runbookRules,
+  ...adrRules,
+  ...techDebtRules,
+];

@@ -105,3 +105,14 @@ export interface TechDebtSummary {
   /** Problems reading a source, e.g. an invalid register with its line. */
   problems: Array<{ source: string; message: string }>;
 }
+
+/**
+ * What a new team member reads first: the runbooks and ADRs of the team's
+ * services (sub-groups included), decisions newest first.
+ *
+ * @public
+ */
+export interface ReadingList {
+  runbooks: Array<RunbookInfo & { entityRef: string }>;
+  adrs: Array<AdrInfo & { entityRef: string }>;
+}

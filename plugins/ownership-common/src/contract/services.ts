@@ -1,4 +1,5 @@
 import type { Finding } from '../record';
+import type { AdrInfo, RunbookInfo, TechDebtSummary } from './docs';
 import type { OnCallAnswer } from './oncall';
 import type { OwnerDetails, OwnerSummary, SuggestedOwner } from './owners';
 
@@ -84,6 +85,14 @@ export interface ServiceDetails extends Omit<ServiceSummary, 'owner'> {
   suggestedOwner?: SuggestedOwner;
   /** Who is on call now, asked live (cached about a minute); absent without a rotation. */
   oncall?: OnCallAnswer;
+  /** Runbooks with freshness, as the latest run read them. */
+  runbooks?: RunbookInfo[];
+  /** ADRs from `backstage.io/adr-location`, as the latest run read them. */
+  adrs?: AdrInfo[];
+  /** Why the ADR location could not be read (fully or in part). */
+  adrProblems?: string[];
+  /** Technical debt from the register and debt sources. */
+  techDebt?: TechDebtSummary;
   description?: string;
   tags: string[];
   /** Services this one depends on, with their owners. */

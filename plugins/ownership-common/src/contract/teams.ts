@@ -1,4 +1,5 @@
 import type { FindingRecord, ServiceSummary } from './services';
+import type { ReadingList } from './docs';
 import type { OnCallAnswer } from './oncall';
 import type { Contact, MemberSummary } from './owners';
 
@@ -46,6 +47,8 @@ export interface TeamDetails extends TeamRollup {
   contacts: Contact[];
   /** Full refs of the sub-groups, at any depth. */
   subGroups: string[];
+  /** Runbooks and ADRs of the team's services, decisions newest first. */
+  readingList: ReadingList;
   /** The team's own rotation, asked live; absent without one. */
   oncall?: OnCallAnswer;
   services: ServiceSummary[];

@@ -5,6 +5,7 @@ import type { OwnersConfig } from '../../config/owners';
 import type { AuditScope } from '../../config/scope';
 import type { RetentionPolicy, RunStore } from '../../database/types';
 import type { CatalogReader } from '../ingest/CatalogReader';
+import type { DocsResolver } from '../../docs/DocsResolver';
 import type { OnCallService } from '../../oncall/OnCallService';
 import { oncallAnnotations, oncallSubject } from '../../oncall/subject';
 import type { UserDirectory } from '../../oncall/UserDirectory';
@@ -50,6 +51,7 @@ export class AuditRunner {
     owners: OwnersConfig;
     retention: RetentionPolicy;
     oncall: { service: OnCallService; users: UserDirectory };
+    docs?: DocsResolver;
     now?: () => Date;
   }) {
     return new AuditRunner({ now: () => new Date(), ...deps });
@@ -132,13 +134,17 @@ export class AuditRunner {
         context: snapshot.context,
       });
       this.deps.oncall.users.update(snapshot.users);
+      const runAt = now();
       const entities = await auditEntities({
         snapshot,
         resolve: entity => resolveService(entity, { resolver, scope }),
         subjectOf: service => oncallSubject(service, org),
         oncall: subject => this.deps.oncall.service.answer(subject),
+        documents: this.deps.docs
+          ? service => this.deps.docs!.resolve(service, runAt)
+          : undefined,
         engine,
-        now: now(),
+        now: runAt,
         onProgress: processed =>
           runs.updateProgress(run.id, processed, snapshot.audited.length),
       });

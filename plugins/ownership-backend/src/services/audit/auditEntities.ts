@@ -5,6 +5,7 @@ import type {
 } from '@ownership-portal/plugin-ownership-common';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
+import type { DocsResolution } from '../../docs/DocsResolver';
 import type { CatalogSnapshot } from '../ingest/CatalogReader';
 import { dependencyGraph } from './relations';
 import type { RuleEngine } from './RuleEngine';
@@ -20,6 +21,7 @@ export async function auditEntities(options: {
   resolve: (entity: Entity) => ResolvedService;
   subjectOf: (service: ResolvedService) => OnCallSubject;
   oncall: (subject: OnCallSubject) => Promise<OnCallAnswer | undefined>;
+  documents?: (service: ResolvedService) => Promise<DocsResolution>;
   engine: RuleEngine;
   now: Date;
   onProgress: (processed: number) => Promise<void>;
@@ -35,8 +37,15 @@ export async function auditEntities(options: {
   const auditOne = async (entity: Entity): Promise<EntityResult> => {
     const resolved = options.resolve(entity);
     const oncallSubject = options.subjectOf(resolved);
-    const oncall = await options.oncall(oncallSubject);
-    const service = oncall ? { ...resolved, oncall } : resolved;
+    const [oncall, docs] = await Promise.all([
+      options.oncall(oncallSubject),
+      options.documents?.(resolved),
+    ]);
+    const service: ResolvedService = {
+      ...resolved,
+      ...(oncall && { oncall }),
+      ...docs,
+    };
     const evaluation = await engine.evaluate(service, now);
     const relations = graph.get(service.entityRef);
     return {
@@ -59,6 +68,10 @@ export async function auditEntities(options: {
       dependents: relations?.dependents ?? [],
       ...(oncall && { oncall }),
       oncallSubject,
+      ...(service.runbooks && { runbooks: service.runbooks }),
+      ...(service.adrs && { adrs: service.adrs }),
+      ...(service.adrProblems && { adrProblems: service.adrProblems }),
+      ...(service.techDebt && { techDebt: service.techDebt }),
     };
   };
 

@@ -1,4 +1,5 @@
 import type {
+  ReadingList,
   RunFigures,
   SeverityCounts,
 } from '@ownership-portal/plugin-ownership-common';
@@ -66,8 +67,33 @@ export function teamRollups(
       contacts: group.contacts,
       subGroups,
       annotations: keepAnnotations(group.entity.metadata.annotations),
+      readingList: readingList(owned),
     };
   });
+}
+
+/** The runbooks and ADRs of a team's services, each once, decisions newest first. */
+export function readingList(entities: EntityResult[]): ReadingList {
+  const runbooks = new Map<string, ReadingList['runbooks'][number]>();
+  const adrs = new Map<string, ReadingList['adrs'][number]>();
+  for (const entity of entities) {
+    for (const runbook of entity.runbooks ?? []) {
+      if (!runbooks.has(runbook.url)) {
+        runbooks.set(runbook.url, { ...runbook, entityRef: entity.entityRef });
+      }
+    }
+    for (const adr of entity.adrs ?? []) {
+      if (!adrs.has(adr.url)) {
+        adrs.set(adr.url, { ...adr, entityRef: entity.entityRef });
+      }
+    }
+  }
+  return {
+    runbooks: [...runbooks.values()],
+    adrs: [...adrs.values()].sort((a, b) =>
+      (b.date ?? '').localeCompare(a.date ?? ''),
+    ),
+  };
 }
 
 /** Org-wide figures of a run. */

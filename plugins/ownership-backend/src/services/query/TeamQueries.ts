@@ -80,7 +80,7 @@ export class TeamQueries {
     }
     const filter = { ownerRefs: [team.entityRef, ...team.subGroups] };
     const page = { offset: 0, limit: TEAM_SERVICES_LIMIT };
-    const { annotations, ...rollup } = team;
+    const { annotations, readingList, ...rollup } = team;
     const subject = {
       service: {
         entityRef: team.entityRef,
@@ -101,6 +101,7 @@ export class TeamQueries {
     ]);
     return {
       ...rollup,
+      readingList: readingList ?? { runbooks: [], adrs: [] },
       ...(oncall && { oncall }),
       services: await this.visibility.filter(services.items, credentials),
       findingRecords: await this.visibility.filter(findings.items, credentials),

@@ -7,8 +7,8 @@ import type { AuditScope } from '../../config/scope';
 import type { OwnerResolver } from './OwnerResolver';
 import { refOf, stringList, toFullRef } from './refs';
 
-function linksOf(entity: Entity): EntityLinkRecord[] {
-  return (entity.metadata.links ?? [])
+function linksOf(links: Entity['metadata']['links'] = []): EntityLinkRecord[] {
+  return links
     .filter(link => typeof link?.url === 'string')
     .map(({ url, title, type }) => ({
       url,
@@ -42,17 +42,11 @@ export function resolveService(
     ? deps.resolver.suggest(entity)
     : undefined;
   const systemTier = deps.resolver.systemTier(entity);
-  const teamLinks = (
+  const teamLinks = linksOf(
     ownerResolution.kind === 'Group'
       ? deps.resolver.groupLinks(ownerResolution.entityRef)
-      : []
-  )
-    .filter(link => typeof link?.url === 'string')
-    .map(({ url, title, type }) => ({
-      url,
-      ...(title && { title }),
-      ...(type && { type }),
-    }));
+      : [],
+  );
   return {
     entityRef: refOf(entity),
     kind: entity.kind,
@@ -67,7 +61,7 @@ export function resolveService(
       description: entity.metadata.description,
     }),
     tags: stringList(entity.metadata.tags),
-    links: linksOf(entity),
+    links: linksOf(entity.metadata.links),
     annotations: { ...(entity.metadata.annotations ?? {}) },
     operational:
       entity.kind.toLocaleLowerCase('en-US') === 'component' &&

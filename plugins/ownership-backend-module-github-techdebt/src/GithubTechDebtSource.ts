@@ -1,0 +1,263 @@
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import {
+  DefaultGithubCredentialsProvider,
+  type GithubCredentialsProvider,
+  type ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
+import type { JsonValue } from '@backstage/types';
+import type { TechDebtItem } from '@ownership-portal/plugin-ownership-common';
+import {
+  createResilience,
+  type ResilienceOptions,
+  type TechDebtSource,
+  type TechDebtSubject,
+} from '@ownership-portal/plugin-ownership-node';
+import { GithubIssuesClient } from './client/GithubIssuesClient';
+import type { GhIssue, GhLabel } from './client/types';
+import {
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_HOST,
+  DEFAULT_LABEL,
+  DEFAULT_MAX_PAGES,
+  readGithubTechDebtConfig,
+} from './config';
+
+/** The GitHub plugins' repository annotation, `owner/repo`. */
+export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
+const SLUG = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?$/;
+const IMPACTS = ['low', 'medium', 'high', 'critical'] as const;
+const IMPACT_LABEL = /^impact\s*[:/=]\s*(low|medium|high|critical)$/i;
+
+type Item = Omit<TechDebtItem, 'source'>;
+
+/**
+ * Settings of {@link GithubTechDebtSource.create}.
+ *
+ * @public
+ */
+export interface GithubTechDebtSourceOptions {
+  /** The `integrations` of the app config; `integrations.github` gives hosts, API URLs and credentials. */
+  integrations: ScmIntegrationRegistry;
+  /** Defaults to `DefaultGithubCredentialsProvider.fromIntegrations(integrations)`. */
+  credentialsProvider?: GithubCredentialsProvider;
+  /** Issues with this label are debt. Default `tech-debt`. */
+  label?: string;
+  /** Host of repositories whose entity names no GitHub source location. Default `github.com`. */
+  host?: string;
+  /** How long a repository's items are kept, in ms. Default 10 minutes; 0 keeps nothing. */
+  cacheTtlMs?: number;
+  /** Pages of 100 issues read per repository at most. Default 10. */
+  maxPages?: number;
+  /** Keeps items between audits and replicas. */
+  cache?: CacheService;
+  logger?: LoggerService;
+  /** Timeout, retries, breaker and concurrency of the calls to GitHub. */
+  resilience?: Omit<ResilienceOptions, 'name' | 'logger'>;
+  /** For tests: the clock of rate-limit waits. */
+  clock?: () => number;
+}
+
+function labelName(label: GhLabel | string): string {
+  return (typeof label === 'string' ? label : label.name ?? '').trim();
+}
+
+/** The highest `impact:<level>` label, else `medium`. */
+export function impactOf(labels: GhIssue['labels']): Item['impact'] {
+  let impact = -1;
+  for (const label of labels ?? []) {
+    const level = IMPACT_LABEL.exec(labelName(label))?.[1]?.toLowerCase();
+    if (level) {
+      impact = Math.max(impact, IMPACTS.indexOf(level as Item['impact']));
+    }
+  }
+  return impact >= 0 ? IMPACTS[impact] : 'medium';
+}
+
+/** One GitHub issue as a debt item. */
+export function issueToItem(issue: GhIssue): Item {
+  const assignees = [
+    ...(issue.assignee ? [issue.assignee] : []),
+    ...(issue.assignees ?? []),
+  ];
+  const owner = assignees[0]?.login;
+  const due = issue.milestone?.due_on?.slice(0, 10);
+  return {
+    id: `#${issue.number}`,
+    title: issue.title,
+    impact: impactOf(issue.labels),
+    created: issue.created_at.slice(0, 10),
+    ...(due && { due }),
+    status: owner ? 'in-progress' : 'open',
+    issue: issue.html_url,
+    ...(owner && { owner }),
+  };
+}
+
+/**
+ * Tech debt from GitHub: the open issues with a label (`tech-debt` unless
+ * configured) of the repository an entity's `github.com/project-slug`
+ * names. Impact comes from `impact:<level>` labels, the due date from the
+ * issue's milestone, the owner from its assignee.
+ *
+ * @public
+ */
+export class GithubTechDebtSource implements TechDebtSource {
+  readonly id = 'github';
+
+  /** Builds the source from `integrations.github` and `ownership.techdebt.github`. */
+  static fromConfig(
+    config: Config,
+    options: { logger?: LoggerService; cache?: CacheService } = {},
+  ): GithubTechDebtSource {
+    const settings = readGithubTechDebtConfig(config);
+    return GithubTechDebtSource.create({
+      integrations: ScmIntegrations.fromConfig(config),
+      ...settings,
+      ...options,
+    });
+  }
+
+  static create(options: GithubTechDebtSourceOptions): GithubTechDebtSource {
+    return new GithubTechDebtSource(options);
+  }
+
+  private readonly client: GithubIssuesClient;
+  private readonly credentials: GithubCredentialsProvider;
+  private readonly label: string;
+  private readonly host: string;
+  private readonly cacheTtlMs: number;
+  private readonly inFlight = new Map<string, Promise<Item[]>>();
+
+  private constructor(private readonly options: GithubTechDebtSourceOptions) {
+    const resilience = createResilience({
+      ...options.resilience,
+      name: 'GitHub',
+      logger: options.logger,
+    });
+    this.client = new GithubIssuesClient({
+      resilience,
+      maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+      maxWaitMs: options.resilience?.maxDelayMs ?? 30_000,
+      logger: options.logger,
+      clock: options.clock,
+    });
+    this.credentials =
+      options.credentialsProvider ??
+      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
+    this.label = options.label ?? DEFAULT_LABEL;
+    this.host = options.host ?? DEFAULT_HOST;
+    this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+  }
+
+  appliesTo(subject: TechDebtSubject): boolean {
+    return this.repository(subject) !== undefined;
+  }
+
+  /** The entity's items; the cache and rate limits go by the wall clock, not `now`. */
+  async read(
+    subject: TechDebtSubject,
+    _context?: { now: Date },
+  ): Promise<Item[]> {
+    const repository = this.repository(subject);
+    if (!repository) {
+      return [];
+    }
+    const { host, owner, repo } = repository;
+    const key = `github-techdebt:v1:${host}/${owner}/${repo}`.toLowerCase();
+    const cacheKey = `${key}?label=${encodeURIComponent(this.label)}`;
+    const running = this.inFlight.get(cacheKey);
+    if (running) {
+      return running;
+    }
+    const load = this.load(cacheKey, host, owner, repo).finally(() =>
+      this.inFlight.delete(cacheKey),
+    );
+    this.inFlight.set(cacheKey, load);
+    return load;
+  }
+
+  private async load(
+    cacheKey: string,
+    host: string,
+    owner: string,
+    repo: string,
+  ): Promise<Item[]> {
+    const { cache, logger } = this.options;
+    if (cache && this.cacheTtlMs > 0) {
+      const hit = await cache.get<JsonValue>(cacheKey).catch(() => undefined);
+      if (Array.isArray(hit)) {
+        return hit as unknown as Item[];
+      }
+    }
+    const integration = this.options.integrations.github.byHost(host);
+    if (!integration) {
+      throw new Error(
+        `No integrations.github entry for ${host}, so ${owner}/${repo} cannot be read`,
+      );
+    }
+    const apiBaseUrl = integration.config.apiBaseUrl;
+    if (!apiBaseUrl) {
+      throw new Error(
+        `The integrations.github entry for ${host} has no apiBaseUrl, so ${owner}/${repo} cannot be read`,
+      );
+    }
+    const { headers } = await this.credentials.getCredentials({
+      url: `https://${host}/${owner}/${repo}`,
+    });
+    const issues = await this.client.listOpenIssues({
+      apiBaseUrl,
+      owner,
+      repo,
+      label: this.label,
+      headers,
+    });
+    const items = issues.map(issueToItem);
+    if (cache && this.cacheTtlMs > 0) {
+      await cache
+        .set(cacheKey, items as unknown as JsonValue, { ttl: this.cacheTtlMs })
+        .catch(error =>
+          logger?.warn(`GitHub tech debt cache write failed: ${error}`),
+        );
+    }
+    return items;
+  }
+
+  /**
+   * The repository of `github.com/project-slug`, on the host of the
+   * entity's source location when that is a GitHub integration's host,
+   * else on the configured host.
+   */
+  private repository(
+    subject: TechDebtSubject,
+  ): { host: string; owner: string; repo: string } | undefined {
+    const slug = subject.annotations[PROJECT_SLUG_ANNOTATION]?.trim();
+    const match = slug ? SLUG.exec(slug) : null;
+    if (!match) {
+      return undefined;
+    }
+    return { host: this.hostOf(subject), owner: match[1], repo: match[2] };
+  }
+
+  private hostOf(subject: TechDebtSubject): string {
+    const location = subject.annotations[
+      SOURCE_LOCATION_ANNOTATION
+    ]?.trim().replace(/^url:/, '');
+    if (location) {
+      try {
+        const { host } = new URL(location);
+        if (this.options.integrations.github.byHost(host)) {
+          return host;
+        }
+      } catch {
+        // Not a URL: the configured host.
+      }
+    }
+    return this.host;
+  }
+}

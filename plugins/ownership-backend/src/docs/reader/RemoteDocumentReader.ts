@@ -1,0 +1,419 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type {
+  CacheService,
+  LoggerService,
+  UrlReaderService,
+  UrlReaderServiceReadUrlResponse,
+} from '@backstage/backend-plugin-api';
+import {
+  createResilience,
+  RemoteHttpError,
+  type Resilience,
+  type ResilienceOptions,
+} from '@ownership-portal/plugin-ownership-node';
+import type {
+  DocumentProblem,
+  DocumentResult,
+  FolderResult,
+  ReadDocument,
+} from '../types';
+import type { Limiter } from './limiter';
+import {
+  decodeText,
+  hasExtension,
+  isHiddenPath,
+  notTextReason,
+  tooLargeReason,
+} from './text';
+
+/** Resilience settings per host; `name` and `logger` are set by the reader. */
+export type DocumentResilienceOptions = Omit<
+  ResilienceOptions,
+  'name' | 'logger'
+>;
+
+/** Settings of {@link RemoteDocumentReader}. */
+export interface RemoteDocumentReaderOptions {
+  urlReader: UrlReaderService;
+  cache: CacheService;
+  maxBytes: number;
+  maxFiles: number;
+  cacheTtlMs: number;
+  /** Reads in flight at once, shared with local reads through `limit`. */
+  concurrency: number;
+  limit: Limiter;
+  logger?: LoggerService;
+  /** Timeout, retries and breaker of each host. Default timeout 20 s, 3 attempts. */
+  resilience?: DocumentResilienceOptions;
+}
+
+/** What is cached per URL, as JSON. */
+type CachedDocument = {
+  etag: string;
+  text: string;
+  /** ISO date. */
+  lastModified?: string;
+};
+
+/**
+ * A read that trying again will not help, with the outcome it stands for.
+ * Its 4xx status keeps it out of the retries and the host's breaker.
+ */
+class ReadRefusedError extends RemoteHttpError {
+  constructor(
+    status: number,
+    message: string,
+    readonly outcome: DocumentProblem['status'],
+  ) {
+    super(status, message);
+    this.name = 'ReadRefusedError';
+  }
+}
+
+function errorOf(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+function isNotModified(error: unknown): boolean {
+  return errorOf(error).name === 'NotModifiedError';
+}
+
+/**
+ * Sorts UrlReader errors: 404 is final and `unreachable`; a URL with no
+ * reader or outside `backend.reading.allow` (`NotAllowedError` from
+ * `UrlReaders.default`, or the fetch reader's refused redirect) and a host
+ * whose reader cannot read folders are `not-configured`; others are
+ * retried and then reported with their message.
+ */
+function classify(error: unknown): Error {
+  const { name, message } = errorOf(error);
+  if (name === 'NotFoundError') {
+    return new ReadRefusedError(404, '404 not found', 'unreachable');
+  }
+  if (
+    name === 'NotAllowedError' ||
+    /not allowed by backend\.reading\.allow/i.test(message)
+  ) {
+    return new ReadRefusedError(403, message, 'not-configured');
+  }
+  if (/does not implement readTree/i.test(message)) {
+    return new ReadRefusedError(
+      405,
+      `no integration that can read folders is configured for this host (${message})`,
+      'not-configured',
+    );
+  }
+  if (name === 'InputError') {
+    return new ReadRefusedError(400, message, 'unreachable');
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+function problem(url: string, error: unknown): DocumentProblem {
+  if (error instanceof ReadRefusedError) {
+    return { status: error.outcome, url, reason: error.message };
+  }
+  return { status: 'unreachable', url, reason: errorOf(error).message };
+}
+
+/** The cache key of a URL; long URLs are hashed to stay within key limits (memcached: 250 bytes). */
+function cacheKey(url: string): string {
+  return url.length <= 200
+    ? `docs:file:${url}`
+    : `docs:file:sha256:${createHash('sha256').update(url).digest('hex')}`;
+}
+
+/** The URL of a file at `relative` (`/`-separated) inside a folder URL. */
+export function joinFolderUrl(folderUrl: string, relative: string): string {
+  const url = new URL(folderUrl);
+  // Azure DevOps names the path in a query parameter.
+  const pathParam = url.searchParams.get('path');
+  if (pathParam !== null) {
+    url.searchParams.set('path', path.posix.join(pathParam || '/', relative));
+    return url.href;
+  }
+  url.pathname = path.posix.join(url.pathname, relative);
+  return url.href;
+}
+
+/**
+ * Reads `http(s):` documents through Backstage's UrlReader, so that the
+ * integrations and `backend.reading.allow` decide what may be read. Each
+ * host gets its own timeout, retries and circuit breaker; single files are
+ * revalidated with their ETag, the text kept in the cache.
+ */
+export class RemoteDocumentReader {
+  private readonly hosts = new Map<string, Resilience>();
+
+  private constructor(private readonly options: RemoteDocumentReaderOptions) {}
+
+  /** Creates a reader; see {@link RemoteDocumentReaderOptions}. */
+  static create(options: RemoteDocumentReaderOptions): RemoteDocumentReader {
+    return new RemoteDocumentReader(options);
+  }
+
+  /** Reads one document, sending the cached ETag and reusing the cached text when it is unchanged. */
+  async readFile(url: string): Promise<DocumentResult> {
+    const { urlReader, maxBytes, limit } = this.options;
+    const key = cacheKey(url);
+    const cached = await this.cacheGet(key);
+    let read:
+      | { notModified: true }
+      | {
+          notModified: false;
+          buffer: Buffer;
+          etag?: string;
+          lastModifiedAt?: Date;
+        };
+    try {
+      read = await limit(() =>
+        this.resilienceFor(url).execute(async signal => {
+          let response: UrlReaderServiceReadUrlResponse;
+          try {
+            response = await urlReader.readUrl(url, {
+              etag: cached?.etag,
+              signal,
+            });
+          } catch (error) {
+            if (cached && isNotModified(error)) {
+              return { notModified: true as const };
+            }
+            throw classify(error);
+          }
+          const buffer = await readBody(url, response, maxBytes, signal);
+          return {
+            notModified: false as const,
+            buffer,
+            etag: response.etag,
+            lastModifiedAt: response.lastModifiedAt,
+          };
+        }),
+      );
+    } catch (error) {
+      return problem(url, error);
+    }
+
+    if (read.notModified) {
+      // `cached` is set: the ETag is sent only with a cached text.
+      const document = cached!;
+      await this.cacheSet(key, document);
+      return {
+        status: 'ok',
+        url,
+        text: document.text,
+        ...(document.lastModified
+          ? { lastModified: new Date(document.lastModified) }
+          : {}),
+      };
+    }
+
+    const text = decodeText(read.buffer);
+    if (text === undefined) {
+      return { status: 'unreachable', url, reason: notTextReason(url) };
+    }
+    if (read.etag) {
+      await this.cacheSet(key, {
+        etag: read.etag,
+        text,
+        ...(read.lastModifiedAt
+          ? { lastModified: read.lastModifiedAt.toISOString() }
+          : {}),
+      });
+    }
+    return {
+      status: 'ok',
+      url,
+      text,
+      ...(read.lastModifiedAt ? { lastModified: read.lastModifiedAt } : {}),
+    };
+  }
+
+  /**
+   * Reads a folder with `urlReader.readTree`: files ending with one of
+   * `extensions`, hidden ones left out, in path order, at most `maxFiles`.
+   */
+  async readFolder(url: string, extensions: string[]): Promise<FolderResult> {
+    const { urlReader, maxBytes, maxFiles, limit } = this.options;
+    const skipped: Array<{ url: string; reason: string }> = [];
+    const oversized = new Map<string, number>();
+
+    let tree: Array<{
+      path: string;
+      content(): Promise<Buffer>;
+      lastModifiedAt?: Date;
+    }>;
+    try {
+      tree = await limit(() =>
+        this.resilienceFor(url).execute(async signal => {
+          try {
+            const response = await urlReader.readTree(url, {
+              signal,
+              filter: (file, info) => {
+                if (
+                  isHiddenPath(file) ||
+                  !hasExtension(path.posix.basename(file), extensions)
+                ) {
+                  return false;
+                }
+                if (info && info.size > maxBytes) {
+                  oversized.set(file, info.size);
+                  return false;
+                }
+                return true;
+              },
+            });
+            return await response.files();
+          } catch (error) {
+            throw classify(error);
+          }
+        }),
+      );
+    } catch (error) {
+      return problem(url, error);
+    }
+
+    for (const [file, size] of oversized) {
+      const fileUrl = joinFolderUrl(url, file);
+      skipped.push({
+        url: fileUrl,
+        reason: tooLargeReason(fileUrl, size, maxBytes),
+      });
+    }
+
+    // Readers that do not pass sizes to the filter may hand back anything.
+    const matching = tree
+      .filter(
+        file =>
+          !isHiddenPath(file.path) &&
+          hasExtension(path.posix.basename(file.path), extensions),
+      )
+      .sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
+    for (const file of matching.slice(maxFiles)) {
+      skipped.push({
+        url: joinFolderUrl(url, file.path),
+        reason: `more than ownership.docs.maxFiles (${maxFiles}) files`,
+      });
+    }
+
+    const files: ReadDocument[] = [];
+    for (const file of matching.slice(0, maxFiles)) {
+      const fileUrl = joinFolderUrl(url, file.path);
+      let buffer: Buffer;
+      try {
+        buffer = await file.content();
+      } catch (error) {
+        skipped.push({ url: fileUrl, reason: errorOf(error).message });
+        continue;
+      }
+      if (buffer.length > maxBytes) {
+        skipped.push({
+          url: fileUrl,
+          reason: tooLargeReason(fileUrl, buffer.length, maxBytes),
+        });
+        continue;
+      }
+      const text = decodeText(buffer);
+      if (text === undefined) {
+        skipped.push({ url: fileUrl, reason: notTextReason(fileUrl) });
+        continue;
+      }
+      files.push({
+        url: fileUrl,
+        text,
+        ...(file.lastModifiedAt ? { lastModified: file.lastModifiedAt } : {}),
+      });
+    }
+    return { status: 'ok', url, files, skipped };
+  }
+
+  private resilienceFor(url: string): Resilience {
+    const host = new URL(url).host;
+    let resilience = this.hosts.get(host);
+    if (!resilience) {
+      const { concurrency, logger } = this.options;
+      resilience = createResilience({
+        timeoutMs: 20_000,
+        ...this.options.resilience,
+        // The shared limiter admits at most `concurrency` calls, so this
+        // bulkhead never has to reject one.
+        concurrency,
+        queue: concurrency,
+        name: `Documents at ${host}`,
+        logger,
+      });
+      this.hosts.set(host, resilience);
+    }
+    return resilience;
+  }
+
+  private async cacheGet(key: string): Promise<CachedDocument | undefined> {
+    try {
+      const value = await this.options.cache.get<CachedDocument>(key);
+      return value && typeof value.etag === 'string' ? value : undefined;
+    } catch (error) {
+      this.options.logger?.warn(
+        `Cannot read cached document ${key}: ${errorOf(error).message}`,
+      );
+      return undefined;
+    }
+  }
+
+  private async cacheSet(key: string, value: CachedDocument): Promise<void> {
+    try {
+      await this.options.cache.set(key, value, {
+        ttl: this.options.cacheTtlMs,
+      });
+    } catch (error) {
+      this.options.logger?.warn(
+        `Cannot cache document ${key}: ${errorOf(error).message}`,
+      );
+    }
+  }
+}
+
+/** Reads a response body, stopping as soon as it exceeds `maxBytes`. */
+async function readBody(
+  url: string,
+  response: UrlReaderServiceReadUrlResponse,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
+  const tooLarge = (size?: number) =>
+    new ReadRefusedError(
+      413,
+      tooLargeReason(url, size, maxBytes),
+      'unreachable',
+    );
+  if (!response.stream) {
+    const buffer = await response.buffer();
+    if (buffer.length > maxBytes) {
+      throw tooLarge(buffer.length);
+    }
+    return buffer;
+  }
+  const stream = response.stream();
+  const onAbort = () => stream.destroy(new Error('aborted'));
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += buffer.length;
+      if (size > maxBytes) {
+        stream.destroy();
+        throw tooLarge();
+      }
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks);
+  } catch (error) {
+    throw error instanceof ReadRefusedError ? error : classify(error);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  DocumentReaderService,
+  type DocumentReaderServiceOptions,
+} from './DocumentReaderService';
+export {
+  DEFAULT_DOCS_CONFIG,
+  type DocsConfig,
+  readDocsConfig,
+} from './readDocsConfig';

@@ -1,0 +1,65 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_DOCS_CONFIG, readDocsConfig } from './readDocsConfig';
+
+const config = (docs?: object) =>
+  new ConfigReader(docs === undefined ? {} : { ownership: { docs } });
+
+describe('readDocsConfig', () => {
+  it('defaults to no local roots, 1 MiB, 200 files, 8 reads and 10 minutes', () => {
+    expect(readDocsConfig(config())).toEqual({
+      localRoots: [],
+      maxBytes: 1048576,
+      maxFiles: 200,
+      concurrency: 8,
+      cacheTtlMs: 600000,
+    });
+    expect(readDocsConfig(config({}))).toEqual({
+      localRoots: [],
+      ...DEFAULT_DOCS_CONFIG,
+    });
+  });
+
+  it('resolves relative roots against the working directory, as catalog file locations do', () => {
+    expect(
+      readDocsConfig(
+        config({ localRoots: ['../../examples', '/srv/docs'] }),
+        '/work/main/packages/backend',
+      ).localRoots,
+    ).toEqual(['/work/main/examples', '/srv/docs']);
+  });
+
+  it('reads limits and the cache TTL in either duration form', () => {
+    expect(
+      readDocsConfig(
+        config({
+          maxBytes: 2048,
+          maxFiles: 10,
+          concurrency: 2,
+          cacheTtl: { minutes: 5 },
+        }),
+      ),
+    ).toMatchObject({
+      maxBytes: 2048,
+      maxFiles: 10,
+      concurrency: 2,
+      cacheTtlMs: 300000,
+    });
+    expect(readDocsConfig(config({ cacheTtl: '30s' })).cacheTtlMs).toBe(30000);
+  });
+
+  it.each([
+    [{ maxBytes: 0 }, 'Invalid config at ownership.docs.maxBytes'],
+    [{ maxFiles: 1.5 }, 'Invalid config at ownership.docs.maxFiles'],
+    [{ concurrency: 'many' }, 'Invalid config at ownership.docs.concurrency'],
+    [{ cacheTtl: 'soon' }, 'Invalid config at ownership.docs.cacheTtl'],
+    [{ cacheTtl: { minutes: 0 } }, 'Invalid config at ownership.docs.cacheTtl'],
+    [{ localRoots: 'examples' }, 'Invalid config at ownership.docs.localRoots'],
+    [{ localRoots: [' '] }, 'Invalid config at ownership.docs.localRoots[0]'],
+    [
+      { localRoots: ['file:///srv'] },
+      'Invalid config at ownership.docs.localRoots[0]',
+    ],
+  ])('names the key of %p', (docs, message) => {
+    expect(() => readDocsConfig(config(docs))).toThrow(message);
+  });
+});

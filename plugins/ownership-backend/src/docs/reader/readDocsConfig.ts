@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { type Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+
+/** Settings of the document reader, from `ownership.docs`. */
+export interface DocsConfig {
+  /**
+   * Absolute folders whose `file:` documents may be read; relative entries
+   * in config resolve against the working directory of the backend.
+   */
+  localRoots: string[];
+  /** Largest document read, in bytes. */
+  maxBytes: number;
+  /** Most documents read from one folder. */
+  maxFiles: number;
+  /** Reads in flight at once; more wait for a slot. */
+  concurrency: number;
+  /** How long a remote document and its ETag are kept, in milliseconds. */
+  cacheTtlMs: number;
+}
+
+/** 1 MiB per document, 200 per folder, 8 reads at once, cached 10 minutes. */
+export const DEFAULT_DOCS_CONFIG: Omit<DocsConfig, 'localRoots'> = {
+  maxBytes: 1024 * 1024,
+  maxFiles: 200,
+  concurrency: 8,
+  cacheTtlMs: 10 * 60 * 1000,
+};
+
+const PREFIX = 'ownership.docs';
+
+function invalid(key: string, why: string): Error {
+  return new Error(`Invalid config at ${PREFIX}.${key}: ${why}`);
+}
+
+function readPositiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  let value: number | undefined;
+  try {
+    value = config.getOptionalNumber(key);
+  } catch (error) {
+    throw invalid(key, (error as Error).message);
+  }
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isInteger(value) || value < 1) {
+    throw invalid(key, `must be a whole number of at least 1, got ${value}`);
+  }
+  return value;
+}
+
+function readLocalRoots(config: Config, cwd: string): string[] {
+  let roots: string[] | undefined;
+  try {
+    roots = config.getOptionalStringArray('localRoots');
+  } catch (error) {
+    throw invalid('localRoots', (error as Error).message);
+  }
+  return (roots ?? []).map((root, index) => {
+    const trimmed = root.trim();
+    if (!trimmed) {
+      throw invalid(`localRoots[${index}]`, 'must not be empty');
+    }
+    if (/^[a-z][a-z0-9+.-]+:/i.test(trimmed)) {
+      throw invalid(
+        `localRoots[${index}]`,
+        `must be a folder path, not a URL (${trimmed})`,
+      );
+    }
+    return path.resolve(cwd, trimmed);
+  });
+}
+
+function readCacheTtl(config: Config): number {
+  if (!config.has('cacheTtl')) {
+    return DEFAULT_DOCS_CONFIG.cacheTtlMs;
+  }
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'cacheTtl' }),
+    );
+  } catch (error) {
+    throw invalid('cacheTtl', (error as Error).message);
+  }
+  if (!(ms > 0)) {
+    throw invalid('cacheTtl', 'the duration must be positive');
+  }
+  return ms;
+}
+
+/**
+ * Reads `ownership.docs`: `localRoots` (folders; relative paths resolve
+ * against `cwd`, the backend's working directory, as catalog file locations
+ * do), `maxBytes`, `maxFiles`, `concurrency` and `cacheTtl` (a duration such
+ * as `{ minutes: 10 }` or `10m`). Errors name the key that is wrong.
+ */
+export function readDocsConfig(
+  root: Config,
+  cwd: string = process.cwd(),
+): DocsConfig {
+  const config = root.getOptionalConfig(PREFIX);
+  if (!config) {
+    return { localRoots: [], ...DEFAULT_DOCS_CONFIG };
+  }
+  return {
+    localRoots: readLocalRoots(config, cwd),
+    maxBytes: readPositiveInteger(
+      config,
+      'maxBytes',
+      DEFAULT_DOCS_CONFIG.maxBytes,
+    ),
+    maxFiles: readPositiveInteger(
+      config,
+      'maxFiles',
+      DEFAULT_DOCS_CONFIG.maxFiles,
+    ),
+    concurrency: readPositiveInteger(
+      config,
+      'concurrency',
+      DEFAULT_DOCS_CONFIG.concurrency,
+    ),
+    cacheTtlMs: readCacheTtl(config),
+  };
+}
