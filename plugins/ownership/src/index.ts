@@ -6,5 +6,11 @@
  */
 
 export { ownershipPlugin, OwnershipPage } from './plugin';
-export { OwnershipClient, ownershipApiRef, type OwnershipApi } from './api';
+export {
+  OwnershipClient,
+  ownershipApiRef,
+  type OwnershipApi,
+  type OwnershipFilters,
+  type OwnershipPageRequest,
+} from './api';
 export { OverviewContent } from './components/OverviewContent';

@@ -1,2 +1,7 @@
-export { ownershipApiRef, type OwnershipApi } from './OwnershipApi';
+export {
+  ownershipApiRef,
+  type OwnershipApi,
+  type OwnershipFilters,
+  type OwnershipPageRequest,
+} from './OwnershipApi';
 export { OwnershipClient } from './OwnershipClient';
