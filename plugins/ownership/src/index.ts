@@ -5,7 +5,12 @@
  * @packageDocumentation
  */
 
-export { ownershipPlugin, OwnershipPage } from './plugin';
+export {
+  ownershipPlugin,
+  OwnershipPage,
+  EntityOwnershipCard,
+  EntityOperationsContent,
+} from './plugin';
 export {
   OwnershipClient,
   ownershipApiRef,

@@ -1,8 +1,19 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
+import { ownershipApiRef } from './api';
 import { OwnershipPage, ownershipPlugin } from './plugin';
-import { overviewOf, ownershipApiWith } from './testing/fixtures';
+import {
+  auditRun,
+  fakeOwnershipApi,
+  page,
+  summaryResponse,
+} from './testing/fixtures';
 
 describe('legacy frontend system exports', () => {
   it('exposes the plugin with its route and API', () => {
@@ -13,15 +24,25 @@ describe('legacy frontend system exports', () => {
     ]);
   });
 
-  it('renders the routable page with its header', async () => {
+  it('renders the routable page with its header and the audit dashboard', async () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          ownershipApiWith(overviewOf({ Component: 2 }, { production: 2 })),
+          [
+            ownershipApiRef,
+            fakeOwnershipApi({
+              getSummary: async () => summaryResponse(),
+              getLatestRun: async () => auditRun(),
+              listTeams: async () => page([]),
+              listFindings: async () => page([]),
+              listRules: async () => ({ items: [] }),
+            }),
+          ],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <Routes>
-          <Route path="/ownership" element={<OwnershipPage />} />
+          <Route path="/ownership/*" element={<OwnershipPage />} />
         </Routes>
       </TestApiProvider>,
       { routeEntries: ['/ownership'] },
@@ -31,7 +52,7 @@ describe('legacy frontend system exports', () => {
       screen.getByRole('heading', { name: 'Ownership', level: 1 }),
     ).toBeInTheDocument();
     expect(
-      await screen.findByText('2 catalog entities in the ownership audit'),
-    ).toBeInTheDocument();
-  });
+      await screen.findByRole('region', { name: 'Services audited' }),
+    ).toHaveTextContent('40');
+  }, 20_000);
 });

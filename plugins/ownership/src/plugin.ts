@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -38,5 +39,42 @@ export const OwnershipPage = ownershipPlugin.provide(
     component: () =>
       import('./components/OwnershipPage').then(m => m.OwnershipPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity card "Ownership": owner, on-call, runbooks, ADRs, findings and
+ * maturity of the current entity. Put it on component, system, API and
+ * resource pages.
+ *
+ * @public
+ */
+export const EntityOwnershipCard = ownershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOwnershipCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOwnershipCard').then(
+          m => m.EntityOwnershipCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab content "Operations": runbooks, ADRs, tech debt, findings and
+ * history. Use it in `<EntityLayout.Route path="/operations" title="Operations">`.
+ *
+ * @public
+ */
+export const EntityOperationsContent = ownershipPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOperationsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityOperationsContent').then(
+          m => m.EntityOperationsContent,
+        ),
+    },
   }),
 );

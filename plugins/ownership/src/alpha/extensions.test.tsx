@@ -6,11 +6,27 @@ import {
 } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import ownershipPlugin from '../alpha';
-import { overviewOf, ownershipApiWith } from '../testing/fixtures';
+import { ownershipApiRef } from '../api';
+import {
+  auditRun,
+  fakeOwnershipApi,
+  page,
+  summaryResponse,
+} from '../testing/fixtures';
 
 const apis = [
-  ownershipApiWith(overviewOf({ Component: 5 }, { production: 5 })),
-];
+  [
+    ownershipApiRef,
+    fakeOwnershipApi({
+      getSummary: async () => summaryResponse(),
+      getLatestRun: async () => auditRun(),
+      listTeams: async () => page([]),
+      listFindings: async () => page([]),
+      listRules: async () => ({ items: [] }),
+      lookup: async query => ({ query, items: [], runId: 42 }),
+    }),
+  ],
+] as const;
 
 describe('new frontend system plugin', () => {
   it('mounts page:ownership at /ownership and renders the dashboard', async () => {
@@ -23,8 +39,8 @@ describe('new frontend system plugin', () => {
     await renderInTestApp(tester.reactElement(), { apis });
 
     expect(
-      await screen.findByText('5 catalog entities in the ownership audit'),
-    ).toBeInTheDocument();
+      await screen.findByRole('region', { name: 'Services audited' }),
+    ).toHaveTextContent('40');
   });
 
   it('provides api:ownership, which the page uses in a whole app', async () => {
@@ -37,7 +53,23 @@ describe('new frontend system plugin', () => {
     });
 
     expect(
-      await screen.findByText('5 catalog entities in the ownership audit'),
+      await screen.findByRole('region', { name: 'Services audited' }),
+    ).toHaveTextContent('40');
+  });
+
+  it('serves the incident lookup at /ownership/lookup', async () => {
+    renderTestApp({
+      features: [ownershipPlugin],
+      initialRouteEntries: ['/ownership/lookup?q=nothing'],
+      apis,
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Incident lookup' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('combobox')).toHaveValue('nothing');
+    expect(
+      await screen.findByText(/Try the service's name, its system/),
     ).toBeInTheDocument();
   });
 });

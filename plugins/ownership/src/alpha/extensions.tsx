@@ -3,6 +3,7 @@ import {
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
 import { Content } from '@backstage/core-components';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import {
   ApiBlueprint,
   discoveryApiRef,
@@ -23,7 +24,13 @@ export const ownershipApi = ApiBlueprint.make({
     }),
 });
 
-/** `page:ownership`: the audit dashboard at `/ownership`, listed in the sidebar. */
+/**
+ * `page:ownership`: the audit dashboard at `/ownership` and the incident
+ * lookup at `/ownership/lookup`, listed in the sidebar. The page renders its
+ * own React Router routes; `ReactRouterV6PageRouter` scopes them to the
+ * page's mount (rather than the implicit compatibility fallback, which warns
+ * in development).
+ */
 export const ownershipPage = PageBlueprint.make({
   params: {
     path: '/ownership',
@@ -31,12 +38,14 @@ export const ownershipPage = PageBlueprint.make({
     icon: <AssignmentIndIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('../components/OverviewContent').then(m =>
-        compatWrapper(
-          <Content>
-            <m.OverviewContent />
-          </Content>,
-        ),
-      ),
+      import('../components/OwnershipPage').then(m => (
+        <ReactRouterV6PageRouter>
+          {compatWrapper(
+            <Content>
+              <m.OwnershipRoutes />
+            </Content>,
+          )}
+        </ReactRouterV6PageRouter>
+      )),
   },
 });

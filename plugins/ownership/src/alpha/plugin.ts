@@ -1,6 +1,10 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
+import {
+  entityOperationsContent,
+  entityOwnershipCard,
+} from './entityExtensions';
 import { ownershipApi, ownershipPage } from './extensions';
 
 /**
@@ -11,6 +15,11 @@ import { ownershipApi, ownershipPage } from './extensions';
 export const ownershipPlugin = createFrontendPlugin({
   pluginId: 'ownership',
   info: { packageJson: () => import('../../package.json') },
-  extensions: [ownershipApi, ownershipPage],
+  extensions: [
+    ownershipApi,
+    ownershipPage,
+    entityOwnershipCard,
+    entityOperationsContent,
+  ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

@@ -1,5 +1,24 @@
 import { Content, Header, Page } from '@backstage/core-components';
-import { OverviewContent } from '../OverviewContent';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AuditDashboard } from '../AuditDashboard';
+import { IncidentLookup } from '../IncidentLookup';
+
+/**
+ * The routes of the ownership page, relative to where it is mounted: the
+ * audit dashboard at its root and the incident lookup at `lookup`. Both
+ * frontend systems render these, each inside its own page shell.
+ *
+ * @public
+ */
+export function OwnershipRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<AuditDashboard />} />
+      <Route path="/lookup" element={<IncidentLookup />} />
+      <Route path="*" element={<Navigate to="." replace />} />
+    </Routes>
+  );
+}
 
 /**
  * The ownership dashboard as a full page, for apps on the legacy frontend
@@ -15,7 +34,7 @@ export function OwnershipPage() {
         subtitle="Who owns every service, who is on call, and what is missing"
       />
       <Content>
-        <OverviewContent />
+        <OwnershipRoutes />
       </Content>
     </Page>
   );

@@ -1,1 +1,1 @@
-export { OwnershipPage } from './OwnershipPage';
+export { OwnershipPage, OwnershipRoutes } from './OwnershipPage';

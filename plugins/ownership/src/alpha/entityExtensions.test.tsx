@@ -1,0 +1,88 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import {
+  entityOf,
+  fakeOwnershipApi,
+  paymentsApiEntity,
+  wellKeptService,
+} from '../components/shared/__testUtils__/serviceDetails';
+import {
+  entityOperationsContent,
+  entityOwnershipCard,
+} from './entityExtensions';
+
+const apis = [fakeOwnershipApi(wellKeptService())];
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+// The loaders import the components on first render; give that time on a busy machine.
+const lazy = { timeout: 10_000 };
+
+describe('entity extensions', () => {
+  it('renders the ownership card for the current entity', async () => {
+    const tester = createExtensionTester(entityOwnershipCard, { apis });
+
+    await renderInTestApp(
+      <EntityProvider entity={paymentsApiEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'Payments Team' }, lazy),
+    ).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(screen.getByText('Ownership')).toBeInTheDocument();
+    expect(screen.getByText('Level 4 · Healthy')).toBeInTheDocument();
+  });
+
+  it('shows the card on components, systems, APIs and resources only', () => {
+    const tester = createExtensionTester(entityOwnershipCard, { apis });
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+
+    expect(filter).toBeDefined();
+    expect(filter!(entityOf('Component', 'a'))).toBe(true);
+    expect(filter!(entityOf('System', 'b'))).toBe(true);
+    expect(filter!(entityOf('API', 'c'))).toBe(true);
+    expect(filter!(entityOf('Resource', 'd'))).toBe(true);
+    expect(filter!(entityOf('Group', 'e'))).toBe(false);
+    expect(filter!(entityOf('User', 'f'))).toBe(false);
+    expect(filter!(entityOf('Domain', 'g'))).toBe(false);
+  });
+
+  it('mounts the operations tab at /operations for components', async () => {
+    const tester = createExtensionTester(entityOperationsContent, { apis });
+
+    expect(tester.get(coreExtensionData.routePath)).toBe('/operations');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Operations',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter!(entityOf('Component', 'a'))).toBe(true);
+    expect(filter!(entityOf('System', 'b'))).toBe(false);
+
+    await renderInTestApp(
+      <EntityProvider entity={paymentsApiEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis, mountedRoutes },
+    );
+
+    expect(
+      await screen.findByRole('table', { name: 'Runbooks' }, lazy),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /^Score per audit run: 5 runs/ }),
+    ).toBeInTheDocument();
+  });
+});

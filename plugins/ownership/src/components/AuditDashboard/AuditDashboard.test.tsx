@@ -1,0 +1,204 @@
+import { ResponseError } from '@backstage/errors';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { type OwnershipApi, ownershipApiRef } from '../../api';
+import {
+  auditRun,
+  fakeOwnershipApi,
+  overviewOf,
+  page,
+  summaryResponse,
+} from '../../testing/fixtures';
+import { AuditDashboard } from './AuditDashboard';
+
+jest.mock('@backstage/plugin-permission-react', () => ({
+  ...jest.requireActual('@backstage/plugin-permission-react'),
+  usePermission: jest.fn(() => ({ loading: false, allowed: false })),
+}));
+
+function Location() {
+  const location = useLocation();
+  return (
+    <div data-testid="location">{`${location.pathname}${location.search}`}</div>
+  );
+}
+
+async function renderDashboard(api: Partial<OwnershipApi>) {
+  const impl = fakeOwnershipApi({
+    getLatestRun: async () => auditRun(),
+    listTeams: async () => page([]),
+    listFindings: async () => page([]),
+    listRules: async () => ({ items: [] }),
+    ...api,
+  });
+  await renderInTestApp(
+    <TestApiProvider apis={[[ownershipApiRef, impl]]}>
+      <Routes>
+        <Route path="/ownership/*" element={<AuditDashboard />} />
+        <Route path="*" element={null} />
+      </Routes>
+      <Location />
+    </TestApiProvider>,
+    {
+      routeEntries: ['/ownership'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+  return impl;
+}
+
+function figure(name: string) {
+  return screen.getByRole('region', { name });
+}
+
+describe('AuditDashboard', () => {
+  it('shows the org-wide figures of the latest run', async () => {
+    const summary = summaryResponse();
+    await renderDashboard({
+      getSummary: async () => ({
+        ...summary,
+        ruleShares: { ...summary.ruleShares, 'oncall.missing': 0.25 },
+      }),
+    });
+
+    expect(
+      await screen.findByRole('region', { name: 'Services audited' }),
+    ).toHaveTextContent('40');
+    expect(figure('Valid owning team')).toHaveTextContent('90%');
+    expect(figure('Valid owning team')).toHaveTextContent('36 of 40');
+    expect(figure('On-call')).toHaveTextContent('75%');
+    // runbook.missing on 1 and runbook.stale on 9 of 40 services.
+    expect(figure('Fresh runbooks')).toHaveTextContent('75%');
+    expect(figure('Average score')).toHaveTextContent('78');
+    expect(screen.getByText(/Figures of audit run #42/)).toBeInTheDocument();
+
+    expect(screen.getByRole('link', { name: 'Errors' })).toHaveAttribute(
+      'href',
+      '/ownership?severity=error',
+    );
+    expect(
+      screen.getByRole('img', {
+        name: /^Maturity levels: level 0 Not owned: 4, level 1 Owned: 8/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: /^Trend over 4 audit runs .* valid owning team from 70% to 90%; average score from 58 to 78\.$/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Teams' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Findings' }),
+    ).toBeInTheDocument();
+  });
+
+  it('explains that no run has completed yet and shows what the audit covers', async () => {
+    const notFound = await ResponseError.fromResponse({
+      headers: new Headers({ 'content-type': 'application/json' }),
+      ok: false,
+      redirected: false,
+      status: 404,
+      statusText: 'Not Found',
+      type: 'basic',
+      url: 'http://localhost:7007/api/ownership/summary',
+      text: async () =>
+        JSON.stringify({
+          error: {
+            name: 'NotFoundError',
+            message: 'No ownership audit run has completed yet',
+          },
+          response: { statusCode: 404 },
+        }),
+    });
+    await renderDashboard({
+      getSummary: async () => Promise.reject(notFound),
+      getLatestRun: async () => undefined,
+      getOverview: async () =>
+        overviewOf({ Component: 42 }, { production: 42 }),
+    });
+
+    expect(
+      await screen.findByText('No audit run has completed yet'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('42 catalog entities in the ownership audit'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Teams' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('names other failures and retries', async () => {
+    const getSummary = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('Request failed with 500'))
+      .mockResolvedValue(summaryResponse());
+    await renderDashboard({ getSummary });
+
+    expect(
+      await screen.findByText(/Could not load the audit summary/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('region', { name: 'Services audited' }),
+    ).toHaveTextContent('40');
+  });
+
+  it('focuses the search box on "/" and opens the lookup on Enter', async () => {
+    await renderDashboard({ getSummary: async () => summaryResponse() });
+    await screen.findByRole('region', { name: 'Services audited' });
+    const box = screen.getByRole('searchbox', { name: 'Find a service' });
+    expect(box).toHaveAttribute('aria-keyshortcuts', '/');
+
+    await userEvent.keyboard('/');
+    expect(box).toHaveFocus();
+    expect(box).toHaveValue('');
+
+    await userEvent.keyboard('payments api{Enter}');
+
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/ownership/lookup?q=payments%20api',
+      ),
+    );
+  });
+
+  it('does not take "/" typed into another input', async () => {
+    await renderDashboard({ getSummary: async () => summaryResponse() });
+    const teamFilter = await screen.findByRole('searchbox', {
+      name: 'Filter teams',
+    });
+
+    await userEvent.type(teamFilter, 'a/b');
+
+    expect(teamFilter).toHaveValue('a/b');
+    expect(teamFilter).toHaveFocus();
+  });
+
+  it('reads the figures again when a run it watched finishes', async () => {
+    jest
+      .mocked(usePermission)
+      .mockReturnValue({ loading: false, allowed: true });
+    const getSummary = jest.fn(async () => summaryResponse());
+    const getLatestRun = jest
+      .fn()
+      .mockResolvedValueOnce(
+        auditRun({ id: 43, status: 'running', finishedAt: undefined }),
+      )
+      .mockResolvedValue(auditRun({ id: 43 }));
+    await renderDashboard({ getSummary, getLatestRun });
+
+    expect(await screen.findByText('Running')).toBeInTheDocument();
+    // The run status polls every 2 s; the dashboard reloads once it is done.
+    await waitFor(() => expect(getSummary).toHaveBeenCalledTimes(2), {
+      timeout: 4000,
+    });
+    expect(screen.getByText('Succeeded')).toBeInTheDocument();
+  }, 10_000);
+});

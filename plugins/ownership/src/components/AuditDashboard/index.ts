@@ -1,0 +1,1 @@
+export { AuditDashboard, dashboardShares } from './AuditDashboard';

@@ -1,0 +1,508 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type {
+  FindingRecord,
+  Severity,
+} from '@ownership-portal/plugin-ownership-common';
+import { useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useDebounce from 'react-use/esm/useDebounce';
+import { type OwnershipFilters, ownershipApiRef } from '../../api';
+
+/** Properties of {@link FindingsTable}. */
+export interface FindingsTableProps {
+  /** Rows per page at first; 10 by default. */
+  pageSize?: number;
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const LIFECYCLES = ['production', 'experimental', 'deprecated'];
+const PAGE_SIZES = [10, 25, 50, 100];
+
+/** The query-string keys of the filters; shared links carry them. */
+export const FINDING_FILTER_PARAMS = {
+  team: 'team',
+  ruleId: 'ruleId',
+  severity: 'severity',
+  lifecycle: 'lifecycle',
+} as const;
+
+/** The name part of a ref, e.g. `payments` for `group:default/payments`. */
+function refName(entityRef: string): string {
+  return entityRef.replace(/^.*[:/]/, '');
+}
+
+/** Reads the filters from the query string. */
+export function filtersFromSearchParams(
+  params: URLSearchParams,
+): OwnershipFilters {
+  const team = params.get(FINDING_FILTER_PARAMS.team) ?? undefined;
+  const ruleId = params.getAll(FINDING_FILTER_PARAMS.ruleId);
+  const severity = params
+    .getAll(FINDING_FILTER_PARAMS.severity)
+    .filter((s): s is Severity => (SEVERITIES as string[]).includes(s));
+  const lifecycle = params.getAll(FINDING_FILTER_PARAMS.lifecycle);
+  return {
+    ...(team && { team }),
+    ...(ruleId.length > 0 && { ruleId }),
+    ...(severity.length > 0 && { severity }),
+    ...(lifecycle.length > 0 && { lifecycle }),
+  };
+}
+
+interface TeamOption {
+  entityRef: string;
+  title: string;
+}
+
+function TeamFilter(props: {
+  value?: string;
+  onChange: (team?: string) => void;
+}) {
+  const api = useApi(ownershipApiRef);
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  useDebounce(() => setQuery(input.trim()), 250, [input]);
+  const options = useAsync(async (): Promise<TeamOption[]> => {
+    if (!open) {
+      return [];
+    }
+    const page = await api.listTeams({
+      limit: 20,
+      orderBy: 'title',
+      order: 'asc',
+      ...(query && { q: query }),
+    });
+    return page.items.map(t => ({ entityRef: t.entityRef, title: t.title }));
+  }, [api, open, query]);
+
+  const known = options.value?.find(o => o.entityRef === props.value);
+  const value: TeamOption | null = props.value
+    ? known ?? { entityRef: props.value, title: refName(props.value) }
+    : null;
+
+  return (
+    <Autocomplete<TeamOption>
+      size="small"
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      options={options.value ?? []}
+      loading={options.loading}
+      value={value}
+      onChange={(_event, option) => props.onChange(option?.entityRef)}
+      onInputChange={(_event, text, reason) => {
+        if (reason === 'input') {
+          setInput(text);
+        }
+      }}
+      filterOptions={x => x}
+      getOptionLabel={o => o.title}
+      isOptionEqualToValue={(a, b) => a.entityRef === b.entityRef}
+      noOptionsText={
+        options.error
+          ? `Could not load the teams: ${options.error.message}`
+          : 'No team matches'
+      }
+      renderInput={params => <TextField {...params} label="Team" />}
+    />
+  );
+}
+
+interface SelectOption {
+  value: string;
+  label?: string;
+  description?: string;
+}
+
+function MultiSelect(props: {
+  label: string;
+  value: string[];
+  options: SelectOption[];
+  onChange: (value: string[]) => void;
+  helperText?: string;
+}) {
+  const { label, value, onChange, helperText } = props;
+  // Keep values from a shared link selectable even when the options do not list them.
+  const options: SelectOption[] = [
+    ...props.options,
+    ...value
+      .filter(v => !props.options.some(o => o.value === v))
+      .map(v => ({ value: v })),
+  ];
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      helperText={helperText}
+      onChange={event => {
+        const next = event.target.value as unknown as string | string[];
+        onChange(typeof next === 'string' ? next.split(',') : next);
+      }}
+      SelectProps={{
+        multiple: true,
+        renderValue: selected =>
+          (selected as string[]).length === 0
+            ? ''
+            : (selected as string[]).join(', '),
+      }}
+    >
+      {options.map(o => (
+        <MenuItem key={o.value} value={o.value}>
+          <Box>
+            <Typography variant="body2">{o.label ?? o.value}</Typography>
+            {o.description && (
+              <Typography
+                variant="caption"
+                color="text.secondary"
+                sx={{ whiteSpace: 'normal', display: 'block', maxWidth: 420 }}
+              >
+                {o.description}
+              </Typography>
+            )}
+          </Box>
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+const SEVERITY_COLORS: Record<Severity, 'error' | 'warning' | 'info'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+};
+
+function FindingRow(props: { finding: FindingRecord; rule?: string }) {
+  const { finding, rule } = props;
+  return (
+    <TableRow hover sx={{ verticalAlign: 'top' }}>
+      <TableCell component="th" scope="row">
+        <EntityRefLink entityRef={finding.entityRef} hideIcon>
+          {finding.title}
+        </EntityRefLink>
+        <Typography variant="caption" display="block" color="text.secondary">
+          {finding.kind}
+          {finding.lifecycle ? ` · ${finding.lifecycle}` : ''}
+        </Typography>
+      </TableCell>
+      <TableCell>
+        <Tooltip title={rule ?? ''} disableHoverListener={!rule}>
+          <Box component="code" sx={{ whiteSpace: 'nowrap' }}>
+            {finding.ruleId}
+          </Box>
+        </Tooltip>
+      </TableCell>
+      <TableCell>
+        <Chip
+          size="small"
+          variant="outlined"
+          color={SEVERITY_COLORS[finding.severity]}
+          label={finding.severity}
+        />
+      </TableCell>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>{finding.message}</TableCell>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>
+        <Typography variant="body2" color="text.secondary">
+          {finding.remediation}
+        </Typography>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * Findings of the latest run, filtered by team, rule, severity and lifecycle.
+ * The filters live in the query string, so a link to the page shows the same
+ * selection; paging is done by the backend, with cursors.
+ *
+ * @public
+ */
+export function FindingsTable(props: FindingsTableProps) {
+  const api = useApi(ownershipApiRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  // Only the filter parameters: other parameters do not change the selection.
+  const filterParams = new URLSearchParams();
+  for (const key of Object.values(FINDING_FILTER_PARAMS)) {
+    for (const value of searchParams.getAll(key)) {
+      filterParams.append(key, value);
+    }
+  }
+  const filterKey = filterParams.toString();
+  const filters = useMemo(
+    () => filtersFromSearchParams(new URLSearchParams(filterKey)),
+    [filterKey],
+  );
+  const hasFilters = Object.keys(filters).length > 0;
+
+  const [limit, setLimit] = useState(props.pageSize ?? 10);
+  const [paging, setPaging] = useState({ key: filterKey, page: 0 });
+  const cursors = useRef<{ key: string; list: Array<string | undefined> }>({
+    key: filterKey,
+    list: [undefined],
+  });
+  // A new selection starts at the first page.
+  const page = paging.key === filterKey ? paging.page : 0;
+  const selection = `${filterKey}&limit=${limit}`;
+  if (cursors.current.key !== selection) {
+    cursors.current = { key: selection, list: [undefined] };
+  }
+
+  const rules = useAsync(() => api.listRules(), [api]);
+  const ruleDescriptions = useMemo(
+    () => new Map((rules.value?.items ?? []).map(r => [r.id, r.description])),
+    [rules.value],
+  );
+
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const result = await api.listFindings(filters, {
+      limit,
+      cursor: cursors.current.list[page],
+    });
+    if (cursors.current.key === selection) {
+      cursors.current.list[page + 1] = result.nextCursor;
+    }
+    return result;
+    // `selection` covers filters and limit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, selection, page]);
+
+  // The export needs the user's Backstage credentials, which a plain link to
+  // getExportUrl() would not send: download it through the API (fetchApi)
+  // and hand the file to the browser.
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error>();
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const blob = await api.exportCsv(filters);
+      const url = URL.createObjectURL(blob);
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = 'ownership-audit.csv';
+      document.body.appendChild(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (e) {
+      setExportError(e as Error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const setFilter = (key: string, values: string[]) => {
+    const next = new URLSearchParams(searchParams);
+    next.delete(key);
+    for (const v of values) {
+      if (v) {
+        next.append(key, v);
+      }
+    }
+    setSearchParams(next, { replace: true });
+  };
+
+  const clearFilters = () => {
+    const next = new URLSearchParams(searchParams);
+    for (const key of Object.values(FINDING_FILTER_PARAMS)) {
+      next.delete(key);
+    }
+    setSearchParams(next, { replace: true });
+  };
+
+  let content;
+  if (error) {
+    content = (
+      <Stack spacing={1} alignItems="flex-start">
+        <ResponseErrorPanel title="Could not load the findings" error={error} />
+        <Button size="small" onClick={retry}>
+          Retry
+        </Button>
+      </Stack>
+    );
+  } else if (!value) {
+    content = <Progress />;
+  } else if (value.items.length === 0 && page === 0) {
+    content = hasFilters ? (
+      <Stack spacing={1} alignItems="flex-start" sx={{ py: 2 }}>
+        <Typography variant="body2">
+          No findings match these filters. Widen them or clear them to see every
+          finding.
+        </Typography>
+        <Button size="small" onClick={clearFilters}>
+          Clear filters
+        </Button>
+      </Stack>
+    ) : (
+      <Typography variant="body2" sx={{ py: 2 }}>
+        No findings in the latest audit run: every audited entity passes every
+        enabled rule.
+      </Typography>
+    );
+  } else {
+    const seen = page * limit + value.items.length;
+    const count = value.nextCursor
+      ? Math.max(value.totalItems, seen + 1)
+      : seen;
+    content = (
+      <>
+        <TableContainer>
+          <Table size="small" aria-label="Findings">
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ minWidth: 160 }}>Entity</TableCell>
+                <TableCell>Rule</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Severity</TableCell>
+                <TableCell sx={{ minWidth: 240 }}>Message</TableCell>
+                <TableCell sx={{ minWidth: 240 }}>Remediation</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {value.items.map((finding, index) => (
+                <FindingRow
+                  key={`${finding.entityRef}|${finding.ruleId}|${index}`}
+                  finding={finding}
+                  rule={ruleDescriptions.get(finding.ruleId)}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        <TablePagination
+          component="div"
+          count={count}
+          page={page}
+          rowsPerPage={limit}
+          rowsPerPageOptions={[...new Set([...PAGE_SIZES, limit])].sort(
+            (a, b) => a - b,
+          )}
+          onPageChange={(_event, next) => {
+            if (next <= page || cursors.current.list[next] !== undefined) {
+              setPaging({ key: filterKey, page: next });
+            }
+          }}
+          onRowsPerPageChange={event => {
+            setLimit(Number(event.target.value));
+            setPaging({ key: filterKey, page: 0 });
+          }}
+          labelRowsPerPage="Findings per page"
+        />
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      titleTypographyProps={{ component: 'h2' }}
+      title="Findings"
+      subheader="What to fix, per entity and rule. The filters are part of the page address, so a link shows the same selection."
+      action={
+        <Button
+          onClick={exportCsv}
+          disabled={exporting}
+          startIcon={<DownloadIcon />}
+          size="small"
+        >
+          {exporting ? 'Exporting…' : 'Export CSV'}
+        </Button>
+      }
+    >
+      <Stack spacing={2}>
+        <Box
+          role="group"
+          aria-label="Finding filters"
+          sx={{
+            display: 'grid',
+            gap: 2,
+            gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+            alignItems: 'start',
+          }}
+        >
+          <TeamFilter
+            value={filters.team}
+            onChange={team =>
+              setFilter(FINDING_FILTER_PARAMS.team, team ? [team] : [])
+            }
+          />
+          <MultiSelect
+            label="Rule"
+            value={filters.ruleId ?? []}
+            options={(rules.value?.items ?? []).map(r => ({
+              value: r.id,
+              description: r.description,
+            }))}
+            helperText={
+              rules.error
+                ? `Could not load the rules: ${rules.error.message}`
+                : undefined
+            }
+            onChange={v => setFilter(FINDING_FILTER_PARAMS.ruleId, v)}
+          />
+          <MultiSelect
+            label="Severity"
+            value={filters.severity ?? []}
+            options={SEVERITIES.map(s => ({ value: s }))}
+            onChange={v => setFilter(FINDING_FILTER_PARAMS.severity, v)}
+          />
+          <MultiSelect
+            label="Lifecycle"
+            value={filters.lifecycle ?? []}
+            options={LIFECYCLES.map(l => ({ value: l }))}
+            onChange={v => setFilter(FINDING_FILTER_PARAMS.lifecycle, v)}
+          />
+        </Box>
+        {exportError && (
+          <Alert severity="error" onClose={() => setExportError(undefined)}>
+            Could not export the selection as CSV: {exportError.message}
+          </Alert>
+        )}
+        {hasFilters && (
+          <Box>
+            <Button size="small" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          </Box>
+        )}
+        <Box sx={{ position: 'relative' }}>
+          {loading && value && (
+            <LinearProgress
+              aria-label="Loading findings"
+              sx={{ position: 'absolute', top: 0, left: 0, right: 0 }}
+            />
+          )}
+          {content}
+        </Box>
+      </Stack>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,6 @@
+export {
+  FindingsTable,
+  FINDING_FILTER_PARAMS,
+  filtersFromSearchParams,
+  type FindingsTableProps,
+} from './FindingsTable';

@@ -1,0 +1,1 @@
+export { IncidentLookup, type IncidentLookupProps } from './IncidentLookup';

@@ -1,0 +1,241 @@
+import { ResponseError } from '@backstage/errors';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { type OwnershipApi, ownershipApiRef } from '../../api';
+import { auditRun, fakeOwnershipApi } from '../../testing/fixtures';
+import { RunStatus, type RunStatusProps } from './RunStatus';
+
+// usePermission caches decisions across tests (SWR); decide per test instead.
+jest.mock('@backstage/plugin-permission-react', () => ({
+  ...jest.requireActual('@backstage/plugin-permission-react'),
+  usePermission: jest.fn(),
+}));
+
+async function renderRunStatus(
+  api: Partial<OwnershipApi>,
+  options: { allowed?: boolean } & RunStatusProps = {},
+) {
+  const { allowed = true, ...props } = options;
+  jest.mocked(usePermission).mockReturnValue({ loading: false, allowed });
+  await renderInTestApp(
+    <TestApiProvider apis={[[ownershipApiRef, fakeOwnershipApi(api)]]}>
+      <RunStatus {...props} />
+    </TestApiProvider>,
+  );
+}
+
+/** The 409 the client throws while another run is going. */
+async function conflict(): Promise<ResponseError> {
+  const body = JSON.stringify({
+    error: {
+      name: 'ConflictError',
+      message: 'An ownership audit run is already in progress (run 43)',
+    },
+    response: { statusCode: 409 },
+  });
+  return ResponseError.fromResponse({
+    headers: new Headers({ 'content-type': 'application/json' }),
+    ok: false,
+    redirected: false,
+    status: 409,
+    statusText: 'Conflict',
+    type: 'basic',
+    url: 'http://localhost:7007/api/ownership/runs',
+    text: async () => body,
+  });
+}
+
+const running = (processed: number, overrides: Partial<AuditRun> = {}) =>
+  auditRun({
+    id: 43,
+    status: 'running',
+    trigger: 'manual',
+    finishedAt: undefined,
+    processed,
+    total: 40,
+    ...overrides,
+  });
+
+describe('RunStatus', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('shows when the latest run finished, and no "Run now" without the permission', async () => {
+    await renderRunStatus(
+      { getLatestRun: async () => auditRun() },
+      { allowed: false },
+    );
+
+    expect(usePermission).toHaveBeenCalledWith({
+      permission: expect.objectContaining({ name: 'ownership.run.create' }),
+    });
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    expect(screen.getByText(/Run #42 finished/)).toBeInTheDocument();
+    expect(
+      document.querySelector('time[datetime="2026-11-28T10:00:00.000Z"]'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/\(scheduled\)/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Run now' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('polls a running run every 2 seconds until it finishes', async () => {
+    jest.useFakeTimers();
+    const getLatestRun = jest
+      .fn()
+      .mockResolvedValueOnce(running(10))
+      .mockResolvedValueOnce(running(30))
+      .mockResolvedValue(
+        running(40, {
+          status: 'succeeded',
+          finishedAt: '2026-11-28T10:05:00.000Z',
+        }),
+      );
+    const onRunFinished = jest.fn();
+    await renderRunStatus({ getLatestRun }, { onRunFinished });
+
+    expect(
+      await screen.findByText('10 of 40 entities audited (25%)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Audit run progress' }),
+    ).toHaveAttribute('aria-valuenow', '25');
+    expect(getLatestRun).toHaveBeenCalledTimes(1);
+
+    await act(async () => {
+      jest.advanceTimersByTime(1999);
+    });
+    expect(getLatestRun).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      jest.advanceTimersByTime(1);
+    });
+    expect(getLatestRun).toHaveBeenCalledTimes(2);
+    expect(
+      screen.getByText('30 of 40 entities audited (75%)'),
+    ).toBeInTheDocument();
+
+    await act(async () => {
+      jest.advanceTimersByTime(2000);
+    });
+    expect(getLatestRun).toHaveBeenCalledTimes(3);
+    expect(screen.getByText('Succeeded')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(onRunFinished).toHaveBeenCalledTimes(1);
+    expect(onRunFinished).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 43, status: 'succeeded' }),
+    );
+
+    // Finished: no more polling.
+    await act(async () => {
+      jest.advanceTimersByTime(10_000);
+    });
+    expect(getLatestRun).toHaveBeenCalledTimes(3);
+  });
+
+  it('starts a run with "Run now" and shows its progress', async () => {
+    const getLatestRun = jest
+      .fn()
+      .mockResolvedValueOnce(auditRun())
+      .mockResolvedValue(
+        running(40, {
+          status: 'succeeded',
+          finishedAt: '2026-11-28T10:05:00.000Z',
+        }),
+      );
+    const startRun = jest.fn(async () => running(0, { total: undefined }));
+    const onRunFinished = jest.fn();
+    await renderRunStatus(
+      { getLatestRun, startRun },
+      { onRunFinished, pollIntervalMs: 10 },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run now' }),
+    );
+
+    expect(startRun).toHaveBeenCalledTimes(1);
+    expect(
+      await screen.findByText('0 entities audited so far'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run now' })).toBeDisabled();
+    await waitFor(() => expect(onRunFinished).toHaveBeenCalledTimes(1));
+    expect(screen.getByText(/Run #43 finished/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run now' })).toBeEnabled();
+  });
+
+  it('follows the run in progress when starting one answers 409', async () => {
+    const getLatestRun = jest
+      .fn()
+      .mockResolvedValueOnce(
+        auditRun({ status: 'failed', error: 'catalog unavailable' }),
+      )
+      .mockResolvedValue(running(12));
+    const startRun = jest.fn(async () => Promise.reject(await conflict()));
+    await renderRunStatus(
+      { getLatestRun, startRun },
+      { pollIntervalMs: 60_000 },
+    );
+
+    expect(
+      await screen.findByText(/The run failed: catalog unavailable/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+
+    expect(
+      await screen.findByText(
+        'A run is already in progress; its progress is shown here.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('12 of 40 entities audited (30%)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not start a run/)).not.toBeInTheDocument();
+  });
+
+  it('names other failures to start a run', async () => {
+    await renderRunStatus({
+      getLatestRun: async () => auditRun(),
+      startRun: async () => {
+        throw new Error('Request failed with 403 Forbidden');
+      },
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run now' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Could not start a run: Request failed with 403 Forbidden',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says that no run has been started yet', async () => {
+    await renderRunStatus({ getLatestRun: async () => undefined });
+
+    expect(
+      await screen.findByText(/No audit run has been started yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run now' })).toBeEnabled();
+  });
+
+  it('names a failure to load the latest run and retries', async () => {
+    const getLatestRun = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('Request failed with 503'))
+      .mockResolvedValue(auditRun());
+    await renderRunStatus({ getLatestRun }, { allowed: false });
+
+    expect(
+      await screen.findByText(/Could not load the latest audit run/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+  });
+});

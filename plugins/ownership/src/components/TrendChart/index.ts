@@ -1,0 +1,1 @@
+export { TrendChart, describeTrend, type TrendChartProps } from './TrendChart';

@@ -1,0 +1,7 @@
+export {
+  FindingsList,
+  severitySummary,
+  sortFindings,
+  type FindingsListProps,
+} from './FindingsList';
+export { SeverityIcon } from './SeverityIcon';

@@ -1,0 +1,85 @@
+import Chip from '@mui/material/Chip';
+import type {
+  Freshness,
+  RunbookInfo,
+} from '@ownership-portal/plugin-ownership-common';
+import { formatDate, relativeTime } from '../format';
+
+/** Props of {@link FreshnessBadge}. */
+export interface FreshnessBadgeProps {
+  freshness: Freshness;
+  /** When the document was last reviewed, ISO-8601. */
+  reviewedAt?: string;
+}
+
+/**
+ * How fresh a document is: `Fresh`, `Stale · reviewed 8 months ago`, or
+ * `Review date unknown`.
+ */
+export function FreshnessBadge(props: FreshnessBadgeProps) {
+  const { freshness, reviewedAt } = props;
+  const title = reviewedAt ? `Reviewed ${formatDate(reviewedAt)}` : undefined;
+  switch (freshness) {
+    case 'fresh':
+      return (
+        <Chip
+          size="small"
+          color="success"
+          variant="outlined"
+          label="Fresh"
+          title={title}
+        />
+      );
+    case 'stale':
+      return (
+        <Chip
+          size="small"
+          color="warning"
+          label={
+            reviewedAt
+              ? `Stale · reviewed ${relativeTime(reviewedAt)}`
+              : 'Stale'
+          }
+          title={title}
+        />
+      );
+    default:
+      return (
+        <Chip size="small" variant="outlined" label="Review date unknown" />
+      );
+  }
+}
+
+/**
+ * The state of a runbook in one badge: `Unreachable` and `Not read` win over
+ * the freshness, which is unknown for such runbooks anyway.
+ */
+export function RunbookStatusBadge(props: { runbook: RunbookInfo }) {
+  const { runbook } = props;
+  if (runbook.status === 'unreachable') {
+    return (
+      <Chip
+        size="small"
+        color="error"
+        label="Unreachable"
+        title={runbook.reason}
+      />
+    );
+  }
+  if (runbook.status === 'not-configured') {
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        label="Not read"
+        title={runbook.reason}
+      />
+    );
+  }
+  return (
+    <FreshnessBadge
+      freshness={runbook.freshness}
+      reviewedAt={runbook.reviewedAt}
+    />
+  );
+}

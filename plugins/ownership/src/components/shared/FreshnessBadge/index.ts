@@ -1,0 +1,5 @@
+export {
+  FreshnessBadge,
+  RunbookStatusBadge,
+  type FreshnessBadgeProps,
+} from './FreshnessBadge';

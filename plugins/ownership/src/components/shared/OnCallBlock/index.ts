@@ -1,0 +1,7 @@
+export {
+  NoRotationHint,
+  OnCallBlock,
+  RelativeTime,
+  escalationStepText,
+  type OnCallBlockProps,
+} from './OnCallBlock';

@@ -1,0 +1,1 @@
+export { OwnerStatusChip } from './OwnerStatusChip';

@@ -1,0 +1,6 @@
+export {
+  ScoreHistoryChart,
+  describeScoreHistory,
+  type ScoreHistoryChartProps,
+  type ScorePoint,
+} from './ScoreHistoryChart';

@@ -1,0 +1,82 @@
+import type { Entity } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import type { ServiceDetails } from '@ownership-portal/plugin-ownership-common';
+import type { ReactNode } from 'react';
+import { isNotFoundError } from '../notFound';
+import { useServiceDetails } from './useServiceDetails';
+
+function entityName(entity: Entity): string {
+  return entity.metadata.title ?? entity.metadata.name;
+}
+
+/** The empty state of an entity the latest audit run did not cover. */
+export function NotAuditedState(props: { entity: Entity }) {
+  const { entity } = props;
+  return (
+    <Alert severity="info">
+      <AlertTitle>Not audited yet</AlertTitle>
+      {entityName(entity)} is not in the latest ownership audit. It will appear
+      here after the next audit run. If it still does not, check that its kind (
+      {entity.kind}) is listed in <code>ownership.scope.kinds</code> in
+      app-config.yaml.
+    </Alert>
+  );
+}
+
+/** A failed request: what failed, the error's message and a retry button. */
+export function LoadErrorState(props: {
+  title: string;
+  error: Error;
+  onRetry: () => void;
+}) {
+  return (
+    <Alert
+      severity="error"
+      action={
+        <Button color="inherit" size="small" onClick={props.onRetry}>
+          Retry
+        </Button>
+      }
+    >
+      <AlertTitle>{props.title}</AlertTitle>
+      {props.error.message}
+    </Alert>
+  );
+}
+
+/** Props of {@link ServiceDetailsLoader}. */
+export interface ServiceDetailsLoaderProps {
+  /** What is loaded, for the error title, e.g. `ownership` or `operations`. */
+  subject: string;
+  children: (details: ServiceDetails, entity: Entity) => ReactNode;
+}
+
+/**
+ * Loads the audit result of the current entity and renders its children with
+ * it; shows progress, the not-audited empty state (404) and errors with retry.
+ */
+export function ServiceDetailsLoader(props: ServiceDetailsLoaderProps) {
+  const { entity, value, loading, error, retry } = useServiceDetails();
+
+  if (loading) {
+    return <Progress aria-label={`Loading the ${props.subject} data`} />;
+  }
+  if (error) {
+    if (isNotFoundError(error)) {
+      return <NotAuditedState entity={entity} />;
+    }
+    return (
+      <LoadErrorState
+        title={`Could not load the ${props.subject} data of ${entityName(
+          entity,
+        )}`}
+        error={error}
+        onRetry={retry}
+      />
+    );
+  }
+  return value ? <>{props.children(value, entity)}</> : null;
+}

@@ -1,0 +1,7 @@
+export {
+  LoadErrorState,
+  NotAuditedState,
+  ServiceDetailsLoader,
+  type ServiceDetailsLoaderProps,
+} from './ServiceDetailsLoader';
+export { useServiceDetails } from './useServiceDetails';

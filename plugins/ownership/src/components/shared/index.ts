@@ -1,0 +1,38 @@
+export { ContactLinks } from './ContactLinks';
+export {
+  FindingsList,
+  SeverityIcon,
+  severitySummary,
+  sortFindings,
+  type FindingsListProps,
+} from './FindingsList';
+export {
+  FreshnessBadge,
+  RunbookStatusBadge,
+  type FreshnessBadgeProps,
+} from './FreshnessBadge';
+export {
+  NoRotationHint,
+  OnCallBlock,
+  RelativeTime,
+  escalationStepText,
+  type OnCallBlockProps,
+} from './OnCallBlock';
+export { OwnerStatusChip } from './OwnerStatusChip';
+export {
+  ScoreHistoryChart,
+  describeScoreHistory,
+  type ScoreHistoryChartProps,
+  type ScorePoint,
+} from './ScoreHistoryChart';
+export { SectionHeading } from './SectionHeading';
+export {
+  LoadErrorState,
+  NotAuditedState,
+  ServiceDetailsLoader,
+  useServiceDetails,
+  type ServiceDetailsLoaderProps,
+} from './ServiceDetailsLoader';
+export * from './format';
+export * from './maturity';
+export { isNotFoundError } from './notFound';
