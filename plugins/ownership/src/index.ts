@@ -10,6 +10,8 @@ export {
   OwnershipPage,
   EntityOwnershipCard,
   EntityOperationsContent,
+  TeamOwnershipCard,
+  TeamOwnershipContent,
 } from './plugin';
 export {
   OwnershipClient,

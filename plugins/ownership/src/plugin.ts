@@ -78,3 +78,37 @@ export const EntityOperationsContent = ownershipPlugin.provide(
     },
   }),
 );
+
+/**
+ * Group card "Team ownership": the team's services (sub-groups included)
+ * with their level and findings, and the team's rotation.
+ *
+ * @public
+ */
+export const TeamOwnershipCard = ownershipPlugin.provide(
+  createComponentExtension({
+    name: 'TeamOwnershipCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamOwnershipCard').then(m => m.TeamOwnershipCard),
+    },
+  }),
+);
+
+/**
+ * Group tab content "Onboarding": the reading list of a new team member
+ * (runbooks, ADRs newest first) and who to ask.
+ *
+ * @public
+ */
+export const TeamOwnershipContent = ownershipPlugin.provide(
+  createComponentExtension({
+    name: 'TeamOwnershipContent',
+    component: {
+      lazy: () =>
+        import('./components/TeamOwnershipContent').then(
+          m => m.TeamOwnershipContent,
+        ),
+    },
+  }),
+);

@@ -18,9 +18,16 @@ import {
   paymentsApiEntity,
   wellKeptService,
 } from '../components/shared/__testUtils__/serviceDetails';
+import { ownershipApiRef } from '../api';
+import {
+  fakeOwnershipApi as fakeTeamApi,
+  teamDetails,
+} from '../testing/fixtures';
 import {
   entityOperationsContent,
   entityOwnershipCard,
+  entityTeamOnboardingContent,
+  entityTeamOwnershipCard,
 } from './entityExtensions';
 
 const apis = [fakeOwnershipApi(wellKeptService())];
@@ -84,5 +91,61 @@ describe('entity extensions', () => {
     expect(
       screen.getByRole('img', { name: /^Score per audit run: 5 runs/ }),
     ).toBeInTheDocument();
+  });
+
+  describe('team extensions', () => {
+    const teamApis = [
+      [
+        ownershipApiRef,
+        fakeTeamApi({ getTeam: async () => teamDetails('payments') }),
+      ] as const,
+    ];
+    const paymentsGroup = entityOf('Group', 'payments');
+
+    it('renders the team ownership card on groups only', async () => {
+      const tester = createExtensionTester(entityTeamOwnershipCard, {
+        apis: teamApis,
+      });
+      const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+      expect(filter!(entityOf('Group', 'a'))).toBe(true);
+      expect(filter!(entityOf('Component', 'b'))).toBe(false);
+      expect(filter!(entityOf('User', 'c'))).toBe(false);
+
+      await renderInTestApp(
+        <EntityProvider entity={paymentsGroup}>
+          {tester.reactElement()}
+        </EntityProvider>,
+        { apis: teamApis, mountedRoutes },
+      );
+
+      expect(
+        await screen.findByRole('link', { name: 'Payments Worker' }, lazy),
+      ).toHaveAttribute('href', '/catalog/default/component/payments-worker');
+      expect(screen.getByText('Team ownership')).toBeInTheDocument();
+    });
+
+    it('mounts the onboarding tab at /onboarding for groups', async () => {
+      const tester = createExtensionTester(entityTeamOnboardingContent, {
+        apis: teamApis,
+      });
+      expect(tester.get(coreExtensionData.routePath)).toBe('/onboarding');
+      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+        'Onboarding',
+      );
+      const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+      expect(filter!(entityOf('Group', 'a'))).toBe(true);
+      expect(filter!(entityOf('Component', 'b'))).toBe(false);
+
+      await renderInTestApp(
+        <EntityProvider entity={paymentsGroup}>
+          {tester.reactElement()}
+        </EntityProvider>,
+        { apis: teamApis, mountedRoutes },
+      );
+
+      expect(
+        await screen.findByRole('list', { name: 'Decision records' }, lazy),
+      ).toBeInTheDocument();
+    });
   });
 });

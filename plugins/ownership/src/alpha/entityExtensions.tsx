@@ -40,3 +40,35 @@ export const entityOperationsContent = EntityContentBlueprint.make({
       ),
   },
 });
+
+/**
+ * `entity-card:ownership/team-ownership`: the "Team ownership" card on the
+ * overview of Groups: the team's services, its rotation and its figures.
+ */
+export const entityTeamOwnershipCard = EntityCardBlueprint.make({
+  name: 'team-ownership',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/TeamOwnershipCard').then(m =>
+        compatWrapper(<m.TeamOwnershipCard />),
+      ),
+  },
+});
+
+/**
+ * `entity-content:ownership/onboarding`: the "Onboarding" tab of Groups at
+ * `/onboarding`: the team's runbooks and ADRs, and whom to ask.
+ */
+export const entityTeamOnboardingContent = EntityContentBlueprint.make({
+  name: 'onboarding',
+  params: {
+    path: '/onboarding',
+    title: 'Onboarding',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/TeamOwnershipContent').then(m =>
+        compatWrapper(<m.TeamOwnershipContent />),
+      ),
+  },
+});

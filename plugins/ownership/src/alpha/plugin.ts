@@ -4,6 +4,8 @@ import { rootRouteRef } from '../routes';
 import {
   entityOperationsContent,
   entityOwnershipCard,
+  entityTeamOnboardingContent,
+  entityTeamOwnershipCard,
 } from './entityExtensions';
 import { ownershipApi, ownershipPage } from './extensions';
 
@@ -20,6 +22,8 @@ export const ownershipPlugin = createFrontendPlugin({
     ownershipPage,
     entityOwnershipCard,
     entityOperationsContent,
+    entityTeamOwnershipCard,
+    entityTeamOnboardingContent,
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

@@ -1,0 +1,74 @@
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import type { TeamDetails } from '@ownership-portal/plugin-ownership-common';
+import type { ReactNode } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ownershipApiRef } from '../../api';
+import { LoadErrorState, isNotFoundError } from '../shared';
+
+function entityName(entity: Entity): string {
+  return entity.metadata.title ?? entity.metadata.name;
+}
+
+/**
+ * The audit result of the team (Group) on the current entity page, with the
+ * request's loading and error state and a retry.
+ */
+export function useTeamDetails() {
+  const { entity } = useEntity();
+  // Refs are case-insensitive; the backend keys them in lower case.
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const api = useApi(ownershipApiRef);
+  const state = useAsyncRetry(() => api.getTeam(entityRef), [api, entityRef]);
+  return { entity, entityRef, ...state };
+}
+
+/** The empty state of a team the latest audit run did not cover. */
+export function TeamNotAuditedState(props: { entity: Entity }) {
+  return (
+    <Alert severity="info">
+      <AlertTitle>Not audited yet</AlertTitle>
+      {entityName(props.entity)} is not in the latest ownership audit. It will
+      appear here after the next audit run that finds a service it (or one of
+      its sub-groups) owns through <code>spec.owner</code>.
+    </Alert>
+  );
+}
+
+/** Props of {@link TeamDetailsLoader}. */
+export interface TeamDetailsLoaderProps {
+  /** What is loaded, for the error title, e.g. `ownership` or `onboarding`. */
+  subject: string;
+  children: (details: TeamDetails, entity: Entity) => ReactNode;
+}
+
+/**
+ * Loads the audit result of the current team and renders its children with
+ * it; shows progress, the not-audited empty state (404) and errors with retry.
+ */
+export function TeamDetailsLoader(props: TeamDetailsLoaderProps) {
+  const { entity, value, loading, error, retry } = useTeamDetails();
+
+  if (loading) {
+    return <Progress aria-label={`Loading the ${props.subject} data`} />;
+  }
+  if (error) {
+    if (isNotFoundError(error)) {
+      return <TeamNotAuditedState entity={entity} />;
+    }
+    return (
+      <LoadErrorState
+        title={`Could not load the ${props.subject} data of ${entityName(
+          entity,
+        )}`}
+        error={error}
+        onRetry={retry}
+      />
+    );
+  }
+  return value ? <>{props.children(value, entity)}</> : null;
+}

@@ -1,0 +1,5 @@
+export {
+  TeamOnboarding,
+  TeamOwnershipContent,
+  newestFirst,
+} from './TeamOwnershipContent';
