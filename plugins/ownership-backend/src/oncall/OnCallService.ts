@@ -109,7 +109,40 @@ export class OnCallService {
   }
 
   /** Who is on call for the subject now; undefined when no provider has a rotation for it. */
-  async answer(subject: OnCallSubject): Promise<OnCallAnswer | undefined> {
+  answer(subject: OnCallSubject): Promise<OnCallAnswer | undefined> {
+    return this.resolve(subject, (provider, target, key) =>
+      this.askRemoteOnce(provider, target, key),
+    );
+  }
+
+  /**
+   * An answer without waiting for a remote provider: computed for local
+   * providers, else the cached one (rolled forward to now) while a refresh
+   * runs in the background. Undefined when nothing is known yet.
+   */
+  peek(subject: OnCallSubject): Promise<OnCallAnswer | undefined> {
+    return this.resolve(subject, async (provider, target, key) => {
+      this.askRemoteOnce(provider, target, key).catch(() => undefined);
+      const last = await this.read(`last:${key}`);
+      return last
+        ? this.toAnswer(provider, target, last, true, 'refreshing')
+        : undefined;
+    });
+  }
+
+  /**
+   * The shared path of {@link OnCallService.answer} and
+   * {@link OnCallService.peek}: match, answer local providers at once, serve
+   * a fresh cached remote answer, and leave a cache miss to `onMiss`.
+   */
+  private async resolve(
+    subject: OnCallSubject,
+    onMiss: (
+      provider: OnCallProvider,
+      target: OnCallTarget,
+      key: string,
+    ) => Promise<OnCallAnswer | undefined>,
+  ): Promise<OnCallAnswer | undefined> {
     const match = this.match(subject);
     if (!match) {
       return undefined;
@@ -123,6 +156,15 @@ export class OnCallService {
     if (fresh) {
       return this.toAnswer(provider, target, fresh, false);
     }
+    return onMiss(provider, target, key);
+  }
+
+  /** Asks a remote provider, sharing one call among concurrent callers. */
+  private askRemoteOnce(
+    provider: OnCallProvider,
+    target: OnCallTarget,
+    key: string,
+  ): Promise<OnCallAnswer> {
     let pending = this.inFlight.get(key);
     if (!pending) {
       pending = this.askRemote(provider, target, key).finally(() =>
@@ -131,32 +173,6 @@ export class OnCallService {
       this.inFlight.set(key, pending);
     }
     return pending;
-  }
-
-  /**
-   * An answer without waiting for a remote provider: computed for local
-   * providers, else the cached one (rolled forward to now) while a refresh
-   * runs in the background. Undefined when nothing is known yet.
-   */
-  async peek(subject: OnCallSubject): Promise<OnCallAnswer | undefined> {
-    const match = this.match(subject);
-    if (!match) {
-      return undefined;
-    }
-    const { provider, target } = match;
-    if (!provider.remote) {
-      return this.askLocal(provider, target);
-    }
-    const key = cacheKey(provider, target);
-    const fresh = await this.read(`fresh:${key}`);
-    if (fresh) {
-      return this.toAnswer(provider, target, fresh, false);
-    }
-    this.answer(subject).catch(() => undefined);
-    const last = await this.read(`last:${key}`);
-    return last
-      ? this.toAnswer(provider, target, last, true, 'refreshing')
-      : undefined;
   }
 
   /**

@@ -1,5 +1,4 @@
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
@@ -8,7 +7,7 @@ import type { TeamDetails } from '@ownership-portal/plugin-ownership-common';
 import type { ReactNode } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api';
-import { LoadErrorState, isNotFoundError } from '../shared';
+import { AuditResultLoader } from '../shared';
 
 function entityName(entity: Entity): string {
   return entity.metadata.title ?? entity.metadata.name;
@@ -46,29 +45,15 @@ export interface TeamDetailsLoaderProps {
   children: (details: TeamDetails, entity: Entity) => ReactNode;
 }
 
-/**
- * Loads the audit result of the current team and renders its children with
- * it; shows progress, the not-audited empty state (404) and errors with retry.
- */
+/** Loads the audit result of the current team and renders its children with it. */
 export function TeamDetailsLoader(props: TeamDetailsLoaderProps) {
-  const { entity, value, loading, error, retry } = useTeamDetails();
-
-  if (loading) {
-    return <Progress aria-label={`Loading the ${props.subject} data`} />;
-  }
-  if (error) {
-    if (isNotFoundError(error)) {
-      return <TeamNotAuditedState entity={entity} />;
-    }
-    return (
-      <LoadErrorState
-        title={`Could not load the ${props.subject} data of ${entityName(
-          entity,
-        )}`}
-        error={error}
-        onRetry={retry}
-      />
-    );
-  }
-  return value ? <>{props.children(value, entity)}</> : null;
+  return (
+    <AuditResultLoader
+      state={useTeamDetails()}
+      subject={props.subject}
+      notAudited={entity => <TeamNotAuditedState entity={entity} />}
+    >
+      {props.children}
+    </AuditResultLoader>
+  );
 }

@@ -27,10 +27,12 @@ export {
 } from './ScoreHistoryChart';
 export { SectionHeading } from './SectionHeading';
 export {
+  AuditResultLoader,
   LoadErrorState,
   NotAuditedState,
   ServiceDetailsLoader,
   useServiceDetails,
+  type AuditResultLoaderProps,
   type ServiceDetailsLoaderProps,
 } from './ServiceDetailsLoader';
 export * from './format';

@@ -47,26 +47,36 @@ export function LoadErrorState(props: {
   );
 }
 
-/** Props of {@link ServiceDetailsLoader}. */
-export interface ServiceDetailsLoaderProps {
+/** Props of {@link AuditResultLoader}. */
+export interface AuditResultLoaderProps<T> {
+  /** The request for the current entity, as `useAsyncRetry` reports it. */
+  state: {
+    entity: Entity;
+    value?: T;
+    loading: boolean;
+    error?: Error;
+    retry: () => void;
+  };
   /** What is loaded, for the error title, e.g. `ownership` or `operations`. */
   subject: string;
-  children: (details: ServiceDetails, entity: Entity) => ReactNode;
+  /** What to show when the latest run does not hold the entity (404). */
+  notAudited: (entity: Entity) => ReactNode;
+  children: (value: T, entity: Entity) => ReactNode;
 }
 
 /**
- * Loads the audit result of the current entity and renders its children with
- * it; shows progress, the not-audited empty state (404) and errors with retry.
+ * Renders an audit result of the current entity once loaded; shows progress,
+ * the not-audited empty state (404) and errors with retry.
  */
-export function ServiceDetailsLoader(props: ServiceDetailsLoaderProps) {
-  const { entity, value, loading, error, retry } = useServiceDetails();
+export function AuditResultLoader<T>(props: AuditResultLoaderProps<T>) {
+  const { entity, value, loading, error, retry } = props.state;
 
   if (loading) {
     return <Progress aria-label={`Loading the ${props.subject} data`} />;
   }
   if (error) {
     if (isNotFoundError(error)) {
-      return <NotAuditedState entity={entity} />;
+      return <>{props.notAudited(entity)}</>;
     }
     return (
       <LoadErrorState
@@ -79,4 +89,24 @@ export function ServiceDetailsLoader(props: ServiceDetailsLoaderProps) {
     );
   }
   return value ? <>{props.children(value, entity)}</> : null;
+}
+
+/** Props of {@link ServiceDetailsLoader}. */
+export interface ServiceDetailsLoaderProps {
+  /** What is loaded, for the error title, e.g. `ownership` or `operations`. */
+  subject: string;
+  children: (details: ServiceDetails, entity: Entity) => ReactNode;
+}
+
+/** Loads the audit result of the current entity and renders its children with it. */
+export function ServiceDetailsLoader(props: ServiceDetailsLoaderProps) {
+  return (
+    <AuditResultLoader
+      state={useServiceDetails()}
+      subject={props.subject}
+      notAudited={entity => <NotAuditedState entity={entity} />}
+    >
+      {props.children}
+    </AuditResultLoader>
+  );
 }

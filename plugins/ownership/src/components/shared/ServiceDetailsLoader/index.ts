@@ -1,7 +1,9 @@
 export {
+  AuditResultLoader,
   LoadErrorState,
   NotAuditedState,
   ServiceDetailsLoader,
+  type AuditResultLoaderProps,
   type ServiceDetailsLoaderProps,
 } from './ServiceDetailsLoader';
 export { useServiceDetails } from './useServiceDetails';
