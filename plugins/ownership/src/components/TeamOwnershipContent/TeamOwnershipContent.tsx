@@ -1,37 +1,25 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import MuiLink from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
-  AdrInfo,
-  AdrStatus,
   ReadingList,
   TeamDetails,
 } from '@ownership-portal/plugin-ownership-common';
 import { type ReactNode, useId } from 'react';
 import {
+  AdrStatusChip,
   ContactLinks,
+  Hint,
   RunbookStatusBadge,
   SectionHeading,
   formatDate,
+  newestFirst,
 } from '../shared';
 import { TeamDetailsLoader } from '../TeamOwnershipCard/TeamDetailsLoader';
-
-const ADR_STATUS_COLORS: Record<
-  AdrStatus,
-  'success' | 'info' | 'default' | 'warning' | 'error'
-> = {
-  accepted: 'success',
-  proposed: 'info',
-  superseded: 'default',
-  deprecated: 'warning',
-  rejected: 'error',
-  unknown: 'default',
-};
 
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
 
@@ -47,14 +35,6 @@ function Section(props: { title: string; children: ReactNode }) {
   );
 }
 
-function Hint(props: { children: ReactNode }) {
-  return (
-    <Typography variant="body2" color="text.secondary" component="p">
-      {props.children}
-    </Typography>
-  );
-}
-
 function ServiceLink(props: { entityRef: string; titles: ServiceTitles }) {
   return (
     <Typography variant="caption" color="text.secondary" component="span">
@@ -64,21 +44,6 @@ function ServiceLink(props: { entityRef: string; titles: ServiceTitles }) {
       </EntityRefLink>
     </Typography>
   );
-}
-
-/** Decisions newest first; undated ones last, in the order given. */
-export function newestFirst<T extends AdrInfo>(adrs: T[]): T[] {
-  return adrs
-    .map((adr, index) => ({ adr, index }))
-    .sort((a, b) => {
-      const da = a.adr.date ?? '';
-      const db = b.adr.date ?? '';
-      if (da !== db) {
-        return da < db ? 1 : -1;
-      }
-      return a.index - b.index;
-    })
-    .map(({ adr }) => adr);
 }
 
 function Runbooks(props: {
@@ -151,12 +116,7 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
             <Link to={adr.url} variant="body2">
               {adr.title}
             </Link>
-            <Chip
-              size="small"
-              variant="outlined"
-              color={ADR_STATUS_COLORS[adr.status] ?? 'default'}
-              label={adr.status}
-            />
+            <AdrStatusChip status={adr.status} />
             {adr.date && (
               <Typography variant="caption" color="text.secondary">
                 {formatDate(adr.date)}

@@ -1,5 +1,1 @@
-export {
-  TeamOnboarding,
-  TeamOwnershipContent,
-  newestFirst,
-} from './TeamOwnershipContent';
+export { TeamOnboarding, TeamOwnershipContent } from './TeamOwnershipContent';

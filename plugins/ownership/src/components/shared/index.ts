@@ -1,3 +1,4 @@
+export { AdrStatusChip, newestFirst } from './AdrStatusChip';
 export { ContactLinks } from './ContactLinks';
 export {
   FindingsList,
@@ -25,6 +26,7 @@ export {
   type ScoreHistoryChartProps,
   type ScorePoint,
 } from './ScoreHistoryChart';
+export { Hint } from './Hint';
 export { SectionHeading } from './SectionHeading';
 export {
   AuditResultLoader,

@@ -1,0 +1,142 @@
+import { Link } from '@backstage/core-components';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type {
+  TechDebtItem,
+  TechDebtSummary,
+} from '@ownership-portal/plugin-ownership-common';
+import { Hint, ageInDays, formatDate, isPast, plural } from '../shared';
+
+const IMPACT_COLORS: Record<
+  TechDebtItem['impact'],
+  'default' | 'info' | 'warning' | 'error'
+> = {
+  low: 'default',
+  medium: 'info',
+  high: 'warning',
+  critical: 'error',
+};
+
+const STATUS_LABELS: Record<TechDebtItem['status'], string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  done: 'Done',
+  'wont-fix': "Won't fix",
+};
+
+function isOpen(item: TechDebtItem) {
+  return item.status === 'open' || item.status === 'in-progress';
+}
+
+function IssueLink(props: { issue: string }) {
+  const { issue } = props;
+  if (!/^https?:\/\//.test(issue)) {
+    return <>{issue}</>;
+  }
+  const gh = /github\.com\/([^/]+\/[^/]+)\/(?:issues|pull)\/(\d+)/.exec(issue);
+  return <Link to={issue}>{gh ? `${gh[1]}#${gh[2]}` : issue}</Link>;
+}
+
+/**
+ * The tech-debt register of an entity: totals, reading problems and every
+ * item with impact, age, due date and issue link.
+ */
+export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
+  const { techDebt } = props;
+  if (!techDebt) {
+    return (
+      <Hint>
+        No tech-debt register. Add the <code>ownership-portal/tech-debt</code>{' '}
+        annotation naming a register YAML file to catalog-info.yaml.
+      </Hint>
+    );
+  }
+  return (
+    <Stack spacing={1}>
+      <Typography variant="body2">
+        <strong>{techDebt.openCount}</strong> open ·{' '}
+        <Box
+          component="strong"
+          sx={{ color: techDebt.overdueCount ? 'error.main' : undefined }}
+        >
+          {techDebt.overdueCount}
+        </Box>{' '}
+        overdue · {plural(techDebt.effortDays, 'day')} of effort
+      </Typography>
+      {techDebt.problems.map(problem => (
+        <Alert severity="warning" key={`${problem.source}:${problem.message}`}>
+          {problem.source}: {problem.message}
+        </Alert>
+      ))}
+      {techDebt.items.length === 0 ? (
+        <Hint>No tech-debt items.</Hint>
+      ) : (
+        <TableContainer>
+          <Table size="small" aria-label="Tech debt">
+            <TableHead>
+              <TableRow>
+                <TableCell>ID</TableCell>
+                <TableCell>Title</TableCell>
+                <TableCell>Impact</TableCell>
+                <TableCell align="right">Age (days)</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Due</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Issue</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {techDebt.items.map(item => {
+                const overdue = isOpen(item) && !!item.due && isPast(item.due);
+                return (
+                  <TableRow key={`${item.source}:${item.id}`}>
+                    <TableCell>
+                      <code>{item.id}</code>
+                    </TableCell>
+                    <TableCell>{item.title}</TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={IMPACT_COLORS[item.impact] ?? 'default'}
+                        label={item.impact}
+                      />
+                    </TableCell>
+                    <TableCell align="right">
+                      {ageInDays(item.created)}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {item.due ? formatDate(item.due) : '—'}
+                      {overdue && (
+                        <Chip
+                          size="small"
+                          color="error"
+                          label="Overdue"
+                          sx={{ ml: 1 }}
+                        />
+                      )}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {STATUS_LABELS[item.status] ?? item.status}
+                    </TableCell>
+                    <TableCell>
+                      {item.issue ? <IssueLink issue={item.issue} /> : ''}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
+  );
+}

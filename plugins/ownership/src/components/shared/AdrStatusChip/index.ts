@@ -1,0 +1,1 @@
+export { AdrStatusChip, newestFirst } from './AdrStatusChip';
