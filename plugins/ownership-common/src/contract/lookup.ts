@@ -1,3 +1,4 @@
+import type { RunbookInfo } from './docs';
 import type { OnCallAnswer } from './oncall';
 import type { Contact, OwnerSummary } from './owners';
 
@@ -19,6 +20,12 @@ export interface LookupMatch {
    * computed at once; never waits for a remote provider.
    */
   oncall?: OnCallAnswer;
+  /**
+   * The runbook to open first, from the run the index was built from: a
+   * readable and fresh one before a stale, unread or unreachable one, the
+   * entity's own before its team's.
+   */
+  topRunbook?: RunbookInfo;
   /** Higher is better; only meaningful within one response. */
   rank: number;
   /** What matched: `name`, `title`, `tag`, `system` or `owner`. */

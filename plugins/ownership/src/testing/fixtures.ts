@@ -626,6 +626,15 @@ export function lookupMatch(
       ],
     },
     oncall: onCallAnswer(),
+    topRunbook: {
+      title: 'Payments incident response',
+      url: 'https://docs.example.com/runbooks/payments.md',
+      source: 'service-link',
+      reviewedAt: '2026-10-01',
+      reviewedFrom: 'front-matter',
+      freshness: 'fresh',
+      status: 'ok',
+    },
     rank: 100,
     matchedOn: ['name'],
   };

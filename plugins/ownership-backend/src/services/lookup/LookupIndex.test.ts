@@ -17,6 +17,36 @@ describe('LookupIndex', () => {
     expect(index.search('checkout', 0)).toEqual([]);
   });
 
+  it('gives each match the runbook to open first, and none without runbooks', () => {
+    const index = LookupIndex.build(1, [
+      entityResult('checkout', {
+        runbooks: [
+          {
+            title: 'Team handbook',
+            url: 'https://docs.example.com/team.md',
+            source: 'team-link',
+            freshness: 'fresh',
+            status: 'ok',
+          },
+          {
+            title: 'Checkout down',
+            url: 'https://docs.example.com/checkout.md',
+            source: 'service-link',
+            freshness: 'fresh',
+            status: 'ok',
+          },
+        ],
+      }),
+      entityResult('checkout-api'),
+    ]);
+
+    const [checkout, api] = index.search('checkout');
+
+    expect(checkout.topRunbook?.title).toBe('Checkout down');
+    expect(api.topRunbook).toBeUndefined();
+    expect(api).not.toHaveProperty('topRunbook');
+  });
+
   it('ranks exact over prefix over word prefix over substring', () => {
     const index = LookupIndex.build(1, [
       entityResult('precheckout'),

@@ -4,6 +4,7 @@ import type {
 } from '@ownership-portal/plugin-ownership-common';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
+import { topRunbook } from './topRunbook';
 
 type FieldKind = 'name' | 'title' | 'tag' | 'system' | 'owner';
 
@@ -337,6 +338,7 @@ function matchedOn(entry: Entry, phrase: Term, terms: Term[]): string[] {
 
 function toEntry(entity: EntityResult): Entry {
   const { owner } = entity;
+  const runbook = topRunbook(entity.runbooks);
   const name = toField('name', entity.name || nameOfRef(entity.entityRef));
   const fields: Field[] = [];
   const add = (field: Field | undefined, unlessSameAs?: Field) => {
@@ -384,6 +386,7 @@ function toEntry(entity: EntityResult): Entry {
         raw: owner.raw,
         contacts: owner.contacts,
       },
+      ...(runbook && { topRunbook: runbook }),
     },
   };
 }

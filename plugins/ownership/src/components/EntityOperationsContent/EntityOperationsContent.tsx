@@ -27,6 +27,7 @@ export function OperationsDetails(props: { details: ServiceDetails }) {
       }}
     >
       <InfoCard
+        titleTypographyProps={{ component: 'h3' }}
         title="Maturity"
         subheader={`${maturityLabel(details.level)}: ${
           MATURITY_LEVEL_DESCRIPTIONS[details.level]
@@ -37,26 +38,29 @@ export function OperationsDetails(props: { details: ServiceDetails }) {
         </Typography>
         <ScoreHistoryChart points={details.history} />
       </InfoCard>
-      <InfoCard title="On call">
+      <InfoCard titleTypographyProps={{ component: 'h3' }} title="On call">
         <OnCallBlock oncall={details.oncall} detailed />
       </InfoCard>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard title="Runbooks">
+        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Runbooks">
           <RunbooksTable runbooks={details.runbooks} />
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard title="Architecture decisions">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title="Architecture decisions"
+        >
           <AdrTable adrs={details.adrs} problems={details.adrProblems} />
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard title="Tech debt">
+        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Tech debt">
           <TechDebtTable techDebt={details.techDebt} />
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard title="Findings">
+        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Findings">
           <FindingsList findings={details.findings} />
         </InfoCard>
       </Box>

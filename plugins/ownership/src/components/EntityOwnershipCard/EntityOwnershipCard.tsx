@@ -329,7 +329,7 @@ export function OwnershipSummary(props: {
  */
 export function EntityOwnershipCard() {
   return (
-    <InfoCard title="Ownership">
+    <InfoCard titleTypographyProps={{ component: 'h3' }} title="Ownership">
       <ServiceDetailsLoader subject="ownership">
         {(details, entity) => (
           <OwnershipSummary details={details} entity={entity} />

@@ -25,6 +25,7 @@ const matches = [
     kind: 'Resource',
     type: 'database',
     oncall: undefined,
+    topRunbook: undefined,
   }),
 ];
 
@@ -80,6 +81,13 @@ describe('IncidentLookup', () => {
     expect(options[0]).toHaveTextContent(/On call: Alice Ng until/);
     expect(options[1]).toHaveTextContent('On call: unknown');
     expect(options[2]).toHaveTextContent('On call: no rotation');
+    expect(
+      within(options[0]).getByRole('link', {
+        name: 'Payments incident response',
+      }),
+    ).toHaveAttribute('href', 'https://docs.example.com/runbooks/payments.md');
+    expect(options[0]).toHaveTextContent('Fresh');
+    expect(options[2]).toHaveTextContent('Runbook: none');
     expect(
       within(options[0]).getByRole('link', { name: 'Open in the catalog' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-api');

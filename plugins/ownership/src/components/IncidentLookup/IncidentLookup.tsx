@@ -1,11 +1,9 @@
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
@@ -28,7 +26,7 @@ import {
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
-import { OnCallSummary } from './OnCallSummary';
+import { MatchOption } from './MatchOption';
 import { ServiceDetailPanel } from './ServiceDetailPanel';
 
 /** Properties of {@link IncidentLookup}. */
@@ -43,91 +41,6 @@ interface LookupState {
   loading: boolean;
   error?: Error;
   response?: LookupResponse;
-}
-
-function MatchOption(props: {
-  match: LookupMatch;
-  id: string;
-  active: boolean;
-  onOpen: () => void;
-  onHover: () => void;
-}) {
-  const { match, id, active, onOpen, onHover } = props;
-  const owner = match.owner;
-  return (
-    <Box
-      component="li"
-      id={id}
-      role="option"
-      aria-selected={active}
-      // Keep the focus in the search box, so the keyboard keeps working.
-      onMouseDown={event => event.preventDefault()}
-      onClick={onOpen}
-      onMouseEnter={onHover}
-      sx={{
-        px: 2,
-        py: 1.5,
-        cursor: 'pointer',
-        borderLeft: 4,
-        borderColor: active ? 'primary.main' : 'transparent',
-        bgcolor: active ? 'action.selected' : 'transparent',
-        '&:not(:last-of-type)': {
-          borderBottom: 1,
-          borderBottomColor: 'divider',
-        },
-      }}
-    >
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
-        <Typography variant="subtitle1" component="span" fontWeight={600}>
-          {match.title}
-        </Typography>
-        <Chip
-          size="small"
-          variant="outlined"
-          label={match.type ? `${match.kind} · ${match.type}` : match.kind}
-        />
-        {match.lifecycle && (
-          <Typography variant="caption" color="text.secondary">
-            {match.lifecycle}
-          </Typography>
-        )}
-      </Stack>
-      <Typography variant="body2">
-        <Box component="span" sx={{ color: 'text.secondary' }}>
-          Owner:{' '}
-        </Box>
-        {owner.title ?? owner.entityRef ?? owner.raw ?? 'none'}
-        {owner.status !== 'ok' && (
-          <Box component="span" sx={{ color: 'warning.main' }}>
-            {' '}
-            ({owner.status})
-          </Box>
-        )}
-        {owner.contacts.length > 0 && (
-          <Box component="span" sx={{ color: 'text.secondary' }}>
-            {' '}
-            · {owner.contacts.map(c => c.label).join(', ')}
-          </Box>
-        )}
-      </Typography>
-      <OnCallSummary oncall={match.oncall} />
-      {/*
-        Lookup matches carry no runbook, so the result links to the entity
-        page; the details list the runbooks. The link is for the mouse: the
-        keyboard opens the details with Enter, where the same links are.
-      */}
-      <Typography variant="body2">
-        <EntityRefLink
-          entityRef={match.entityRef}
-          hideIcon
-          tabIndex={-1}
-          onClick={event => event.stopPropagation()}
-        >
-          Open in the catalog
-        </EntityRefLink>
-      </Typography>
-    </Box>
-  );
 }
 
 /**

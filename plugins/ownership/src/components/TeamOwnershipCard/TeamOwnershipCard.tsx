@@ -171,7 +171,7 @@ export function TeamOwnershipSummary(props: { details: TeamDetails }) {
  */
 export function TeamOwnershipCard() {
   return (
-    <InfoCard title="Team ownership">
+    <InfoCard titleTypographyProps={{ component: 'h3' }} title="Team ownership">
       <TeamDetailsLoader subject="ownership">
         {details => <TeamOwnershipSummary details={details} />}
       </TeamDetailsLoader>

@@ -202,17 +202,20 @@ export function TeamOnboarding(props: { details: TeamDetails }) {
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>
-        <InfoCard title="Runbooks">
+        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Runbooks">
           <Runbooks runbooks={details.readingList.runbooks} titles={titles} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Who to ask">
+        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Who to ask">
           <WhoToAsk details={details} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Decisions (ADRs), newest first">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title="Decisions (ADRs), newest first"
+        >
           <Adrs adrs={details.readingList.adrs} titles={titles} />
         </InfoCard>
       </Grid>

@@ -7,7 +7,7 @@ export function SectionHeading(props: { id: string; children: ReactNode }) {
     <Typography
       id={props.id}
       variant="overline"
-      component="h3"
+      component="h4"
       color="text.secondary"
       sx={{ display: 'block', lineHeight: 1.8 }}
     >
