@@ -33,4 +33,29 @@ export async function saveScreenshot(page: Page, name: string) {
   });
 }
 
+/**
+ * Opens the audit dashboard and waits until it shows a finished run. On a
+ * fresh database it starts the first run rather than wait for the schedule
+ * (the dev backend allows every user to).
+ */
+export async function openDashboardWithAuditRun(page: Page) {
+  await page.goto('/ownership');
+  const audited = page.getByRole('region', { name: 'Services audited' });
+  const noRunYet = page.getByText('No audit run has completed yet');
+  await expect(audited.or(noRunYet)).toBeVisible();
+  if (await noRunYet.isVisible()) {
+    await page.getByRole('button', { name: 'Run now' }).click();
+  }
+  await expect(audited).toBeVisible({ timeout: 80_000 });
+  return audited;
+}
+
+/** The page's background colour as `[r, g, b]`. */
+export async function backgroundOf(page: Page): Promise<number[]> {
+  const color = await page
+    .locator('body')
+    .evaluate(body => getComputedStyle(body).backgroundColor);
+  return (color.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+}
+
 export { expect };

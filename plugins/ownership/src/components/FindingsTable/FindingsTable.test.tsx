@@ -103,8 +103,11 @@ describe('FindingsTable', () => {
       },
       { limit: 2, cursor: undefined },
     );
-    expect(screen.getByRole('combobox', { name: 'Team' })).toHaveValue(
-      'payments',
+    // The team is named by its title, looked up once for the shared link.
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Team' })).toHaveValue(
+        'Payments',
+      ),
     );
   });
 

@@ -7,12 +7,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -21,7 +19,6 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type {
@@ -32,8 +29,9 @@ import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useDebounce from 'react-use/esm/useDebounce';
 import { type OwnershipFilters, ownershipApiRef } from '../../api';
+import { MultiSelect } from './MultiSelect';
+import { TeamFilter } from './TeamFilter';
 
 /** Properties of {@link FindingsTable}. */
 export interface FindingsTableProps {
@@ -53,11 +51,6 @@ export const FINDING_FILTER_PARAMS = {
   lifecycle: 'lifecycle',
 } as const;
 
-/** The name part of a ref, e.g. `payments` for `group:default/payments`. */
-function refName(entityRef: string): string {
-  return entityRef.replace(/^.*[:/]/, '');
-}
-
 /** Reads the filters from the query string. */
 export function filtersFromSearchParams(
   params: URLSearchParams,
@@ -74,126 +67,6 @@ export function filtersFromSearchParams(
     ...(severity.length > 0 && { severity }),
     ...(lifecycle.length > 0 && { lifecycle }),
   };
-}
-
-interface TeamOption {
-  entityRef: string;
-  title: string;
-}
-
-function TeamFilter(props: {
-  value?: string;
-  onChange: (team?: string) => void;
-}) {
-  const api = useApi(ownershipApiRef);
-  const [input, setInput] = useState('');
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  useDebounce(() => setQuery(input.trim()), 250, [input]);
-  const options = useAsync(async (): Promise<TeamOption[]> => {
-    if (!open) {
-      return [];
-    }
-    const page = await api.listTeams({
-      limit: 20,
-      orderBy: 'title',
-      order: 'asc',
-      ...(query && { q: query }),
-    });
-    return page.items.map(t => ({ entityRef: t.entityRef, title: t.title }));
-  }, [api, open, query]);
-
-  const known = options.value?.find(o => o.entityRef === props.value);
-  const value: TeamOption | null = props.value
-    ? known ?? { entityRef: props.value, title: refName(props.value) }
-    : null;
-
-  return (
-    <Autocomplete<TeamOption>
-      size="small"
-      open={open}
-      onOpen={() => setOpen(true)}
-      onClose={() => setOpen(false)}
-      options={options.value ?? []}
-      loading={options.loading}
-      value={value}
-      onChange={(_event, option) => props.onChange(option?.entityRef)}
-      onInputChange={(_event, text, reason) => {
-        if (reason === 'input') {
-          setInput(text);
-        }
-      }}
-      filterOptions={x => x}
-      getOptionLabel={o => o.title}
-      isOptionEqualToValue={(a, b) => a.entityRef === b.entityRef}
-      noOptionsText={
-        options.error
-          ? `Could not load the teams: ${options.error.message}`
-          : 'No team matches'
-      }
-      renderInput={params => <TextField {...params} label="Team" />}
-    />
-  );
-}
-
-interface SelectOption {
-  value: string;
-  label?: string;
-  description?: string;
-}
-
-function MultiSelect(props: {
-  label: string;
-  value: string[];
-  options: SelectOption[];
-  onChange: (value: string[]) => void;
-  helperText?: string;
-}) {
-  const { label, value, onChange, helperText } = props;
-  // Keep values from a shared link selectable even when the options do not list them.
-  const options: SelectOption[] = [
-    ...props.options,
-    ...value
-      .filter(v => !props.options.some(o => o.value === v))
-      .map(v => ({ value: v })),
-  ];
-  return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value}
-      helperText={helperText}
-      onChange={event => {
-        const next = event.target.value as unknown as string | string[];
-        onChange(typeof next === 'string' ? next.split(',') : next);
-      }}
-      SelectProps={{
-        multiple: true,
-        renderValue: selected =>
-          (selected as string[]).length === 0
-            ? ''
-            : (selected as string[]).join(', '),
-      }}
-    >
-      {options.map(o => (
-        <MenuItem key={o.value} value={o.value}>
-          <Box>
-            <Typography variant="body2">{o.label ?? o.value}</Typography>
-            {o.description && (
-              <Typography
-                variant="caption"
-                color="text.secondary"
-                sx={{ whiteSpace: 'normal', display: 'block', maxWidth: 420 }}
-              >
-                {o.description}
-              </Typography>
-            )}
-          </Box>
-        </MenuItem>
-      ))}
-    </TextField>
-  );
 }
 
 const SEVERITY_COLORS: Record<Severity, 'error' | 'warning' | 'info'> = {
