@@ -1,4 +1,9 @@
-import { type Page, expect, test as base } from '@playwright/test';
+import {
+  type Locator,
+  type Page,
+  expect,
+  test as base,
+} from '@playwright/test';
 import path from 'node:path';
 
 /** Where the tests save a screenshot of every view they check (git-ignored). */
@@ -25,12 +30,22 @@ export const test = base.extend<{ signedIn: Page }>({
   },
 });
 
-/** Saves a full-page screenshot named after the view. */
-export async function saveScreenshot(page: Page, name: string) {
-  await page.screenshot({
-    path: path.join(screenshotDir, `${name}.png`),
-    fullPage: true,
-  });
+/**
+ * Saves a screenshot named after the view: of the whole page, or of one part
+ * of it (a card in the scrolling info column is cut off in a full-page shot).
+ */
+export async function saveScreenshot(page: Page, name: string, part?: Locator) {
+  const file = path.join(screenshotDir, `${name}.png`);
+  await (part
+    ? part.screenshot({ path: file })
+    : page.screenshot({ path: file, fullPage: true }));
+}
+
+/** The card (an `InfoCard`) whose title is `title`. */
+export function cardTitled(page: Page, title: string): Locator {
+  return page
+    .getByRole('heading', { name: title, exact: true })
+    .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]');
 }
 
 /**

@@ -16,6 +16,8 @@ import {
 export const entityOwnershipCard = EntityCardBlueprint.make({
   name: 'ownership',
   params: {
+    // Beside "About", where a responder looks first.
+    type: 'info',
     filter: { kind: { $in: ['component', 'system', 'api', 'resource'] } },
     loader: () =>
       import('../components/EntityOwnershipCard').then(m =>

@@ -33,10 +33,10 @@ export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
       <Table size="small" aria-label="Runbooks">
         <TableHead>
           <TableRow>
-            <TableCell>Title</TableCell>
+            <TableCell sx={{ minWidth: 200 }}>Title</TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>Source</TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>Reviewed</TableCell>
-            <TableCell>Freshness</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>Freshness</TableCell>
             <TableCell>Notes</TableCell>
           </TableRow>
         </TableHead>

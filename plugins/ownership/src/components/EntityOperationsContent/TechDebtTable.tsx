@@ -84,13 +84,15 @@ export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
           <Table size="small" aria-label="Tech debt">
             <TableHead>
               <TableRow>
-                <TableCell>ID</TableCell>
-                <TableCell>Title</TableCell>
-                <TableCell>Impact</TableCell>
-                <TableCell align="right">Age (days)</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>ID</TableCell>
+                <TableCell sx={{ minWidth: 200 }}>Title</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Impact</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  Age (days)
+                </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>Due</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell>Issue</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Status</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Issue</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -98,7 +100,7 @@ export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
                 const overdue = isOpen(item) && !!item.due && isPast(item.due);
                 return (
                   <TableRow key={`${item.source}:${item.id}`}>
-                    <TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
                       <code>{item.id}</code>
                     </TableCell>
                     <TableCell>{item.title}</TableCell>

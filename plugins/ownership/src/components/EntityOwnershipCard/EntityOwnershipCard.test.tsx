@@ -71,8 +71,12 @@ describe('EntityOwnershipCard', () => {
 
     const oncall = section('On call');
     const onCallNow = within(oncall).getAllByRole('listitem');
-    expect(onCallNow[0]).toHaveTextContent('L1Ada Lovelace until in 3 hours');
-    expect(onCallNow[1]).toHaveTextContent('L2Priya Natarajan until in 5 days');
+    expect(onCallNow[0]).toHaveTextContent(
+      /^L1Ada Lovelace until \w{3} \d{2}:\d{2}( [AP]M)? \(in 3 hours\)$/,
+    );
+    expect(onCallNow[1]).toHaveTextContent(
+      /^L2Priya Natarajan until \w{3} \d{2}:\d{2}( [AP]M)? \(in 5 days\)$/,
+    );
     expect(
       within(onCallNow[0]).getByRole('link', { name: 'Ada Lovelace' }),
     ).toHaveAttribute('href', '/catalog/default/user/ada.lovelace');

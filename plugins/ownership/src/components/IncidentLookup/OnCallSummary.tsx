@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OnCallAnswer } from '@ownership-portal/plugin-ownership-common';
-import { RelativeTime } from '../shared';
+import { Until } from '../shared';
 
 /**
  * Who is on call now, in one line for a lookup result: the first escalation
@@ -29,7 +29,7 @@ export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
         {first.until && (
           <>
             {' '}
-            until <RelativeTime iso={first.until} />
+            <Until iso={first.until} />
           </>
         )}
       </>

@@ -2,6 +2,7 @@ import {
   ageInDays,
   formatDate,
   formatDuration,
+  formatHandOff,
   isPast,
   plural,
   relativeTime,
@@ -45,5 +46,17 @@ describe('format', () => {
     expect(plural(1, 'member')).toBe('1 member');
     expect(plural(3, 'member')).toBe('3 members');
     expect(plural(0, 'day')).toBe('0 days');
+  });
+
+  it('gives a hand-off within the week as weekday and time, a later one with its date', () => {
+    const weekday = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/;
+
+    expect(formatHandOff('2026-11-30T15:00:00.000Z', now)).toMatch(weekday);
+    expect(formatHandOff('2026-11-30T15:00:00.000Z', now)).toMatch(
+      /\d{2}:\d{2}/,
+    );
+    expect(formatHandOff('2026-12-14T15:00:00.000Z', now)).toMatch(/Dec 14/);
+    expect(formatHandOff('2026-12-14T15:00:00.000Z', now)).not.toMatch(weekday);
+    expect(formatHandOff('not a date', now)).toBe('not a date');
   });
 });

@@ -69,6 +69,24 @@ export function formatDateTime(iso: string): string {
   });
 }
 
+/**
+ * A hand-off time as short as it can be read: the weekday and time within
+ * the coming week (`Mon 16:00`), else the date and time (`Dec 14, 16:00`),
+ * in the reader's time zone.
+ */
+export function formatHandOff(iso: string, now: number = Date.now()): string {
+  const time = toTime(iso);
+  if (time === undefined) {
+    return iso;
+  }
+  const soon = Math.abs(time - now) < 6 * DAY;
+  return new Date(time).toLocaleString(undefined, {
+    ...(soon ? { weekday: 'short' } : { month: 'short', day: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
 /** True when the ISO date lies before now. */
 export function isPast(iso: string, now: number = Date.now()): boolean {
   const time = toTime(iso);

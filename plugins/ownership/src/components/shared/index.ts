@@ -16,6 +16,7 @@ export {
   NoRotationHint,
   OnCallBlock,
   RelativeTime,
+  Until,
   escalationStepText,
   type OnCallBlockProps,
 } from './OnCallBlock';

@@ -9,7 +9,12 @@ import type {
   OnCallAnswer,
   OnCallUser,
 } from '@ownership-portal/plugin-ownership-common';
-import { formatDateTime, formatDuration, relativeTime } from '../format';
+import {
+  formatDateTime,
+  formatDuration,
+  formatHandOff,
+  relativeTime,
+} from '../format';
 
 /** A time as `in 3 hours`, with the exact date and time on hover and for machines. */
 export function RelativeTime(props: { iso: string }) {
@@ -17,6 +22,19 @@ export function RelativeTime(props: { iso: string }) {
     <time dateTime={props.iso} title={formatDateTime(props.iso)}>
       {relativeTime(props.iso)}
     </time>
+  );
+}
+
+/** `until Mon 16:00 (in 2 days)`: when a shift hands off, exactly and from now. */
+export function Until(props: { iso: string }) {
+  return (
+    <>
+      until{' '}
+      <time dateTime={props.iso} title={formatDateTime(props.iso)}>
+        {formatHandOff(props.iso)}
+      </time>{' '}
+      ({relativeTime(props.iso)})
+    </>
   );
 }
 
@@ -147,7 +165,7 @@ export function OnCallBlock(props: OnCallBlockProps) {
               {entry.until && (
                 <>
                   {' '}
-                  until <RelativeTime iso={entry.until} />
+                  <Until iso={entry.until} />
                 </>
               )}
             </Typography>

@@ -2,6 +2,7 @@ export {
   NoRotationHint,
   OnCallBlock,
   RelativeTime,
+  Until,
   escalationStepText,
   type OnCallBlockProps,
 } from './OnCallBlock';
