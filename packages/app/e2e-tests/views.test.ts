@@ -77,6 +77,7 @@ const views: View[] = [
       await expect(
         page.getByRole('list', { name: 'Services of Payments' }),
       ).toContainText('payments-ledger');
+      return cardTitled(page, 'Team ownership');
     },
   },
   {

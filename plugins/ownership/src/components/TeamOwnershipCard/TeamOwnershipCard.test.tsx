@@ -45,19 +45,20 @@ describe('TeamOwnershipCard', () => {
       name: 'Services of Payments',
     });
     expect(getTeam).toHaveBeenCalledWith('group:default/payments');
+    // The service that needs most work comes first.
     const items = within(services).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(
-      within(items[0]).getByRole('link', { name: 'Payments API' }),
+      within(items[1]).getByRole('link', { name: 'Payments API' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-api');
-    expect(items[0]).toHaveTextContent('Level 2 · Operable');
-    expect(items[0]).toHaveTextContent('1 warning');
-    expect(items[0]).not.toHaveTextContent('via');
+    expect(items[1]).toHaveTextContent('Level 2 · Operable');
+    expect(items[1]).toHaveTextContent('1 warning');
+    expect(items[1]).not.toHaveTextContent('via');
     expect(
-      within(items[1]).getByRole('link', { name: 'Payments Worker' }),
+      within(items[0]).getByRole('link', { name: 'Payments Worker' }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-worker');
-    expect(items[1]).toHaveTextContent('Level 1 · Owned');
-    expect(items[1]).toHaveTextContent('1 error · via Payments Platform');
+    expect(items[0]).toHaveTextContent('Level 1 · Owned');
+    expect(items[0]).toHaveTextContent('1 error · via Payments Platform');
 
     const figures = within(section('Figures'))
       .getAllByRole('listitem')

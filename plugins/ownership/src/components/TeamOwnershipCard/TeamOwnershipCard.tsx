@@ -76,6 +76,16 @@ function Figures(props: { details: TeamDetails }) {
   );
 }
 
+/** Services that need work first: lowest level, then lowest score, then by title. */
+function worstFirst(
+  services: TeamDetails['services'],
+): TeamDetails['services'] {
+  return [...services].sort(
+    (a, b) =>
+      a.level - b.level || a.score - b.score || a.title.localeCompare(b.title),
+  );
+}
+
 function ServiceList(props: { details: TeamDetails }) {
   const { details } = props;
   if (details.services.length === 0) {
@@ -88,7 +98,7 @@ function ServiceList(props: { details: TeamDetails }) {
   }
   return (
     <Box component="ul" aria-label={`Services of ${details.title}`} sx={listSx}>
-      {details.services.map(service => {
+      {worstFirst(details.services).map(service => {
         const viaSubGroup =
           service.owner.entityRef &&
           service.owner.entityRef !== details.entityRef;
