@@ -25,11 +25,11 @@ import type {
   FindingRecord,
   Severity,
 } from '@ownership-portal/plugin-ownership-common';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { type OwnershipFilters, ownershipApiRef } from '../../api';
+import { useCursorPages } from '../shared';
 import { MultiSelect } from './MultiSelect';
 import { TeamFilter } from './TeamFilter';
 
@@ -137,37 +137,18 @@ export function FindingsTable(props: FindingsTableProps) {
   );
   const hasFilters = Object.keys(filters).length > 0;
 
-  const [limit, setLimit] = useState(props.pageSize ?? 10);
-  const [paging, setPaging] = useState({ key: filterKey, page: 0 });
-  const cursors = useRef<{ key: string; list: Array<string | undefined> }>({
-    key: filterKey,
-    list: [undefined],
-  });
-  // A new selection starts at the first page.
-  const page = paging.key === filterKey ? paging.page : 0;
-  const selection = `${filterKey}&limit=${limit}`;
-  if (cursors.current.key !== selection) {
-    cursors.current = { key: selection, list: [undefined] };
-  }
-
   const rules = useAsync(() => api.listRules(), [api]);
   const ruleDescriptions = useMemo(
     () => new Map((rules.value?.items ?? []).map(r => [r.id, r.description])),
     [rules.value],
   );
 
-  const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const result = await api.listFindings(filters, {
-      limit,
-      cursor: cursors.current.list[page],
-    });
-    if (cursors.current.key === selection) {
-      cursors.current.list[page + 1] = result.nextCursor;
-    }
-    return result;
-    // `selection` covers filters and limit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, selection, page]);
+  const { value, loading, error, retry, page, pagination } = useCursorPages({
+    selection: filterKey,
+    pageSize: props.pageSize ?? 10,
+    pageSizes: PAGE_SIZES,
+    load: request => api.listFindings(filters, request),
+  });
 
   // The export needs the user's Backstage credentials, which a plain link to
   // getExportUrl() would not send: download it through the API (fetchApi)
@@ -243,10 +224,6 @@ export function FindingsTable(props: FindingsTableProps) {
       </Typography>
     );
   } else {
-    const seen = page * limit + value.items.length;
-    const count = value.nextCursor
-      ? Math.max(value.totalItems, seen + 1)
-      : seen;
     content = (
       <>
         <TableContainer>
@@ -271,25 +248,13 @@ export function FindingsTable(props: FindingsTableProps) {
             </TableBody>
           </Table>
         </TableContainer>
-        <TablePagination
-          component="div"
-          count={count}
-          page={page}
-          rowsPerPage={limit}
-          rowsPerPageOptions={[...new Set([...PAGE_SIZES, limit])].sort(
-            (a, b) => a - b,
-          )}
-          onPageChange={(_event, next) => {
-            if (next <= page || cursors.current.list[next] !== undefined) {
-              setPaging({ key: filterKey, page: next });
-            }
-          }}
-          onRowsPerPageChange={event => {
-            setLimit(Number(event.target.value));
-            setPaging({ key: filterKey, page: 0 });
-          }}
-          labelRowsPerPage="Findings per page"
-        />
+        {pagination && (
+          <TablePagination
+            component="div"
+            {...pagination}
+            labelRowsPerPage="Findings per page"
+          />
+        )}
       </>
     );
   }

@@ -23,12 +23,11 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { TeamRollup } from '@ownership-portal/plugin-ownership-common';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
-import { plural } from '../shared';
+import { plural, useCursorPages } from '../shared';
 import { LevelBar } from './LevelBar';
 
 /** Columns the backend sorts teams by. */
@@ -83,48 +82,25 @@ function FindingCounts({ team }: { team: TeamRollup }) {
  */
 export function TeamTable(props: TeamTableProps) {
   const api = useApi(ownershipApiRef);
-  const [limit, setLimit] = useState(props.pageSize ?? 10);
   const [orderBy, setOrderBy] = useState<TeamOrderBy>('score');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
-  // cursors[i] reads page i; page 0 needs none.
-  const cursors = useRef<Array<string | undefined>>([undefined]);
-  // Bumped when the selection changes, so late answers keep no cursor.
-  const generation = useRef(0);
 
-  const restart = () => {
-    generation.current += 1;
-    cursors.current = [undefined];
-    setPage(0);
-  };
+  useDebounce(() => setQuery(search.trim()), 300, [search]);
 
-  useDebounce(
-    () => {
-      if (search.trim() !== query) {
-        restart();
-        setQuery(search.trim());
-      }
-    },
-    300,
-    [search],
-  );
-
-  const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const requested = generation.current;
-    const result = await api.listTeams({
-      limit,
-      cursor: cursors.current[page],
-      orderBy,
-      order,
-      ...(query && { q: query }),
-    });
-    if (requested === generation.current) {
-      cursors.current[page + 1] = result.nextCursor;
-    }
-    return result;
-  }, [api, limit, page, orderBy, order, query]);
+  const { value, loading, error, retry, page, pagination } = useCursorPages({
+    selection: JSON.stringify([orderBy, order, query]),
+    pageSize: props.pageSize ?? 10,
+    pageSizes: PAGE_SIZES,
+    load: request =>
+      api.listTeams({
+        ...request,
+        orderBy,
+        order,
+        ...(query && { q: query }),
+      }),
+  });
 
   const sortBy = (column: TeamOrderBy) => {
     if (column === orderBy) {
@@ -136,7 +112,6 @@ export function TeamTable(props: TeamTableProps) {
         column === 'serviceCount' || column === 'findings' ? 'desc' : 'asc',
       );
     }
-    restart();
   };
 
   const sortHeader = (column: TeamOrderBy, label: string, numeric = false) => (
@@ -175,10 +150,6 @@ export function TeamTable(props: TeamTableProps) {
       </Typography>
     );
   } else {
-    const seen = page * limit + value.items.length;
-    const count = value.nextCursor
-      ? Math.max(value.totalItems, seen + 1)
-      : seen;
     content = (
       <>
         <TableContainer>
@@ -224,25 +195,13 @@ export function TeamTable(props: TeamTableProps) {
             </TableBody>
           </Table>
         </TableContainer>
-        <TablePagination
-          component="div"
-          count={count}
-          page={page}
-          rowsPerPage={limit}
-          rowsPerPageOptions={[...new Set([...PAGE_SIZES, limit])].sort(
-            (a, b) => a - b,
-          )}
-          onPageChange={(_event, next) => {
-            if (next <= page || cursors.current[next] !== undefined) {
-              setPage(next);
-            }
-          }}
-          onRowsPerPageChange={event => {
-            setLimit(Number(event.target.value));
-            restart();
-          }}
-          labelRowsPerPage="Teams per page"
-        />
+        {pagination && (
+          <TablePagination
+            component="div"
+            {...pagination}
+            labelRowsPerPage="Teams per page"
+          />
+        )}
       </>
     );
   }

@@ -38,6 +38,12 @@ export {
   type AuditResultLoaderProps,
   type ServiceDetailsLoaderProps,
 } from './ServiceDetailsLoader';
+export {
+  useCursorPages,
+  type CursorPages,
+  type CursorPagination,
+  type PageRequest,
+} from './useCursorPages';
 export * from './format';
 export * from './maturity';
 export { isNotFoundError } from './notFound';

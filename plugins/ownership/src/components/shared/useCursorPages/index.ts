@@ -1,0 +1,7 @@
+export {
+  useCursorPages,
+  type CursorPages,
+  type CursorPagesOptions,
+  type CursorPagination,
+  type PageRequest,
+} from './useCursorPages';
