@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -22,7 +22,7 @@ import {
   MATURITY_LEVEL_DESCRIPTIONS,
   OnCallBlock,
   OwnerStatusChip,
-  RunbookStatusBadge,
+  RunbookLink,
   SectionHeading,
   ServiceDetailsLoader,
   maturityLabel,
@@ -164,18 +164,7 @@ function RunbooksSection(props: { runbooks: RunbookInfo[] }) {
         >
           {runbooks.map(runbook => (
             <Box component="li" key={runbook.url} sx={{ py: 0.25 }}>
-              <Stack
-                direction="row"
-                spacing={1}
-                alignItems="center"
-                useFlexGap
-                flexWrap="wrap"
-              >
-                <Link to={runbook.url} variant="body2">
-                  {runbook.title}
-                </Link>
-                <RunbookStatusBadge runbook={runbook} />
-              </Stack>
+              <RunbookLink runbook={runbook} />
               {runbook.status !== 'ok' && runbook.reason && (
                 <Typography variant="caption" color="text.secondary">
                   {runbook.reason}

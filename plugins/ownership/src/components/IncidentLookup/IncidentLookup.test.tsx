@@ -137,7 +137,7 @@ describe('IncidentLookup', () => {
     expect(within(oncall).getByText('Alice Ng')).toBeInTheDocument();
     const runbooks = screen.getByRole('region', { name: 'Runbooks' });
     expect(
-      within(runbooks).getByRole('link', { name: 'On-call runbook' }),
+      within(runbooks).getByRole('link', { name: /^On-call runbook/ }),
     ).toHaveAttribute(
       'href',
       'https://docs.example.com/runbooks/payments-api.md',

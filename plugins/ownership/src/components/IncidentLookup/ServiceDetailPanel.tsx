@@ -4,7 +4,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
@@ -20,7 +19,7 @@ import {
   ContactLinks,
   OnCallBlock,
   OwnerStatusChip,
-  RunbookStatusBadge,
+  RunbookLink,
 } from '../shared';
 
 function Section(props: { title: string; children: ReactNode }) {
@@ -62,17 +61,7 @@ function Runbooks({ runbooks }: { runbooks?: RunbookInfo[] }) {
     <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
       {runbooks.map(r => (
         <li key={r.url}>
-          <Stack
-            direction="row"
-            spacing={1}
-            alignItems="center"
-            flexWrap="wrap"
-          >
-            <Link href={r.url} target="_blank" rel="noopener">
-              {r.title}
-            </Link>
-            <RunbookStatusBadge runbook={r} />
-          </Stack>
+          <RunbookLink runbook={r} />
         </li>
       ))}
     </Box>

@@ -14,7 +14,7 @@ import {
   AdrStatusChip,
   ContactLinks,
   Hint,
-  RunbookStatusBadge,
+  RunbookLink,
   SectionHeading,
   formatDate,
   newestFirst,
@@ -69,19 +69,9 @@ function Runbooks(props: {
           key={`${runbook.entityRef}:${runbook.url}`}
           sx={{ py: 0.5 }}
         >
-          <Stack
-            direction="row"
-            spacing={1}
-            alignItems="center"
-            useFlexGap
-            flexWrap="wrap"
-          >
-            <Link to={runbook.url} variant="body2">
-              {runbook.title}
-            </Link>
+          <RunbookLink runbook={runbook}>
             <ServiceLink entityRef={runbook.entityRef} titles={props.titles} />
-            <RunbookStatusBadge runbook={runbook} />
-          </Stack>
+          </RunbookLink>
         </Box>
       ))}
     </Box>
