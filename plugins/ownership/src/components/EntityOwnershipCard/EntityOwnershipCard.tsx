@@ -27,6 +27,7 @@ import {
   ServiceDetailsLoader,
   maturityLabel,
   plural,
+  InlineRow,
 } from '../shared';
 
 function Section(props: { title: string; children: ReactNode }) {
@@ -112,13 +113,7 @@ function OwnerSection(props: { details: ServiceDetails }) {
   const ownerName = owner.title ?? owner.raw ?? owner.entityRef ?? 'the owner';
   return (
     <Section title="Owner">
-      <Stack
-        direction="row"
-        spacing={1}
-        alignItems="center"
-        useFlexGap
-        flexWrap="wrap"
-      >
+      <InlineRow>
         <Typography variant="body1" component="span" fontWeight="bold">
           <OwnerName owner={owner} />
         </Typography>
@@ -128,7 +123,7 @@ function OwnerSection(props: { details: ServiceDetails }) {
             {plural(owner.members.length, 'member')}
           </Typography>
         )}
-      </Stack>
+      </InlineRow>
       {owner.status !== 'ok' && (
         <Typography variant="body2" color="text.secondary" component="p">
           {ownerProblem(owner)}

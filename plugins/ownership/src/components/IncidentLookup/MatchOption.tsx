@@ -2,10 +2,9 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { LookupMatch } from '@ownership-portal/plugin-ownership-common';
-import { RunbookStatusBadge } from '../shared';
+import { RunbookStatusBadge, InlineRow } from '../shared';
 import { OnCallSummary } from './OnCallSummary';
 
 /** One match in the result list: owner, contacts, on call now and the runbook to open first. */
@@ -41,7 +40,7 @@ export function MatchOption(props: {
         },
       }}
     >
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
+      <InlineRow>
         <Typography variant="subtitle1" component="span" fontWeight={600}>
           {match.title}
         </Typography>
@@ -55,7 +54,7 @@ export function MatchOption(props: {
             {match.lifecycle}
           </Typography>
         )}
-      </Stack>
+      </InlineRow>
       <Typography variant="body2">
         <Box component="span" sx={{ color: 'text.secondary' }}>
           Owner:{' '}
@@ -79,13 +78,7 @@ export function MatchOption(props: {
         The links are for the mouse: the keyboard opens the details with
         Enter, where the same links are.
       */}
-      <Stack
-        direction="row"
-        spacing={1}
-        alignItems="center"
-        flexWrap="wrap"
-        useFlexGap
-      >
+      <InlineRow>
         <Typography variant="body2">
           <Box component="span" sx={{ color: 'text.secondary' }}>
             Runbook:{' '}
@@ -115,7 +108,7 @@ export function MatchOption(props: {
             Open in the catalog
           </EntityRefLink>
         </Typography>
-      </Stack>
+      </InlineRow>
     </Box>
   );
 }

@@ -1,9 +1,8 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OnCallAnswer } from '@ownership-portal/plugin-ownership-common';
-import { Until } from '../shared';
+import { Until, InlineRow } from '../shared';
 
 /**
  * Who is on call now, in one line for a lookup result: the first escalation
@@ -37,7 +36,7 @@ export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
   }
 
   return (
-    <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
+    <InlineRow>
       <Typography variant="body2">
         <Box component="span" sx={{ color: 'text.secondary' }}>
           On call:{' '}
@@ -56,6 +55,6 @@ export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
       {oncall?.status === 'gap' && (
         <Chip size="small" color="error" variant="outlined" label="gap" />
       )}
-    </Stack>
+    </InlineRow>
   );
 }

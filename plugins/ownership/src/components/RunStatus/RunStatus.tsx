@@ -16,6 +16,7 @@ import {
 } from '@ownership-portal/plugin-ownership-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ownershipApiRef } from '../../api';
+import { InlineRow } from '../shared';
 
 /** Properties of {@link RunStatus}. */
 export interface RunStatusProps {
@@ -97,7 +98,7 @@ function RunDescription({ run }: { run: AuditRun }) {
   const finished = run.finishedAt;
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap">
+      <InlineRow>
         <Chip
           size="small"
           color={STATUS_COLORS[run.status]}
@@ -118,7 +119,7 @@ function RunDescription({ run }: { run: AuditRun }) {
           ({run.trigger === 'manual' ? 'started by hand' : 'scheduled'}
           {run.triggeredBy ? ` by ${run.triggeredBy}` : ''})
         </Typography>
-      </Stack>
+      </InlineRow>
       {run.status === 'running' && <RunProgress run={run} />}
       {run.status === 'failed' && (
         <Alert severity="error">

@@ -18,6 +18,7 @@ import {
   maturityLabel,
   plural,
   severitySummary,
+  InlineRow,
 } from '../shared';
 import { TeamDetailsLoader } from './TeamDetailsLoader';
 
@@ -104,13 +105,7 @@ function ServiceList(props: { details: TeamDetails }) {
           service.owner.entityRef !== details.entityRef;
         return (
           <Box component="li" key={service.entityRef} sx={{ py: 0.25 }}>
-            <Stack
-              direction="row"
-              spacing={1}
-              alignItems="center"
-              useFlexGap
-              flexWrap="wrap"
-            >
+            <InlineRow>
               <Typography variant="body2" component="span">
                 <EntityRefLink entityRef={service.entityRef}>
                   {service.title}
@@ -127,7 +122,7 @@ function ServiceList(props: { details: TeamDetails }) {
                 {viaSubGroup &&
                   ` · via ${service.owner.title ?? service.owner.entityRef}`}
               </Typography>
-            </Stack>
+            </InlineRow>
           </Box>
         );
       })}

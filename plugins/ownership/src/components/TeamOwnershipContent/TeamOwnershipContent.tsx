@@ -18,6 +18,7 @@ import {
   SectionHeading,
   formatDate,
   newestFirst,
+  InlineRow,
 } from '../shared';
 import { TeamDetailsLoader } from '../TeamOwnershipCard/TeamDetailsLoader';
 
@@ -96,13 +97,7 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
           key={`${adr.entityRef}:${adr.url}`}
           sx={{ py: 0.5 }}
         >
-          <Stack
-            direction="row"
-            spacing={1}
-            alignItems="center"
-            useFlexGap
-            flexWrap="wrap"
-          >
+          <InlineRow>
             <Link to={adr.url} variant="body2">
               {adr.title}
             </Link>
@@ -113,7 +108,7 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
               </Typography>
             )}
             <ServiceLink entityRef={adr.entityRef} titles={props.titles} />
-          </Stack>
+          </InlineRow>
         </Box>
       ))}
     </Box>

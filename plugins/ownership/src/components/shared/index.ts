@@ -28,6 +28,7 @@ export {
   type ScorePoint,
 } from './ScoreHistoryChart';
 export { Hint } from './Hint';
+export { InlineRow } from './InlineRow';
 export { RunbookLink } from './RunbookLink';
 export { SectionHeading } from './SectionHeading';
 export {

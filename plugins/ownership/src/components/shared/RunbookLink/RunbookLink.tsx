@@ -1,8 +1,8 @@
 import { Link } from '@backstage/core-components';
-import Stack from '@mui/material/Stack';
 import type { RunbookInfo } from '@ownership-portal/plugin-ownership-common';
 import type { ReactNode } from 'react';
 import { RunbookStatusBadge } from '../FreshnessBadge';
+import { InlineRow } from '../InlineRow';
 
 /**
  * A runbook on one line: its linked title, then anything the list adds (such
@@ -14,18 +14,12 @@ export function RunbookLink(props: {
 }) {
   const { runbook, children } = props;
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      alignItems="center"
-      useFlexGap
-      flexWrap="wrap"
-    >
+    <InlineRow>
       <Link to={runbook.url} variant="body2">
         {runbook.title}
       </Link>
       {children}
       <RunbookStatusBadge runbook={runbook} />
-    </Stack>
+    </InlineRow>
   );
 }

@@ -1,0 +1,1 @@
+export { InlineRow } from './InlineRow';
