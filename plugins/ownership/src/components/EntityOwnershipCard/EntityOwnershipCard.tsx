@@ -9,7 +9,6 @@ import Typography from '@mui/material/Typography';
 import type {
   AdrInfo,
   AdrStatus,
-  MaturityLevel,
   OwnerDetails,
   RunbookInfo,
   ServiceDetails,
@@ -19,15 +18,14 @@ import { type ReactNode, useId } from 'react';
 import {
   ContactLinks,
   FindingsList,
-  MATURITY_LEVEL_DESCRIPTIONS,
   OnCallBlock,
   OwnerStatusChip,
   RunbookLink,
   SectionHeading,
   ServiceDetailsLoader,
-  maturityLabel,
   plural,
   InlineRow,
+  MaturityChip,
 } from '../shared';
 
 function Section(props: { title: string; children: ReactNode }) {
@@ -238,36 +236,15 @@ function AdrSection(props: { adrs?: AdrInfo[]; problems?: string[] }) {
   );
 }
 
-const LEVEL_COLORS: Record<MaturityLevel, 'error' | 'default' | 'success'> = {
-  0: 'error',
-  1: 'default',
-  2: 'default',
-  3: 'success',
-  4: 'success',
-};
-
 function MaturityHeader(props: { details: ServiceDetails }) {
   const { level, score } = props.details;
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      alignItems="center"
-      useFlexGap
-      flexWrap="wrap"
-      aria-label="Maturity"
-      role="group"
-    >
-      <Chip
-        size="small"
-        color={LEVEL_COLORS[level] ?? 'default'}
-        label={maturityLabel(level)}
-        title={MATURITY_LEVEL_DESCRIPTIONS[level]}
-      />
+    <InlineRow aria-label="Maturity">
+      <MaturityChip level={level} />
       <Typography variant="body2" color="text.secondary">
         Score {Math.round(score)}/100
       </Typography>
-    </Stack>
+    </InlineRow>
   );
 }
 

@@ -6,29 +6,19 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
-  MaturityLevel,
   ServiceSummary,
   TeamDetails,
 } from '@ownership-portal/plugin-ownership-common';
 import { type ReactNode, useId } from 'react';
 import {
-  MATURITY_LEVEL_DESCRIPTIONS,
   OnCallBlock,
   SectionHeading,
-  maturityLabel,
   plural,
   severitySummary,
   InlineRow,
+  MaturityChip,
 } from '../shared';
 import { TeamDetailsLoader } from './TeamDetailsLoader';
-
-const LEVEL_COLORS: Record<MaturityLevel, 'error' | 'default' | 'success'> = {
-  0: 'error',
-  1: 'default',
-  2: 'default',
-  3: 'success',
-  4: 'success',
-};
 
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
 
@@ -111,12 +101,7 @@ function ServiceList(props: { details: TeamDetails }) {
                   {service.title}
                 </EntityRefLink>
               </Typography>
-              <Chip
-                size="small"
-                color={LEVEL_COLORS[service.level] ?? 'default'}
-                label={maturityLabel(service.level)}
-                title={MATURITY_LEVEL_DESCRIPTIONS[service.level]}
-              />
+              <MaturityChip level={service.level} />
               <Typography variant="caption" color="text.secondary">
                 {findingCounts(service)}
                 {viaSubGroup &&

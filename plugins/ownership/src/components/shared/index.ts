@@ -29,6 +29,7 @@ export {
 } from './ScoreHistoryChart';
 export { Hint } from './Hint';
 export { InlineRow } from './InlineRow';
+export { MaturityChip } from './MaturityChip';
 export { RunbookLink } from './RunbookLink';
 export { SectionHeading } from './SectionHeading';
 export {

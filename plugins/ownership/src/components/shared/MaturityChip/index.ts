@@ -1,0 +1,1 @@
+export { MaturityChip } from './MaturityChip';
