@@ -120,13 +120,14 @@ export const ownershipPlugin = createBackendPlugin({
           users,
           logger,
         });
+        const documents = DocumentReaderService.create({
+          config,
+          urlReader: deps.urlReader,
+          cache: deps.cache,
+          logger,
+        });
         const docs = DocsResolver.create({
-          reader: DocumentReaderService.create({
-            config,
-            urlReader: deps.urlReader,
-            cache: deps.cache,
-            logger,
-          }),
+          reader: documents,
           sources: debtSources,
           logger,
           runbookMaxAgeDays:
@@ -188,6 +189,7 @@ export const ownershipPlugin = createBackendPlugin({
             visibility,
             overview: OverviewService.create({ catalog, scope }),
             oncall,
+            documents,
           }),
         );
         registerOwnershipActions({

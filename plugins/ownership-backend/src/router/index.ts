@@ -14,6 +14,8 @@ import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import type { TeamQueries } from '../services/query/TeamQueries';
+import type { DocumentReader } from '../docs/types';
+import { documentsRoutes } from './documentsRoutes';
 import { infoRoutes } from './infoRoutes';
 import { runsRoutes } from './runsRoutes';
 import { servicesRoutes } from './servicesRoutes';
@@ -35,6 +37,8 @@ export interface RouterDeps {
   visibility: CatalogVisibility;
   overview: OverviewService;
   oncall: OnCallService;
+  /** Reads the local documents that `/documents` shows. */
+  documents: Pick<DocumentReader, 'readFile'>;
 }
 
 /**
@@ -50,5 +54,6 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.use(teamsRoutes(deps));
   router.use(runsRoutes(deps));
   router.use(infoRoutes(deps));
+  router.use(documentsRoutes(deps));
   return router;
 }

@@ -36,6 +36,16 @@ export const querySchemas = {
     .extend(orderSchema(TEAM_ORDER).shape)
     .extend({ q: single }),
   'GET /runs': pageSchema(100, 20).omit({ cursor: true }),
+  'GET /documents': z.object({
+    url: z
+      .string({ error: 'is required: the file: URL of a document' })
+      .trim()
+      .max(2000, 'must be at most 2000 characters')
+      .refine(url => url.startsWith('file:'), {
+        error:
+          'must be a file: URL inside ownership.docs.localRoots; open other documents at their own address',
+      }),
+  }),
   'GET /lookup': pageSchema(50, 10)
     .omit({ cursor: true })
     .extend({

@@ -116,3 +116,19 @@ export interface ReadingList {
   runbooks: Array<RunbookInfo & { entityRef: string }>;
   adrs: Array<AdrInfo & { entityRef: string }>;
 }
+
+/**
+ * `GET /documents?url=`: a markdown document from
+ * `ownership.docs.localRoots`, for reading inside the portal (a browser does
+ * not open `file:` links from a web page).
+ *
+ * @public
+ */
+export interface LocalDocument {
+  /** The `file:` URL it was read from. */
+  url: string;
+  /** The markdown, without its front matter. */
+  markdown: string;
+  /** When the file was last modified, ISO-8601. */
+  lastModified?: string;
+}
