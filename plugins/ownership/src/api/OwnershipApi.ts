@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AuditRun,
   FindingRecord,
+  LocalDocument,
   LookupResponse,
   OnCallAnswer,
   OwnershipOverview,
@@ -81,6 +82,8 @@ export interface OwnershipApi {
   getOnCall(entityRef: string): Promise<OnCallAnswer | undefined>;
   /** The incident lookup. */
   lookup(query: string, limit?: number): Promise<LookupResponse>;
+  /** A runbook or decision record from the backend's local roots, by its `file:` URL. */
+  getDocument(url: string): Promise<LocalDocument>;
   /** The latest run, or `undefined` before the first one. */
   getLatestRun(): Promise<AuditRun | undefined>;
   /** Recent runs, newest first. */

@@ -404,6 +404,49 @@ describe('OwnershipClient', () => {
     });
   });
 
+  describe('getDocument', () => {
+    it('asks /documents for the file: URL', async () => {
+      const body = {
+        url: 'file:///srv/docs/runbooks/payments.md',
+        markdown: '# Payments down\n',
+        lastModified: '2026-11-02T10:00:00.000Z',
+      };
+      const urls = serve(body);
+
+      await expect(
+        client.getDocument('file:///srv/docs/runbooks/payments.md'),
+      ).resolves.toEqual(body);
+
+      expect(urls[0].pathname).toBe('/api/ownership/documents');
+      expect(urls[0].searchParams.get('url')).toBe(
+        'file:///srv/docs/runbooks/payments.md',
+      );
+    });
+
+    it('rejects with the reason when the backend will not show it', async () => {
+      server.use(
+        http.get(`${baseUrl}/documents`, () =>
+          errorResponse(
+            404,
+            'NotFoundError',
+            'Cannot show file:///etc/passwd.md: it is outside ownership.docs.localRoots',
+            { method: 'GET', url: '/api/ownership/documents' },
+          ),
+        ),
+      );
+
+      const error = await client
+        .getDocument('file:///etc/passwd.md')
+        .catch(e => e);
+
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+      expect(error.body.error.message).toContain(
+        'outside ownership.docs.localRoots',
+      );
+    });
+  });
+
   describe('runs', () => {
     it('reads the latest run from /runs/latest', async () => {
       const run = auditRun({ status: 'running', processed: 12, total: 40 });

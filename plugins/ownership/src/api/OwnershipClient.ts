@@ -3,6 +3,7 @@ import { InputError, ResponseError } from '@backstage/errors';
 import type {
   AuditRun,
   FindingRecord,
+  LocalDocument,
   LookupResponse,
   OnCallAnswer,
   OwnershipOverview,
@@ -196,6 +197,10 @@ export class OwnershipClient implements OwnershipApi {
       `/oncall/${refPath(entityRef, 'component')}`,
       { undefinedOnNotFound: true },
     );
+  }
+
+  getDocument(url: string): Promise<LocalDocument> {
+    return this.request<LocalDocument>('/documents', { query: { url } });
   }
 
   lookup(query: string, limit?: number): Promise<LookupResponse> {

@@ -48,6 +48,7 @@ const API_METHODS: ReadonlyArray<keyof OwnershipApi> = [
   'getTeam',
   'getOnCall',
   'lookup',
+  'getDocument',
   'getLatestRun',
   'listRuns',
   'startRun',

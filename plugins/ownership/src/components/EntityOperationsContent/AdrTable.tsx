@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import Alert from '@mui/material/Alert';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -8,7 +7,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { AdrInfo } from '@ownership-portal/plugin-ownership-common';
-import { AdrStatusChip, Hint, formatDate, newestFirst } from '../shared';
+import {
+  AdrStatusChip,
+  Hint,
+  formatDate,
+  newestFirst,
+  DocumentLink,
+} from '../shared';
 
 /**
  * The decision records of an entity, newest first, with status, date and
@@ -59,7 +64,7 @@ export function AdrTable(props: { adrs?: AdrInfo[]; problems?: string[] }) {
             {newestFirst(adrs).map(adr => (
               <TableRow key={adr.file}>
                 <TableCell>
-                  <Link to={adr.url}>{adr.title}</Link>
+                  <DocumentLink url={adr.url} title={adr.title} />
                   <Typography
                     variant="caption"
                     color="text.secondary"

@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -7,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { RunbookInfo } from '@ownership-portal/plugin-ownership-common';
-import { Hint, RunbookStatusBadge, formatDate } from '../shared';
+import { Hint, RunbookStatusBadge, formatDate, DocumentLink } from '../shared';
 
 const RUNBOOK_SOURCES: Record<RunbookInfo['source'], string> = {
   'service-link': 'Entity link',
@@ -44,7 +43,7 @@ export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
           {runbooks.map(runbook => (
             <TableRow key={runbook.url}>
               <TableCell>
-                <Link to={runbook.url}>{runbook.title}</Link>
+                <DocumentLink url={runbook.url} title={runbook.title} />
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {RUNBOOK_SOURCES[runbook.source] ?? runbook.source}

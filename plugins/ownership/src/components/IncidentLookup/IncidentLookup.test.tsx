@@ -83,7 +83,7 @@ describe('IncidentLookup', () => {
     expect(options[2]).toHaveTextContent('On call: no rotation');
     expect(
       within(options[0]).getByRole('link', {
-        name: 'Payments incident response',
+        name: /^Payments incident response/,
       }),
     ).toHaveAttribute('href', 'https://docs.example.com/runbooks/payments.md');
     expect(options[0]).toHaveTextContent('Fresh');

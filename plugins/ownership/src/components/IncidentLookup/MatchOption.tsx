@@ -1,10 +1,9 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { LookupMatch } from '@ownership-portal/plugin-ownership-common';
-import { RunbookStatusBadge, InlineRow } from '../shared';
+import { DocumentLink, InlineRow, RunbookStatusBadge } from '../shared';
 import { OnCallSummary } from './OnCallSummary';
 
 /** One match in the result list: owner, contacts, on call now and the runbook to open first. */
@@ -84,15 +83,11 @@ export function MatchOption(props: {
             Runbook:{' '}
           </Box>
           {match.topRunbook ? (
-            <Link
-              href={match.topRunbook.url}
-              target="_blank"
-              rel="noopener"
+            <DocumentLink
+              url={match.topRunbook.url}
+              title={match.topRunbook.title}
               tabIndex={-1}
-              onClick={event => event.stopPropagation()}
-            >
-              {match.topRunbook.title}
-            </Link>
+            />
           ) : (
             'none'
           )}

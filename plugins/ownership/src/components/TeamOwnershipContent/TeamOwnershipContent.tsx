@@ -1,4 +1,4 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
@@ -19,6 +19,7 @@ import {
   formatDate,
   newestFirst,
   InlineRow,
+  DocumentLink,
 } from '../shared';
 import { TeamDetailsLoader } from '../TeamOwnershipCard/TeamDetailsLoader';
 
@@ -98,9 +99,7 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
           sx={{ py: 0.5 }}
         >
           <InlineRow>
-            <Link to={adr.url} variant="body2">
-              {adr.title}
-            </Link>
+            <DocumentLink url={adr.url} title={adr.title} />
             <AdrStatusChip status={adr.status} />
             {adr.date && (
               <Typography variant="caption" color="text.secondary">

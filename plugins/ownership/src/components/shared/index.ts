@@ -27,6 +27,7 @@ export {
   type ScoreHistoryChartProps,
   type ScorePoint,
 } from './ScoreHistoryChart';
+export { DocumentLink, type DocumentLinkProps } from './DocumentLink';
 export { Hint } from './Hint';
 export { InlineRow } from './InlineRow';
 export { MaturityChip } from './MaturityChip';

@@ -1,6 +1,6 @@
-import { Link } from '@backstage/core-components';
 import type { RunbookInfo } from '@ownership-portal/plugin-ownership-common';
 import type { ReactNode } from 'react';
+import { DocumentLink } from '../DocumentLink';
 import { RunbookStatusBadge } from '../FreshnessBadge';
 import { InlineRow } from '../InlineRow';
 
@@ -15,9 +15,7 @@ export function RunbookLink(props: {
   const { runbook, children } = props;
   return (
     <InlineRow>
-      <Link to={runbook.url} variant="body2">
-        {runbook.title}
-      </Link>
+      <DocumentLink url={runbook.url} title={runbook.title} />
       {children}
       <RunbookStatusBadge runbook={runbook} />
     </InlineRow>

@@ -1,0 +1,1 @@
+export { DocumentLink, type DocumentLinkProps } from './DocumentLink';
