@@ -29,7 +29,7 @@ test.describe('the new engineer', () => {
     const runbooks = page.getByRole('list', { name: 'Runbooks' });
     await expect(runbooks.getByRole('listitem').first()).toBeVisible();
     await expect(
-      runbooks.getByRole('link', { name: /^Payments incident response/ }),
+      runbooks.getByRole('button', { name: 'Payments incident response' }),
     ).toBeVisible();
 
     const decisions = page
@@ -57,5 +57,20 @@ test.describe('the new engineer', () => {
         .getByRole('link', { name: 'payments@acme-logistics.example' }),
     ).toBeVisible();
     await saveScreenshot(page, 'group-onboarding');
+
+    // Reading the newest decision does not leave the portal.
+    await decisions
+      .first()
+      .getByRole('button', {
+        name: 'Use an append-only event store for the ledger',
+      })
+      .click();
+    const decision = page.getByRole('dialog', {
+      name: 'Use an append-only event store for the ledger',
+    });
+    await expect(decision.getByRole('heading').first()).toBeVisible();
+    await expect(decision).toContainText('0004-use-an-append-only-event-store');
+    await page.keyboard.press('Escape');
+    await expect(decision).toBeHidden();
   });
 });
