@@ -46,7 +46,10 @@ const views: View[] = [
     async open(page) {
       // The card sits in the info column, which scrolls on its own when it
       // is taller than the window: make room to show the whole card.
-      await page.setViewportSize({ width: 1440, height: 1600 });
+      await page.setViewportSize({
+        width: page.viewportSize()?.width ?? 1440,
+        height: 1600,
+      });
       await page.goto('/catalog/default/component/checkout-api');
       const card = cardTitled(page, 'Ownership');
       await expect(card).toContainText('Checkout');
@@ -112,3 +115,26 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test.describe('every view on a laptop screen', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  for (const view of views) {
+    test(`${view.name} fits the width`, async ({ signedIn: page }) => {
+      await view.open(page);
+
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        // Tables scroll sideways inside their container on narrow screens;
+        // on a laptop none of them should need to.
+        tables: [
+          ...document.querySelectorAll('[class*="MuiTableContainer-root"]'),
+        ]
+          .filter(table => table.scrollWidth > table.clientWidth + 1)
+          .map(table => table.querySelector('table')?.ariaLabel ?? '?'),
+      }));
+      expect(overflow.page).toBeLessThanOrEqual(0);
+      expect(overflow.tables).toEqual([]);
+    });
+  }
+});
