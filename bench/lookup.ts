@@ -22,7 +22,7 @@ const QUERIES = [
 
 async function main() {
   const entities = generateOrg(SERVICES);
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       ownershipPlugin,
       catalogServiceMock.factory({ entities }),
@@ -37,7 +37,7 @@ async function main() {
     ],
   });
   const base = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
+    (backend.server.address() as AddressInfo).port
   }/api/ownership`;
   const call = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${base}${path}`, init);
@@ -121,11 +121,16 @@ async function main() {
   console.log(
     `lookup cost over the trivial endpoint at p50: ${ms(l.p50 - r.p50)}`,
   );
-  // The test backend keeps servers and timers open; the report is done.
-  process.exit(0);
+  await backend.stop();
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  // Once the plugin's migrations have run on the test backend's SQLite, the
+  // process outlives stop() with no JavaScript handle left open (not yet
+  // traced further); the report is out and the backend stopped, so end it.
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
