@@ -3,7 +3,9 @@ import type {
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
 import {
+  BodyTooLargeError,
   RemoteHttpError,
+  readResponseBody,
   type Resilience,
 } from '@ownership-portal/plugin-ownership-node';
 
@@ -65,37 +67,12 @@ async function readBody(
   maxBytes: number,
   signal: AbortSignal,
 ): Promise<Buffer> {
-  if (!response.stream) {
-    const buffer = await response.buffer();
-    if (buffer.length > maxBytes) {
-      throw tooBig(url, maxBytes);
-    }
-    return buffer;
-  }
-  // Stream, so that an oversized feed is dropped without being held in memory.
-  const stream = response.stream();
-  const onAbort = () => stream.destroy(new Error('aborted'));
-  signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of stream) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      size += buffer.length;
-      if (size > maxBytes) {
-        stream.destroy();
-        throw tooBig(url, maxBytes);
-      }
-      chunks.push(buffer);
-    }
-    return Buffer.concat(chunks);
+    return await readResponseBody(response, { maxBytes, signal });
   } catch (error) {
-    if (error instanceof FeedRefusedError) {
-      throw error;
-    }
-    throw readError(url, error);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
+    throw error instanceof BodyTooLargeError
+      ? tooBig(url, maxBytes)
+      : readError(url, error);
   }
 }
 

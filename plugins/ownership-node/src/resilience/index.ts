@@ -5,3 +5,4 @@ export {
 } from './createResilience';
 export { RemoteHttpError, retryAfterMs } from './errors';
 export { fetchJson } from './fetchJson';
+export { BodyTooLargeError, readResponseBody } from './readResponseBody';

@@ -7,7 +7,9 @@ import type {
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
 import {
+  BodyTooLargeError,
   createResilience,
+  readResponseBody,
   RemoteHttpError,
   type Resilience,
   type ResilienceOptions,
@@ -382,38 +384,16 @@ async function readBody(
   maxBytes: number,
   signal: AbortSignal,
 ): Promise<Buffer> {
-  const tooLarge = (size?: number) =>
-    new ReadRefusedError(
-      413,
-      tooLargeReason(url, size, maxBytes),
-      'unreachable',
-    );
-  if (!response.stream) {
-    const buffer = await response.buffer();
-    if (buffer.length > maxBytes) {
-      throw tooLarge(buffer.length);
-    }
-    return buffer;
-  }
-  const stream = response.stream();
-  const onAbort = () => stream.destroy(new Error('aborted'));
-  signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of stream) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      size += buffer.length;
-      if (size > maxBytes) {
-        stream.destroy();
-        throw tooLarge();
-      }
-      chunks.push(buffer);
-    }
-    return Buffer.concat(chunks);
+    return await readResponseBody(response, { maxBytes, signal });
   } catch (error) {
-    throw error instanceof ReadRefusedError ? error : classify(error);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
+    if (error instanceof BodyTooLargeError) {
+      throw new ReadRefusedError(
+        413,
+        tooLargeReason(url, error.size, maxBytes),
+        'unreachable',
+      );
+    }
+    throw classify(error);
   }
 }
