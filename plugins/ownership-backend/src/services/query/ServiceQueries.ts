@@ -11,6 +11,7 @@ import type {
 import type {
   RelationRef,
   ResultStore,
+  ServiceFilter,
   ServiceOrderBy,
 } from '../../database/types';
 import type { FilterParams } from '../../router/params';
@@ -74,26 +75,11 @@ export class ServiceQueries {
     params: ListParams,
     credentials: BackstageCredentials,
   ): Promise<Page<ServiceSummary>> {
-    const { limit, cursor, ...selectionParams } = params;
-    return readPage(
-      this.selection,
-      { limit, cursor, selection: selectionParams },
-      async (run, offset) => {
-        const filter = await this.selection.filter(run.id, params);
-        const order = params.orderBy
-          ? { by: params.orderBy, direction: params.order ?? 'asc' }
-          : undefined;
-        const page = await this.results.listServices(
-          run.id,
-          filter,
-          { offset, limit },
-          order,
-        );
-        return {
-          ...page,
-          visible: await this.visibility.filter(page.items, credentials),
-        };
-      },
+    const order = params.orderBy
+      ? { by: params.orderBy, direction: params.order ?? 'asc' }
+      : undefined;
+    return this.filteredPage(params, credentials, (runId, filter, page) =>
+      this.results.listServices(runId, filter, page, order),
     );
   }
 
@@ -101,16 +87,28 @@ export class ServiceQueries {
     params: ListParams,
     credentials: BackstageCredentials,
   ): Promise<Page<FindingRecord>> {
+    return this.filteredPage(params, credentials, (runId, filter, page) =>
+      this.results.listFindings(runId, filter, page),
+    );
+  }
+
+  /** A page of the filtered selection, without what the caller may not read. */
+  private filteredPage<T extends { entityRef: string }>(
+    params: ListParams,
+    credentials: BackstageCredentials,
+    read: (
+      runId: number,
+      filter: ServiceFilter,
+      page: { offset: number; limit: number },
+    ) => Promise<{ items: T[]; totalItems: number }>,
+  ): Promise<Page<T>> {
     const { limit, cursor, ...selectionParams } = params;
     return readPage(
       this.selection,
       { limit, cursor, selection: selectionParams },
       async (run, offset) => {
         const filter = await this.selection.filter(run.id, params);
-        const page = await this.results.listFindings(run.id, filter, {
-          offset,
-          limit,
-        });
+        const page = await read(run.id, filter, { offset, limit });
         return {
           ...page,
           visible: await this.visibility.filter(page.items, credentials),
