@@ -1,14 +1,9 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Link from '@mui/material/Link';
@@ -29,6 +24,7 @@ import { LevelBar } from '../TeamTable/LevelBar';
 import { TeamTable } from '../TeamTable';
 import { TrendChart } from '../TrendChart';
 import { ServiceSearchBox } from './ServiceSearchBox';
+import { ErrorPanelWithRetry } from '../shared';
 
 /** A share from 0 to 1 as a whole percentage. */
 function percent(share: number): string {
@@ -244,15 +240,11 @@ export function AuditDashboard() {
     );
   } else if (summary.error) {
     body = (
-      <Stack spacing={1} alignItems="flex-start">
-        <ResponseErrorPanel
-          title="Could not load the audit summary"
-          error={summary.error}
-        />
-        <Button size="small" onClick={summary.retry}>
-          Retry
-        </Button>
-      </Stack>
+      <ErrorPanelWithRetry
+        title="Could not load the audit summary"
+        error={summary.error}
+        onRetry={summary.retry}
+      />
     );
   } else if (summary.value) {
     body = (

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -29,7 +25,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { type OwnershipFilters, ownershipApiRef } from '../../api';
-import { useCursorPages } from '../shared';
+import { useCursorPages, ErrorPanelWithRetry } from '../shared';
 import { MultiSelect } from './MultiSelect';
 import { TeamFilter } from './TeamFilter';
 
@@ -197,12 +193,11 @@ export function FindingsTable(props: FindingsTableProps) {
   let content;
   if (error) {
     content = (
-      <Stack spacing={1} alignItems="flex-start">
-        <ResponseErrorPanel title="Could not load the findings" error={error} />
-        <Button size="small" onClick={retry}>
-          Retry
-        </Button>
-      </Stack>
+      <ErrorPanelWithRetry
+        title="Could not load the findings"
+        error={error}
+        onRetry={retry}
+      />
     );
   } else if (!value) {
     content = <Progress />;

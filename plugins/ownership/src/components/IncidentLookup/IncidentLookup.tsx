@@ -1,9 +1,8 @@
-import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
@@ -26,6 +25,7 @@ import {
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
+import { ErrorPanelWithRetry } from '../shared';
 import { MatchOption } from './MatchOption';
 import { ServiceDetailPanel } from './ServiceDetailPanel';
 
@@ -242,15 +242,13 @@ export function IncidentLookup(props: IncidentLookupProps) {
     );
   } else if (state.error) {
     results = (
-      <Stack spacing={1} alignItems="flex-start" sx={{ p: 2 }}>
-        <ResponseErrorPanel
+      <Box sx={{ p: 2 }}>
+        <ErrorPanelWithRetry
           title={`Could not look up “${query}”`}
           error={state.error}
+          onRetry={() => setAttempt(n => n + 1)}
         />
-        <Button size="small" onClick={() => setAttempt(n => n + 1)}>
-          Retry
-        </Button>
-      </Stack>
+      </Box>
     );
   } else if (state.response && items.length === 0 && !state.loading) {
     results = (

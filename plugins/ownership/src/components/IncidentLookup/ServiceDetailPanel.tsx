@@ -1,8 +1,7 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -20,6 +19,7 @@ import {
   OnCallBlock,
   OwnerStatusChip,
   RunbookLink,
+  ErrorPanelWithRetry,
 } from '../shared';
 
 function Section(props: { title: string; children: ReactNode }) {
@@ -193,15 +193,11 @@ export function ServiceDetailPanel(props: { entityRef: string }) {
   }
   if (error) {
     return (
-      <Stack spacing={1} alignItems="flex-start">
-        <ResponseErrorPanel
-          title={`Could not load ${props.entityRef}`}
-          error={error}
-        />
-        <Button size="small" onClick={retry}>
-          Retry
-        </Button>
-      </Stack>
+      <ErrorPanelWithRetry
+        title={`Could not load ${props.entityRef}`}
+        error={error}
+        onRetry={retry}
+      />
     );
   }
   return value ? <Details service={value} /> : null;

@@ -1,4 +1,4 @@
-import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -16,7 +16,7 @@ import {
 } from '@ownership-portal/plugin-ownership-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ownershipApiRef } from '../../api';
-import { InlineRow } from '../shared';
+import { InlineRow, ErrorPanelWithRetry } from '../shared';
 
 /** Properties of {@link RunStatus}. */
 export interface RunStatusProps {
@@ -251,15 +251,11 @@ export function RunStatus(props: RunStatusProps) {
     body = <LinearProgress aria-label="Loading the latest audit run" />;
   } else if (state.error) {
     body = (
-      <Stack spacing={1} alignItems="flex-start">
-        <ResponseErrorPanel
-          title="Could not load the latest audit run"
-          error={state.error}
-        />
-        <Button size="small" onClick={() => setReloads(n => n + 1)}>
-          Retry
-        </Button>
-      </Stack>
+      <ErrorPanelWithRetry
+        title="Could not load the latest audit run"
+        error={state.error}
+        onRetry={() => setReloads(n => n + 1)}
+      />
     );
   } else if (!state.run) {
     body = (

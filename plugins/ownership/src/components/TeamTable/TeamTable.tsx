@@ -1,13 +1,8 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
@@ -27,7 +22,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
-import { plural, useCursorPages } from '../shared';
+import { plural, useCursorPages, ErrorPanelWithRetry } from '../shared';
 import { LevelBar } from './LevelBar';
 
 /** Columns the backend sorts teams by. */
@@ -132,12 +127,11 @@ export function TeamTable(props: TeamTableProps) {
   let content;
   if (error) {
     content = (
-      <Stack spacing={1} alignItems="flex-start">
-        <ResponseErrorPanel title="Could not load the teams" error={error} />
-        <Button size="small" onClick={retry}>
-          Retry
-        </Button>
-      </Stack>
+      <ErrorPanelWithRetry
+        title="Could not load the teams"
+        error={error}
+        onRetry={retry}
+      />
     );
   } else if (!value) {
     content = <Progress />;

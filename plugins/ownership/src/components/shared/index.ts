@@ -28,6 +28,7 @@ export {
   type ScorePoint,
 } from './ScoreHistoryChart';
 export { DocumentLink, type DocumentLinkProps } from './DocumentLink';
+export { ErrorPanelWithRetry } from './ErrorPanelWithRetry';
 export { Hint } from './Hint';
 export { InlineRow } from './InlineRow';
 export { MaturityChip } from './MaturityChip';

@@ -1,19 +1,15 @@
-import {
-  MarkdownContent,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { MarkdownContent, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../../api';
+import { ErrorPanelWithRetry } from '../ErrorPanelWithRetry';
 import { formatDateTime } from '../format';
 
 /** The path of a `file:` URL, for showing where a document lives. */
@@ -42,15 +38,11 @@ export function DocumentDialog(props: {
   let content;
   if (document.error) {
     content = (
-      <Stack spacing={1} alignItems="flex-start">
-        <ResponseErrorPanel
-          title={`Could not open ${title}`}
-          error={document.error}
-        />
-        <Button size="small" onClick={document.retry}>
-          Retry
-        </Button>
-      </Stack>
+      <ErrorPanelWithRetry
+        title={`Could not open ${title}`}
+        error={document.error}
+        onRetry={document.retry}
+      />
     );
   } else if (!document.value) {
     content = <Progress />;

@@ -1,0 +1,1 @@
+export { ErrorPanelWithRetry } from './ErrorPanelWithRetry';
