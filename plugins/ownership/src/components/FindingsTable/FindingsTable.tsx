@@ -25,7 +25,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { type OwnershipFilters, ownershipApiRef } from '../../api';
-import { useCursorPages, ErrorPanelWithRetry } from '../shared';
+import { ErrorPanelWithRetry, useCursorPages } from '../shared';
 import { MultiSelect } from './MultiSelect';
 import { TeamFilter } from './TeamFilter';
 

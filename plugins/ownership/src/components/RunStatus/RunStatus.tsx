@@ -16,7 +16,7 @@ import {
 } from '@ownership-portal/plugin-ownership-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ownershipApiRef } from '../../api';
-import { InlineRow, ErrorPanelWithRetry } from '../shared';
+import { ErrorPanelWithRetry, InlineRow } from '../shared';
 
 /** Properties of {@link RunStatus}. */
 export interface RunStatusProps {

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
-import { plural, useCursorPages, ErrorPanelWithRetry } from '../shared';
+import { ErrorPanelWithRetry, plural, useCursorPages } from '../shared';
 import { LevelBar } from './LevelBar';
 
 /** Columns the backend sorts teams by. */
