@@ -14,15 +14,12 @@ import {
 import { screen } from '@testing-library/react';
 import {
   entityOf,
-  fakeOwnershipApi,
+  ownershipApiWith,
   paymentsApiEntity,
   wellKeptService,
 } from '../components/shared/__testUtils__/serviceDetails';
 import { ownershipApiRef } from '../api';
-import {
-  fakeOwnershipApi as fakeTeamApi,
-  teamDetails,
-} from '../testing/fixtures';
+import { fakeOwnershipApi, teamDetails } from '../testing/fixtures';
 import {
   entityOperationsContent,
   entityOwnershipCard,
@@ -30,7 +27,7 @@ import {
   entityTeamOwnershipCard,
 } from './entityExtensions';
 
-const apis = [fakeOwnershipApi(wellKeptService())];
+const apis = [ownershipApiWith(wellKeptService())];
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 // The loaders import the components on first render; give that time on a busy machine.
 const lazy = { timeout: 10_000 };
@@ -97,7 +94,7 @@ describe('entity extensions', () => {
     const teamApis = [
       [
         ownershipApiRef,
-        fakeTeamApi({ getTeam: async () => teamDetails('payments') }),
+        fakeOwnershipApi({ getTeam: async () => teamDetails('payments') }),
       ] as const,
     ];
     const paymentsGroup = entityOf('Group', 'payments');

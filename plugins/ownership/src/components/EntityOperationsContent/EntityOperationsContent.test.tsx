@@ -7,7 +7,7 @@ import type { ServiceDetails } from '@ownership-portal/plugin-ownership-common';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  fakeOwnershipApi,
+  ownershipApiWith,
   notFoundError,
   paymentsApiEntity,
   serviceWith,
@@ -16,14 +16,14 @@ import {
 import { EntityOperationsContent } from './EntityOperationsContent';
 
 /** Renders the tab and lets the fake API answer inside `act`. */
-async function renderTab(getService: Parameters<typeof fakeOwnershipApi>[0]) {
+async function renderTab(getService: Parameters<typeof ownershipApiWith>[0]) {
   await act(async () => {
     renderInTestApp(
       <EntityProvider entity={paymentsApiEntity}>
         <EntityOperationsContent />
       </EntityProvider>,
       {
-        apis: [fakeOwnershipApi(getService)],
+        apis: [ownershipApiWith(getService)],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import {
   HOUR,
   entityOf,
-  fakeOwnershipApi,
+  ownershipApiWith,
   fromNow,
   healthyOnCall,
   notFoundError,
@@ -21,7 +21,7 @@ import { EntityOwnershipCard } from './EntityOwnershipCard';
 
 /** Renders the card and lets the fake API answer inside `act`. */
 async function renderCard(
-  getService: Parameters<typeof fakeOwnershipApi>[0],
+  getService: Parameters<typeof ownershipApiWith>[0],
   entity = paymentsApiEntity,
 ) {
   await act(async () => {
@@ -30,7 +30,7 @@ async function renderCard(
         <EntityOwnershipCard />
       </EntityProvider>,
       {
-        apis: [fakeOwnershipApi(getService)],
+        apis: [ownershipApiWith(getService)],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );

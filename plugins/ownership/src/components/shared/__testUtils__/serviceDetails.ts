@@ -5,6 +5,7 @@ import type {
   ServiceDetails,
 } from '@ownership-portal/plugin-ownership-common';
 import { type OwnershipApi, ownershipApiRef } from '../../../api';
+import { fakeOwnershipApi } from '../../../testing/fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -323,13 +324,18 @@ export async function notFoundError(entityRef: string) {
   } as unknown as Parameters<typeof ResponseError.fromResponse>[0]);
 }
 
-/** A test API pair for `ownershipApiRef` whose `getService` is the given function or value. */
-export function fakeOwnershipApi(
+/**
+ * A test API pair for `ownershipApiRef` whose `getService` is the given
+ * function or value; every other method rejects, as in `fakeOwnershipApi`.
+ */
+export function ownershipApiWith(
   getService: OwnershipApi['getService'] | ServiceDetails,
 ) {
-  const impl: Partial<OwnershipApi> = {
-    getService:
-      typeof getService === 'function' ? getService : async () => getService,
-  };
-  return [ownershipApiRef, impl] as const;
+  return [
+    ownershipApiRef,
+    fakeOwnershipApi({
+      getService:
+        typeof getService === 'function' ? getService : async () => getService,
+    }),
+  ] as const;
 }
