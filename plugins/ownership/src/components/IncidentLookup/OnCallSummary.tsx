@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { OnCallAnswer } from '@ownership-portal/plugin-ownership-common';
-import { Until, InlineRow } from '../shared';
+import { InlineRow, Until, byLevel } from '../shared';
 
 /**
  * Who is on call now, in one line for a lookup result: the first escalation
@@ -10,9 +10,7 @@ import { Until, InlineRow } from '../shared';
  */
 export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
   const { oncall } = props;
-  const first = oncall?.onCallNow.length
-    ? [...oncall.onCallNow].sort((a, b) => a.level - b.level)[0]
-    : undefined;
+  const first = oncall ? byLevel(oncall.onCallNow)[0] : undefined;
 
   let text;
   if (!oncall) {

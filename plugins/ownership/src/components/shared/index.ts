@@ -15,6 +15,7 @@ export {
 export {
   NoRotationHint,
   OnCallBlock,
+  byLevel,
   RelativeTime,
   Until,
   escalationStepText,

@@ -53,6 +53,13 @@ function OnCallPerson(props: { user: OnCallUser }) {
   return <>{user.name}</>;
 }
 
+/** First escalation level first; a copy, the answer stays as it came. */
+export function byLevel<T extends { level: number }>(
+  entries: readonly T[],
+): T[] {
+  return [...entries].sort((a, b) => a.level - b.level);
+}
+
 /** `L2 after 15 min: Platform leads`. */
 export function escalationStepText(step: EscalationStep): string {
   const after = formatDuration(step.after);
@@ -125,9 +132,9 @@ export function OnCallBlock(props: OnCallBlockProps) {
     );
   }
 
-  const now = [...oncall.onCallNow].sort((a, b) => a.level - b.level);
+  const now = byLevel(oncall.onCallNow);
   const next = detailed ? oncall.next : oncall.next.slice(0, 1);
-  const escalation = [...oncall.escalation].sort((a, b) => a.level - b.level);
+  const escalation = byLevel(oncall.escalation);
 
   return (
     <Box>

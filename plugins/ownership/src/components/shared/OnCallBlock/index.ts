@@ -1,6 +1,7 @@
 export {
   NoRotationHint,
   OnCallBlock,
+  byLevel,
   RelativeTime,
   Until,
   escalationStepText,
