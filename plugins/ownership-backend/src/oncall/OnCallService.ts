@@ -217,23 +217,27 @@ export class OnCallService {
     return answer;
   }
 
+  /** Asks the provider now, with the catalog's users to match people against. */
+  private async askProvider(
+    provider: OnCallProvider,
+    target: OnCallTarget,
+  ): Promise<Remembered> {
+    const checkedAt = this.now();
+    const lookups = await this.deps.users.lookups();
+    const resolution = await provider.resolve(target, {
+      now: checkedAt,
+      ...lookups,
+    });
+    return { resolution, checkedAt: checkedAt.toISOString() };
+  }
+
   private async ask(
     provider: OnCallProvider,
     target: OnCallTarget,
   ): Promise<OnCallAnswer> {
-    const checkedAt = this.now();
     try {
-      const lookups = await this.deps.users.lookups();
-      const resolution = await provider.resolve(target, {
-        now: checkedAt,
-        ...lookups,
-      });
-      return this.toAnswer(
-        provider,
-        target,
-        { resolution, checkedAt: checkedAt.toISOString() },
-        false,
-      );
+      const remembered = await this.askProvider(provider, target);
+      return this.toAnswer(provider, target, remembered, false);
     } catch (error) {
       return this.unknown(provider, target, error);
     }
@@ -244,17 +248,8 @@ export class OnCallService {
     target: OnCallTarget,
     key: string,
   ): Promise<OnCallAnswer> {
-    const checkedAt = this.now();
     try {
-      const lookups = await this.deps.users.lookups();
-      const resolution = await provider.resolve(target, {
-        now: checkedAt,
-        ...lookups,
-      });
-      const remembered: Remembered = {
-        resolution,
-        checkedAt: checkedAt.toISOString(),
-      };
+      const remembered = await this.askProvider(provider, target);
       await Promise.all([
         this.write(
           `fresh:${key}`,
