@@ -14,29 +14,19 @@ import type {
   ServiceDetails,
   SuggestedOwner,
 } from '@ownership-portal/plugin-ownership-common';
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import {
   ContactLinks,
   FindingsList,
   OnCallBlock,
   OwnerStatusChip,
   RunbookLink,
-  SectionHeading,
+  Section,
   ServiceDetailsLoader,
   plural,
   InlineRow,
   MaturityChip,
 } from '../shared';
-
-function Section(props: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Box component="section" aria-labelledby={id}>
-      <SectionHeading id={id}>{props.title}</SectionHeading>
-      {props.children}
-    </Box>
-  );
-}
 
 function OwnerName(props: { owner: OwnerDetails }) {
   const { owner } = props;

@@ -9,10 +9,9 @@ import type {
   ServiceSummary,
   TeamDetails,
 } from '@ownership-portal/plugin-ownership-common';
-import { type ReactNode, useId } from 'react';
 import {
   OnCallBlock,
-  SectionHeading,
+  Section,
   plural,
   severitySummary,
   InlineRow,
@@ -21,16 +20,6 @@ import {
 import { TeamDetailsLoader } from './TeamDetailsLoader';
 
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
-
-function Section(props: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Box component="section" aria-labelledby={id}>
-      <SectionHeading id={id}>{props.title}</SectionHeading>
-      {props.children}
-    </Box>
-  );
-}
 
 /** Open findings of a service, e.g. `1 error, 1 warning`, or `No findings`. */
 function findingCounts(service: ServiceSummary): string {

@@ -9,13 +9,12 @@ import type {
   ReadingList,
   TeamDetails,
 } from '@ownership-portal/plugin-ownership-common';
-import { type ReactNode, useId } from 'react';
 import {
   AdrStatusChip,
   ContactLinks,
   Hint,
   RunbookLink,
-  SectionHeading,
+  Section,
   formatDate,
   newestFirst,
   InlineRow,
@@ -26,16 +25,6 @@ import { TeamDetailsLoader } from '../TeamOwnershipCard/TeamDetailsLoader';
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
 
 type ServiceTitles = Map<string, string>;
-
-function Section(props: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Box component="section" aria-labelledby={id}>
-      <SectionHeading id={id}>{props.title}</SectionHeading>
-      {props.children}
-    </Box>
-  );
-}
 
 function ServiceLink(props: { entityRef: string; titles: ServiceTitles }) {
   return (

@@ -34,7 +34,7 @@ export { Hint } from './Hint';
 export { InlineRow } from './InlineRow';
 export { MaturityChip } from './MaturityChip';
 export { RunbookLink } from './RunbookLink';
-export { SectionHeading } from './SectionHeading';
+export { Section, SectionHeading } from './SectionHeading';
 export {
   AuditResultLoader,
   LoadErrorState,

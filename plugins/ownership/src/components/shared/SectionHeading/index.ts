@@ -1,1 +1,2 @@
 export { SectionHeading } from './SectionHeading';
+export { Section } from './Section';
