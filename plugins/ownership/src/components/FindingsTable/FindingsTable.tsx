@@ -6,7 +6,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -25,7 +24,11 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { type OwnershipFilters, ownershipApiRef } from '../../api';
-import { ErrorPanelWithRetry, useCursorPages } from '../shared';
+import {
+  ErrorPanelWithRetry,
+  OverlayProgress,
+  useCursorPages,
+} from '../shared';
 import { MultiSelect } from './MultiSelect';
 import { TeamFilter } from './TeamFilter';
 
@@ -327,12 +330,7 @@ export function FindingsTable(props: FindingsTableProps) {
           </Box>
         )}
         <Box sx={{ position: 'relative' }}>
-          {loading && value && (
-            <LinearProgress
-              aria-label="Loading findings"
-              sx={{ position: 'absolute', top: 0, left: 0, right: 0 }}
-            />
-          )}
+          {loading && value && <OverlayProgress label="Loading findings" />}
           {content}
         </Box>
       </Stack>

@@ -4,7 +4,6 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
-import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -25,7 +24,7 @@ import {
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
-import { ErrorPanelWithRetry } from '../shared';
+import { ErrorPanelWithRetry, OverlayProgress } from '../shared';
 import { MatchOption } from './MatchOption';
 import { ServiceDetailPanel } from './ServiceDetailPanel';
 
@@ -331,12 +330,7 @@ export function IncidentLookup(props: IncidentLookupProps) {
             overflow: 'hidden',
           }}
         >
-          {state.loading && (
-            <LinearProgress
-              aria-label="Looking up"
-              sx={{ position: 'absolute', top: 0, left: 0, right: 0 }}
-            />
-          )}
+          {state.loading && <OverlayProgress label="Looking up" />}
           {results}
           <Box
             component="ul"

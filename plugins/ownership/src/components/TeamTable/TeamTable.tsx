@@ -4,7 +4,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
-import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -22,7 +21,12 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
-import { ErrorPanelWithRetry, plural, useCursorPages } from '../shared';
+import {
+  ErrorPanelWithRetry,
+  OverlayProgress,
+  plural,
+  useCursorPages,
+} from '../shared';
 import { LevelBar } from './LevelBar';
 
 /** Columns the backend sorts teams by. */
@@ -223,12 +227,7 @@ export function TeamTable(props: TeamTableProps) {
           }}
         />
         <Box sx={{ position: 'relative' }}>
-          {loading && value && (
-            <LinearProgress
-              aria-label="Loading teams"
-              sx={{ position: 'absolute', top: 0, left: 0, right: 0 }}
-            />
-          )}
+          {loading && value && <OverlayProgress label="Loading teams" />}
           {content}
         </Box>
       </Stack>

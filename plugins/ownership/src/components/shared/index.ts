@@ -33,6 +33,7 @@ export { ErrorPanelWithRetry } from './ErrorPanelWithRetry';
 export { Hint } from './Hint';
 export { InlineRow } from './InlineRow';
 export { MaturityChip } from './MaturityChip';
+export { OverlayProgress } from './OverlayProgress';
 export { RunbookLink } from './RunbookLink';
 export { Section, SectionHeading } from './SectionHeading';
 export {

@@ -1,0 +1,1 @@
+export { OverlayProgress } from './OverlayProgress';
