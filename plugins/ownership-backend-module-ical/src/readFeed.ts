@@ -2,6 +2,7 @@ import type {
   UrlReaderService,
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
+import { toError } from '@backstage/errors';
 import {
   BodyTooLargeError,
   RemoteHttpError,
@@ -22,20 +23,13 @@ export class FeedRefusedError extends RemoteHttpError {
   }
 }
 
-function describe(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) {
-    return { name: error.name, message: error.message };
-  }
-  return { name: 'Error', message: String(error) };
-}
-
 /**
  * Turns a UrlReader error into one that says which feed could not be read
  * and whether trying again may help: not found, not allowed and invalid URLs
  * are final; everything else (5xx, network errors) is retried.
  */
 function readError(url: string, error: unknown): Error {
-  const { name, message } = describe(error);
+  const { name, message } = toError(error);
   const text = `Cannot read iCalendar feed ${url}: ${message}`;
   switch (name) {
     case 'NotFoundError':

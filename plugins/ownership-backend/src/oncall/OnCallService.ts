@@ -1,3 +1,4 @@
+import { toError } from '@backstage/errors';
 import type {
   CacheService,
   LoggerService,
@@ -346,5 +347,5 @@ function cacheKey(provider: OnCallProvider, target: OnCallTarget): string {
 }
 
 function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return toError(error).message;
 }

@@ -6,6 +6,7 @@ import type {
   UrlReaderService,
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
+import { toError } from '@backstage/errors';
 import {
   BodyTooLargeError,
   createResilience,
@@ -73,15 +74,8 @@ class ReadRefusedError extends RemoteHttpError {
   }
 }
 
-function errorOf(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) {
-    return { name: error.name, message: error.message };
-  }
-  return { name: 'Error', message: String(error) };
-}
-
 function isNotModified(error: unknown): boolean {
-  return errorOf(error).name === 'NotModifiedError';
+  return toError(error).name === 'NotModifiedError';
 }
 
 /**
@@ -92,7 +86,7 @@ function isNotModified(error: unknown): boolean {
  * retried and then reported with their message.
  */
 function classify(error: unknown): Error {
-  const { name, message } = errorOf(error);
+  const { name, message } = toError(error);
   if (name === 'NotFoundError') {
     return new ReadRefusedError(404, '404 not found', 'unreachable');
   }
@@ -119,7 +113,7 @@ function problem(url: string, error: unknown): DocumentProblem {
   if (error instanceof ReadRefusedError) {
     return { status: error.outcome, url, reason: error.message };
   }
-  return { status: 'unreachable', url, reason: errorOf(error).message };
+  return { status: 'unreachable', url, reason: toError(error).message };
 }
 
 /** The cache key of a URL; long URLs are hashed to stay within key limits (memcached: 250 bytes). */
@@ -308,7 +302,7 @@ export class RemoteDocumentReader {
       try {
         buffer = await file.content();
       } catch (error) {
-        skipped.push({ url: fileUrl, reason: errorOf(error).message });
+        skipped.push({ url: fileUrl, reason: toError(error).message });
         continue;
       }
       if (buffer.length > maxBytes) {
@@ -358,7 +352,7 @@ export class RemoteDocumentReader {
       return value && typeof value.etag === 'string' ? value : undefined;
     } catch (error) {
       this.options.logger?.warn(
-        `Cannot read cached document ${key}: ${errorOf(error).message}`,
+        `Cannot read cached document ${key}: ${toError(error).message}`,
       );
       return undefined;
     }
@@ -371,7 +365,7 @@ export class RemoteDocumentReader {
       });
     } catch (error) {
       this.options.logger?.warn(
-        `Cannot cache document ${key}: ${errorOf(error).message}`,
+        `Cannot cache document ${key}: ${toError(error).message}`,
       );
     }
   }
