@@ -72,11 +72,18 @@ export function teamRollups(
   });
 }
 
-/** The runbooks and ADRs of a team's services, each once, decisions newest first. */
+/**
+ * The runbooks and ADRs of a team's services, each once, decisions newest
+ * first. A document several services share is listed for the first of them
+ * by entity ref, so that the list does not change with the catalog's order.
+ */
 export function readingList(entities: EntityResult[]): ReadingList {
   const runbooks = new Map<string, ReadingList['runbooks'][number]>();
   const adrs = new Map<string, ReadingList['adrs'][number]>();
-  for (const entity of entities) {
+  const byRef = [...entities].sort((a, b) =>
+    a.entityRef.localeCompare(b.entityRef, 'en'),
+  );
+  for (const entity of byRef) {
     for (const runbook of entity.runbooks ?? []) {
       if (!runbooks.has(runbook.url)) {
         runbooks.set(runbook.url, { ...runbook, entityRef: entity.entityRef });
