@@ -4,6 +4,8 @@ import type {
   FindingRecord,
   MaturityLevel,
   OwnerDetails,
+  ReadingList,
+  ReadingListSource,
   ServiceSummary,
   Severity,
   TeamRollup,
@@ -361,5 +363,20 @@ export function toTeamRollup(row: TeamRow): TeamRollup {
 
 export function toTeamResult(row: TeamRow): TeamResult {
   const details: TeamDetails = JSON.parse(row.details);
-  return { ...toTeamRollup(row), ...details };
+  return {
+    ...toTeamRollup(row),
+    ...details,
+    ...(details.readingList && {
+      readingList: withSources(details.readingList),
+    }),
+  };
+}
+
+/** Runs stored before `entityRefs` existed name one service per document. */
+function withSources(list: ReadingList): ReadingList {
+  const fill = <T extends ReadingListSource>(item: T): T => ({
+    ...item,
+    entityRefs: item.entityRefs ?? [item.entityRef],
+  });
+  return { runbooks: list.runbooks.map(fill), adrs: list.adrs.map(fill) };
 }

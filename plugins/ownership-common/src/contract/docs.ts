@@ -113,8 +113,20 @@ export interface TechDebtSummary {
  * @public
  */
 export interface ReadingList {
-  runbooks: Array<RunbookInfo & { entityRef: string }>;
-  adrs: Array<AdrInfo & { entityRef: string }>;
+  runbooks: Array<RunbookInfo & ReadingListSource>;
+  adrs: Array<AdrInfo & ReadingListSource>;
+}
+
+/**
+ * Which of the team's services a reading-list document belongs to.
+ *
+ * @public
+ */
+export interface ReadingListSource {
+  /** The first of them by entity ref. */
+  entityRef: string;
+  /** All of them, by entity ref: a team folder of ADRs serves several services. */
+  entityRefs: string[];
 }
 
 /**

@@ -516,10 +516,12 @@ export function teamDetails(
       runbooks: (apiDetails.runbooks ?? []).map(runbook => ({
         ...runbook,
         entityRef: api.entityRef,
+        entityRefs: [api.entityRef],
       })),
       adrs: (apiDetails.adrs ?? []).map(adr => ({
         ...adr,
         entityRef: api.entityRef,
+        entityRefs: [api.entityRef],
       })),
     },
     oncall: onCallAnswer(),

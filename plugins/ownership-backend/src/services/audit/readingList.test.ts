@@ -11,7 +11,7 @@ const shared: RunbookInfo = {
 };
 
 describe('readingList', () => {
-  it('lists a shared document once, for the same service whatever the catalog order', () => {
+  it('lists a shared document once, with every service it belongs to, whatever the catalog order', () => {
     const refund = entityResult('refund-service', { runbooks: [shared] });
     const webhooks = entityResult('payment-webhooks-receiver', {
       runbooks: [shared],
@@ -24,6 +24,10 @@ describe('readingList', () => {
     expect(one.runbooks[0].entityRef).toBe(
       'component:default/payment-webhooks-receiver',
     );
+    expect(one.runbooks[0].entityRefs).toEqual([
+      'component:default/payment-webhooks-receiver',
+      'component:default/refund-service',
+    ]);
     expect(other).toEqual(one);
   });
 

@@ -1,5 +1,6 @@
 import type {
   ReadingList,
+  ReadingListSource,
   RunFigures,
   SeverityCounts,
 } from '@ownership-portal/plugin-ownership-common';
@@ -73,26 +74,34 @@ export function teamRollups(
 }
 
 /**
- * The runbooks and ADRs of a team's services, each once, decisions newest
- * first. A document several services share is listed for the first of them
- * by entity ref, so that the list does not change with the catalog's order.
+ * The runbooks and ADRs of a team's services, each once with every service
+ * it belongs to (by entity ref, so that the list does not change with the
+ * catalog's order), decisions newest first.
  */
 export function readingList(entities: EntityResult[]): ReadingList {
   const runbooks = new Map<string, ReadingList['runbooks'][number]>();
   const adrs = new Map<string, ReadingList['adrs'][number]>();
+  const add = <T extends { url: string }>(
+    into: Map<string, T & ReadingListSource>,
+    doc: T,
+    entityRef: string,
+  ) => {
+    const listed = into.get(doc.url);
+    if (listed) {
+      listed.entityRefs.push(entityRef);
+    } else {
+      into.set(doc.url, { ...doc, entityRef, entityRefs: [entityRef] });
+    }
+  };
   const byRef = [...entities].sort((a, b) =>
     a.entityRef.localeCompare(b.entityRef, 'en'),
   );
   for (const entity of byRef) {
     for (const runbook of entity.runbooks ?? []) {
-      if (!runbooks.has(runbook.url)) {
-        runbooks.set(runbook.url, { ...runbook, entityRef: entity.entityRef });
-      }
+      add(runbooks, runbook, entity.entityRef);
     }
     for (const adr of entity.adrs ?? []) {
-      if (!adrs.has(adr.url)) {
-        adrs.set(adr.url, { ...adr, entityRef: entity.entityRef });
-      }
+      add(adrs, adr, entity.entityRef);
     }
   }
   return {

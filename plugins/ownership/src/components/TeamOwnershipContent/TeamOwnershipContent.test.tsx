@@ -47,6 +47,7 @@ function teamWithThreeAdrs(): TeamDetails {
           url: 'https://github.com/example/payments-worker/blob/main/docs/adr/0001-kafka.md',
           file: '0001-kafka.md',
           entityRef: 'component:default/payments-worker',
+          entityRefs: ['component:default/payments-worker'],
         },
       ],
     },
@@ -104,6 +105,39 @@ describe('TeamOwnershipContent', () => {
       'href',
       'https://github.com/example/payments-api/blob/main/docs/adr/0002-use-postgresql.md',
     );
+  });
+
+  it('says how many other services share a document, and names them on hover', async () => {
+    const team = teamDetails('payments');
+    const [first, ...rest] = team.readingList.adrs;
+    await renderContent(async () => ({
+      ...team,
+      readingList: {
+        ...team.readingList,
+        adrs: [
+          {
+            ...first,
+            entityRefs: [
+              first.entityRef,
+              'component:default/payments-worker',
+              'component:default/refund-service',
+            ],
+          },
+          ...rest,
+        ],
+      },
+    }));
+
+    const adrs = within(
+      await screen.findByRole('list', { name: 'Decision records' }),
+    ).getAllByRole('listitem');
+    const shared = adrs.find(li => li.textContent?.includes(first.title))!;
+    expect(shared).toHaveTextContent(/for Payments API and 2 more$/);
+    expect(
+      within(shared).getByTitle(
+        'Payments Worker, component:default/refund-service',
+      ),
+    ).toHaveTextContent('and 2 more');
   });
 
   it('names who to ask: members with their emails, and contacts', async () => {

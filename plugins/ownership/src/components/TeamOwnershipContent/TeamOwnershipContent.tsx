@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
   ReadingList,
+  ReadingListSource,
   TeamDetails,
 } from '@ownership-portal/plugin-ownership-common';
 import {
@@ -26,13 +27,24 @@ const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
 
 type ServiceTitles = Map<string, string>;
 
-function ServiceLink(props: { entityRef: string; titles: ServiceTitles }) {
+/** `for payments-ledger`, or `for payments-ledger and 4 more` with the others on hover. */
+function ServiceLink(props: {
+  source: ReadingListSource;
+  titles: ServiceTitles;
+}) {
+  const { source, titles } = props;
+  const first = source.entityRef;
+  const others = (source.entityRefs ?? [first]).filter(ref => ref !== first);
+  const title = (ref: string) => titles.get(ref) ?? ref;
   return (
     <Typography variant="caption" color="text.secondary" component="span">
-      for{' '}
-      <EntityRefLink entityRef={props.entityRef}>
-        {props.titles.get(props.entityRef)}
-      </EntityRefLink>
+      for <EntityRefLink entityRef={first}>{title(first)}</EntityRefLink>
+      {others.length > 0 && (
+        <Box component="span" title={others.map(title).join(', ')}>
+          {' '}
+          and {others.length} more
+        </Box>
+      )}
     </Typography>
   );
 }
@@ -61,7 +73,7 @@ function Runbooks(props: {
           sx={{ py: 0.5 }}
         >
           <RunbookLink runbook={runbook}>
-            <ServiceLink entityRef={runbook.entityRef} titles={props.titles} />
+            <ServiceLink source={runbook} titles={props.titles} />
           </RunbookLink>
         </Box>
       ))}
@@ -95,7 +107,7 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
                 {formatDate(adr.date)}
               </Typography>
             )}
-            <ServiceLink entityRef={adr.entityRef} titles={props.titles} />
+            <ServiceLink source={adr} titles={props.titles} />
           </InlineRow>
         </Box>
       ))}
