@@ -13,7 +13,7 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
-import { RemoteHttpError } from './errors';
+import { RemoteHttpError, ResilienceError } from './errors';
 
 /**
  * Settings of {@link createResilience}; every field has a default.
@@ -118,10 +118,26 @@ export function createResilience(options: ResilienceOptions): Resilience {
     halfOpenAfter: halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(breakerThreshold),
   });
+  // The breaker's state changes are logged with a `breaker` field, so that
+  // an operator can follow an outage (and tests can see the state).
   breaker.onBreak(() =>
-    logger?.warn(`${name} is failing; calls pause for ${halfOpenAfterMs} ms`),
+    logger?.warn(
+      `${name} circuit breaker open: ${breakerThreshold} calls in a row failed; calls pause for ${halfOpenAfterMs} ms`,
+      { remote: name, breaker: 'open' },
+    ),
   );
-  breaker.onReset(() => logger?.info(`${name} answers again`));
+  breaker.onHalfOpen(() =>
+    logger?.info(`${name} circuit breaker half-open: trying one call`, {
+      remote: name,
+      breaker: 'half-open',
+    }),
+  );
+  breaker.onReset(() =>
+    logger?.info(`${name} circuit breaker closed: ${name} answers again`, {
+      remote: name,
+      breaker: 'closed',
+    }),
+  );
 
   const policy = wrap(
     bulkhead(concurrency, queue),
@@ -136,15 +152,22 @@ export function createResilience(options: ResilienceOptions): Resilience {
         return await policy.execute(({ signal }) => call(signal));
       } catch (error) {
         if (error instanceof TaskCancelledError) {
-          throw new Error(`${name} did not answer within ${timeoutMs} ms`);
+          throw new ResilienceError(
+            'timeout',
+            `${name} did not answer within ${timeoutMs} ms`,
+          );
         }
         if (error instanceof BrokenCircuitError) {
-          throw new Error(
+          throw new ResilienceError(
+            'open',
             `${name} is failing; calls are paused for up to ${halfOpenAfterMs} ms`,
           );
         }
         if (error instanceof BulkheadRejectedError) {
-          throw new Error(`${name} has too many calls waiting`);
+          throw new ResilienceError(
+            'saturated',
+            `${name} has too many calls waiting`,
+          );
         }
         throw error;
       }

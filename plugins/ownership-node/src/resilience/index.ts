@@ -3,6 +3,16 @@ export {
   type Resilience,
   type ResilienceOptions,
 } from './createResilience';
-export { RemoteHttpError, retryAfterMs } from './errors';
+export {
+  isTransientFailure,
+  RemoteHttpError,
+  ResilienceError,
+  retryAfterMs,
+} from './errors';
+export {
+  createLastGoodCache,
+  type LastGood,
+  type LastGoodCache,
+} from './lastGood';
 export { fetchJson } from './fetchJson';
 export { BodyTooLargeError, readResponseBody } from './readResponseBody';

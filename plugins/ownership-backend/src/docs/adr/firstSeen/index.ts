@@ -1,0 +1,2 @@
+export type { AdrFirstSeenStore } from './AdrFirstSeenStore';
+export { DatabaseAdrFirstSeenStore } from './DatabaseAdrFirstSeenStore';
