@@ -18,6 +18,10 @@ import {
   type TechDebtSubject,
 } from '@ownership-portal/plugin-ownership-node';
 import { GithubIssuesClient } from './client/GithubIssuesClient';
+import {
+  InvalidRepositorySlugError,
+  parseRepositorySlug,
+} from './client/repositorySlug';
 import type { GhIssue, GhLabel } from './client/types';
 import {
   DEFAULT_CACHE_TTL_MS,
@@ -30,7 +34,6 @@ import {
 /** The GitHub plugins' repository annotation, `owner/repo`. */
 export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
 const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
-const SLUG = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?$/;
 const IMPACTS = ['low', 'medium', 'high', 'critical'] as const;
 const IMPACT_LABEL = /^impact\s*[:/=]\s*(low|medium|high|critical)$/i;
 
@@ -155,8 +158,9 @@ export class GithubTechDebtSource implements TechDebtSource {
     this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   }
 
+  /** Any non-empty slug: one that names no repository is reported by `read`. */
   appliesTo(subject: TechDebtSubject): boolean {
-    return this.repository(subject) !== undefined;
+    return Boolean(subject.annotations[PROJECT_SLUG_ANNOTATION]?.trim());
   }
 
   /** The entity's items; the cache and rate limits go by the wall clock, not `now`. */
@@ -167,6 +171,12 @@ export class GithubTechDebtSource implements TechDebtSource {
     const repository = this.repository(subject);
     if (!repository) {
       return [];
+    }
+    if ('error' in repository) {
+      // Never a request: `../user` would send the token to `/user/issues`.
+      throw new InvalidRepositorySlugError(
+        `${PROJECT_SLUG_ANNOTATION} ${repository.error}`,
+      );
     }
     const { host, owner, repo } = repository;
     const key = `github-techdebt:v1:${host}/${owner}/${repo}`.toLowerCase();
@@ -235,13 +245,19 @@ export class GithubTechDebtSource implements TechDebtSource {
    */
   private repository(
     subject: TechDebtSubject,
-  ): { host: string; owner: string; repo: string } | undefined {
+  ):
+    | { host: string; owner: string; repo: string }
+    | { error: string }
+    | undefined {
     const slug = subject.annotations[PROJECT_SLUG_ANNOTATION]?.trim();
-    const match = slug ? SLUG.exec(slug) : null;
-    if (!match) {
+    if (!slug) {
       return undefined;
     }
-    return { host: this.hostOf(subject), owner: match[1], repo: match[2] };
+    const parsed = parseRepositorySlug(slug);
+    if ('error' in parsed) {
+      return parsed;
+    }
+    return { host: this.hostOf(subject), ...parsed.slug };
   }
 
   private hostOf(subject: TechDebtSubject): string {

@@ -4,6 +4,7 @@ import {
   type Resilience,
   retryAfterMs,
 } from '@ownership-portal/plugin-ownership-node';
+import { assertRepository } from './repositorySlug';
 import type { GhIssue } from './types';
 
 /** GitHub's largest page. */
@@ -85,8 +86,12 @@ export class GithubIssuesClient {
    * `GET /repos/{owner}/{repo}/issues?labels=…&state=open&per_page=100`,
    * following `Link: rel="next"` up to `maxPages` pages. Pull requests,
    * which the endpoint lists as well, are left out.
+   *
+   * @throws InvalidRepositorySlugError, before any request, when the owner
+   * or repository is not a GitHub name (`..` would leave `/repos/`).
    */
   async listOpenIssues(query: IssueQuery): Promise<GhIssue[]> {
+    assertRepository(query.owner, query.repo);
     const base = query.apiBaseUrl.replace(/\/+$/, '');
     const params = new URLSearchParams({
       labels: query.label,
