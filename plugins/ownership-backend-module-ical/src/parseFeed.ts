@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { countSteps, RecurrenceStepsExceededError } from './recurrenceSteps';
 import { isIanaZone, wallClockInUtc, wallClockInZone } from './zones';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -35,10 +36,41 @@ export interface ParsedFeed {
   shifts: FeedShift[];
   /** Events left out because they could not be read, with why. */
   skipped: string[];
+  /**
+   * What was left unread because the feed went past one of its
+   * {@link FeedLimits}; empty when the whole feed was read. The shifts are
+   * then those of the part that was read.
+   */
+  truncated: string[];
 }
 
-/** Longest recurrence expansion of one event, to bound runaway rules. */
-const MAX_OCCURRENCES_PER_EVENT = 10_000;
+/**
+ * How much work one feed may cause, so that a hostile or runaway feed cannot
+ * hold the backend: recurrence is expanded from each event's start, one
+ * candidate date at a time.
+ */
+export interface FeedLimits {
+  /** Events (VEVENTs, overrides included) read; later ones are left out. */
+  maxEvents: number;
+  /**
+   * Recurrence steps for the whole feed: every occurrence expanded and every
+   * candidate date a rule tries counts one. When they are used up, the
+   * remaining recurring events are not expanded.
+   */
+  maxOccurrences: number;
+  /** Occurrences of one event, before the window ends. */
+  maxOccurrencesPerEvent: number;
+  /** Recurrence steps of one event; bounds rules that match no date at all. */
+  maxStepsPerEvent: number;
+}
+
+/** The limits {@link parseFeed} applies unless told otherwise. */
+export const DEFAULT_FEED_LIMITS: FeedLimits = {
+  maxEvents: 10_000,
+  maxOccurrences: 100_000,
+  maxOccurrencesPerEvent: 10_000,
+  maxStepsPerEvent: 20_000,
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -370,14 +402,17 @@ function nominalDuration(event: Event) {
 /**
  * Reads an iCalendar text and lists the shifts overlapping `[from, to)`:
  * recurring events expanded (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides),
- * cancelled events and occurrences left out.
+ * cancelled events and occurrences left out. Never does more than `limits`
+ * allow; what it left unread for them is listed in `truncated`.
  *
  * @throws InvalidCalendarError when the text is not iCalendar.
  */
 export function parseFeed(
   input: string,
   window: { from: Date; to: Date },
+  limits: Partial<FeedLimits> = {},
 ): ParsedFeed {
+  const limit = { ...DEFAULT_FEED_LIMITS, ...limits };
   const calendar = parseCalendar(input);
   const zone = calendarZone(calendar);
   const times = new TimeReader(calendar, zone);
@@ -385,6 +420,7 @@ export function parseFeed(
   const windowTo = window.to.getTime();
   const shifts: FeedShift[] = [];
   const skipped: string[] = [];
+  const truncated: string[] = [];
 
   /** `endFromStart`: the end was computed from the start, in its zone. */
   const add = (
@@ -419,7 +455,13 @@ export function parseFeed(
     });
   };
 
-  const vevents = calendar.getAllSubcomponents('vevent');
+  const allEvents = calendar.getAllSubcomponents('vevent');
+  const vevents = allEvents.slice(0, limit.maxEvents);
+  if (allEvents.length > vevents.length) {
+    truncated.push(
+      `the feed has ${allEvents.length} events; only the first ${vevents.length} were read`,
+    );
+  }
   const overrides = new Map<string, Component[]>();
   const masters: Component[] = [];
   for (const vevent of vevents) {
@@ -439,6 +481,68 @@ export function parseFeed(
       text(component.getFirstPropertyValue('uid')) ?? 'no UID'
     }): ${errorMessage(error)}`;
 
+  /** Expands one recurring event; returns how many occurrences it read. */
+  const expand = (component: Component, event: Event): number => {
+    const duration = nominalDuration(event);
+    const startTzid = tzidOf(component, 'dtstart');
+    // Occurrences that end well before the window are skipped without
+    // looking them up, unless an override may have moved them.
+    const reach = duration.toSeconds() * 1000 + DAY_MS;
+    const overridden = new Set(
+      Object.values(event.exceptions).map(override =>
+        times.epoch(
+          override.recurrenceId,
+          tzidOf(override.component, 'recurrence-id'),
+        ),
+      ),
+    );
+    const ranged = event.rangeExceptions.length > 0;
+    const iterator = event.iterator();
+    let last: Time | undefined;
+    let expanded = 0;
+    for (; expanded < limit.maxOccurrencesPerEvent; expanded++) {
+      const occurrence = iterator.next();
+      if (!occurrence) {
+        break;
+      }
+      const at = times.epoch(occurrence, startTzid);
+      if (at >= windowTo) {
+        last = occurrence;
+        break;
+      }
+      if (at + reach < windowFrom && !ranged && !overridden.has(at)) {
+        continue;
+      }
+      const details = event.getOccurrenceDetails(occurrence);
+      if (details.item === event) {
+        const end = occurrence.clone();
+        end.addDuration(duration);
+        add(occurrence, end, component, true);
+      } else {
+        add(details.startDate, details.endDate, details.item.component);
+      }
+    }
+    if (expanded >= limit.maxOccurrencesPerEvent) {
+      skipped.push(
+        describe(
+          component,
+          `stopped expanding its recurrence after ${limit.maxOccurrencesPerEvent} occurrences`,
+        ),
+      );
+    }
+    // Overrides of later occurrences that were moved into the window.
+    if (last) {
+      for (const override of Object.values(event.exceptions)) {
+        if (override.recurrenceId.compare(last) >= 0) {
+          add(override.startDate, override.endDate, override.component);
+        }
+      }
+    }
+    return expanded;
+  };
+
+  let stepsLeft = limit.maxOccurrences;
+  let unexpanded = 0;
   for (const component of masters) {
     try {
       if (isCancelled(component)) {
@@ -458,64 +562,36 @@ export function parseFeed(
         add(event.startDate, event.endDate, component);
         continue;
       }
-      const duration = nominalDuration(event);
-      const startTzid = tzidOf(component, 'dtstart');
-      // Occurrences that end well before the window are skipped without
-      // looking them up, unless an override may have moved them.
-      const reach = duration.toSeconds() * 1000 + DAY_MS;
-      const overridden = new Set(
-        Object.values(event.exceptions).map(override =>
-          times.epoch(
-            override.recurrenceId,
-            tzidOf(override.component, 'recurrence-id'),
-          ),
-        ),
-      );
-      const ranged = event.rangeExceptions.length > 0;
-      const iterator = event.iterator();
-      let last: Time | undefined;
-      let expanded = 0;
-      for (; expanded < MAX_OCCURRENCES_PER_EVENT; expanded++) {
-        const occurrence = iterator.next();
-        if (!occurrence) {
-          break;
-        }
-        const at = times.epoch(occurrence, startTzid);
-        if (at >= windowTo) {
-          last = occurrence;
-          break;
-        }
-        if (at + reach < windowFrom && !ranged && !overridden.has(at)) {
-          continue;
-        }
-        const details = event.getOccurrenceDetails(occurrence);
-        if (details.item === event) {
-          const end = occurrence.clone();
-          end.addDuration(duration);
-          add(occurrence, end, component, true);
-        } else {
-          add(details.startDate, details.endDate, details.item.component);
-        }
+      if (stepsLeft <= 0) {
+        unexpanded++;
+        continue;
       }
-      if (expanded >= MAX_OCCURRENCES_PER_EVENT) {
-        skipped.push(
-          describe(
-            component,
-            `stopped expanding its recurrence after ${MAX_OCCURRENCES_PER_EVENT} occurrences`,
-          ),
+      const allowed = Math.min(limit.maxStepsPerEvent, stepsLeft);
+      try {
+        const { value: expanded, steps } = countSteps(allowed, () =>
+          expand(component, event),
         );
-      }
-      // Overrides of later occurrences that were moved into the window.
-      if (last) {
-        for (const override of Object.values(event.exceptions)) {
-          if (override.recurrenceId.compare(last) >= 0) {
-            add(override.startDate, override.endDate, override.component);
-          }
+        // RDATEs take no rule steps, but each occurrence is work all the same.
+        stepsLeft -= Math.max(steps, expanded);
+      } catch (error) {
+        if (!(error instanceof RecurrenceStepsExceededError)) {
+          throw error;
+        }
+        stepsLeft -= allowed;
+        if (allowed < limit.maxStepsPerEvent) {
+          unexpanded++;
+        } else {
+          skipped.push(describe(component, error));
         }
       }
     } catch (error) {
       skipped.push(describe(component, error));
     }
+  }
+  if (unexpanded) {
+    truncated.push(
+      `the feed's budget of ${limit.maxOccurrences} recurrence steps was used up; ${unexpanded} recurring event(s) were not expanded, or only in part`,
+    );
   }
 
   // Overrides whose series is not in the feed stand on their own.
@@ -538,5 +614,6 @@ export function parseFeed(
     timezone: zoneName(zone),
     shifts,
     skipped,
+    truncated,
   };
 }
