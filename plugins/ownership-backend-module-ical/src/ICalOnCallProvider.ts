@@ -19,6 +19,7 @@ import {
   type FeedPerson,
   type FeedShift,
 } from './parseFeed';
+import { feedLabel } from './feedLabel';
 import { readFeed } from './readFeed';
 
 /** The annotation naming a service's or team's iCalendar feed. */
@@ -186,7 +187,9 @@ export class ICalOnCallProvider implements OnCallProvider {
       host = new URL(source).host;
     } catch {
       throw new Error(
-        `The ${ICAL_ANNOTATION} annotation "${url}" is not a URL of an iCalendar feed`,
+        `The ${ICAL_ANNOTATION} annotation ${feedLabel(
+          url,
+        )} is not a URL of an iCalendar feed`,
       );
     }
 
@@ -206,13 +209,15 @@ export class ICalOnCallProvider implements OnCallProvider {
       });
     } catch (error) {
       if (error instanceof InvalidCalendarError) {
-        throw new Error(`iCalendar feed ${url} is ${error.message}`);
+        throw new Error(
+          `iCalendar feed ${feedLabel(url)} is ${error.message}`,
+        );
       }
       throw error;
     }
     if (feed.skipped.length) {
       this.logger?.warn(
-        `iCalendar feed ${url}: left out ${
+        `iCalendar feed ${feedLabel(url)}: left out ${
           feed.skipped.length
         } unreadable event(s): ${feed.skipped.slice(0, 3).join('; ')}`,
       );

@@ -9,6 +9,7 @@ import {
   readResponseBody,
   type Resilience,
 } from '@ownership-portal/plugin-ownership-node';
+import { feedLabel } from './feedLabel';
 
 /**
  * A read that trying again will not help: the feed is missing, its URL is
@@ -30,7 +31,11 @@ export class FeedRefusedError extends RemoteHttpError {
  */
 function readError(url: string, error: unknown): Error {
   const { name, message } = toError(error);
-  const text = `Cannot read iCalendar feed ${url}: ${message}`;
+  // Readers quote the URL in their messages; it must not reach logs or answers.
+  const text = `Cannot read iCalendar feed ${feedLabel(url)}: ${message.replace(
+    /\b(?:https?|webcals?):\/\/\S+/gi,
+    '<feed URL>',
+  )}`;
   switch (name) {
     case 'NotFoundError':
       return new FeedRefusedError(404, text);
@@ -51,7 +56,7 @@ function readError(url: string, error: unknown): Error {
 function tooBig(url: string, maxBytes: number) {
   return new FeedRefusedError(
     413,
-    `iCalendar feed ${url} is bigger than the limit of ${maxBytes} bytes (ownership.oncall.ical.maxBytes)`,
+    `iCalendar feed ${feedLabel(url)} is bigger than the limit of ${maxBytes} bytes (ownership.oncall.ical.maxBytes)`,
   );
 }
 

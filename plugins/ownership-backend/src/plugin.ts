@@ -35,6 +35,7 @@ import { CatalogReader } from './services/ingest/CatalogReader';
 import { LookupService } from './services/lookup/LookupService';
 import { OverviewService } from './services/OverviewService';
 import { CatalogVisibility } from './services/query/CatalogVisibility';
+import { DocumentQueries } from './services/query/DocumentQueries';
 import { Selection } from './services/query/Selection';
 import { ServiceQueries } from './services/query/ServiceQueries';
 import { TeamQueries } from './services/query/TeamQueries';
@@ -161,6 +162,7 @@ export const ownershipPlugin = createBackendPlugin({
           results,
           ruleIds,
           kinds: scope.kinds,
+          visibility,
         });
         const services = ServiceQueries.create({
           results,
@@ -189,7 +191,12 @@ export const ownershipPlugin = createBackendPlugin({
             visibility,
             overview: OverviewService.create({ catalog, scope }),
             oncall,
-            documents,
+            documents: DocumentQueries.create({
+              results,
+              selection,
+              visibility,
+              reader: documents,
+            }),
           }),
         );
         registerOwnershipActions({

@@ -312,17 +312,32 @@ describe('list-ownership-findings', () => {
         getLatestSucceededRun: async () => run,
         getRun: async (id: number) => (id === run.id ? run : undefined),
       };
+      const select = (filter: ServiceFilter) =>
+        stored.filter(
+          f =>
+            (!filter.entityRefs || filter.entityRefs.includes(f.entityRef)) &&
+            (!filter.ownerRefs ||
+              filter.ownerRefs.includes(f.ownerRef ?? '')) &&
+            (!filter.ruleIds || filter.ruleIds.includes(f.ruleId)) &&
+            (!filter.severities || filter.severities.includes(f.severity)),
+        );
       const results = {
         getTeam: async (_runId: number, ref: string) => teams.get(ref),
+        countFindingsByEntity: jest.fn(
+          async (_runId: number, filter: ServiceFilter) => {
+            const counts = new Map<string, number>();
+            for (const f of select(filter)) {
+              counts.set(f.entityRef, (counts.get(f.entityRef) ?? 0) + 1);
+            }
+            return [...counts].map(([entityRef, count]) => ({
+              entityRef,
+              count,
+            }));
+          },
+        ),
         listFindings: jest.fn(
           async (_runId: number, filter: ServiceFilter, page: PageRequest) => {
-            const selected = stored.filter(
-              f =>
-                (!filter.ownerRefs ||
-                  filter.ownerRefs.includes(f.ownerRef ?? '')) &&
-                (!filter.ruleIds || filter.ruleIds.includes(f.ruleId)) &&
-                (!filter.severities || filter.severities.includes(f.severity)),
-            );
+            const selected = select(filter);
             return {
               items: selected.slice(page.offset, page.offset + page.limit),
               totalItems: selected.length,
@@ -330,16 +345,21 @@ describe('list-ownership-findings', () => {
           },
         ),
       };
-      const hidden = new Set(['component:default/payments-secret']);
+      const hidden = new Set([
+        'component:default/payments-secret',
+        'group:default/hidden-team',
+      ]);
       const visibility = {
-        filter: async <T extends { entityRef: string }>(items: T[]) =>
-          items.filter(i => !hidden.has(i.entityRef)),
+        readable: async (refs: string[]) =>
+          new Set(refs.filter(ref => !hidden.has(ref))),
+        canRead: async (ref: string) => !hidden.has(ref),
       };
       const selection = Selection.create({
         runs: runs as unknown as RunStore,
         results: results as unknown as ResultStore,
         ruleIds: () => [...RULE_IDS],
         kinds: ['Component'],
+        visibility: visibility as unknown as CatalogVisibility,
       });
       const services = ServiceQueries.create({
         results: results as unknown as ResultStore,
@@ -354,7 +374,7 @@ describe('list-ownership-findings', () => {
 
       const output = await list({ team: 'payments-team', limit: 2 });
 
-      expect(results.listFindings.mock.calls[0][1]).toEqual({
+      expect(results.countFindingsByEntity.mock.calls[0][1]).toEqual({
         ownerRefs: [
           'group:default/payments-team',
           'group:default/payments-oncall',
@@ -370,10 +390,11 @@ describe('list-ownership-findings', () => {
             severity: 'warning',
           }),
         ],
-        totalItems: 3,
+        totalItems: 2,
         truncated: false,
         ...RUN,
       });
+      expect(JSON.stringify(output)).not.toContain('payments-secret');
     });
 
     it('lists findings without an owner without ownerRef', async () => {
@@ -400,6 +421,16 @@ describe('list-ownership-findings', () => {
         name: 'InputError',
         message:
           'Invalid query parameter team: group:default/nobody is not a Group in audit run 42',
+      });
+      // A team the caller may not read is answered as if it did not exist.
+      teams.set('group:default/hidden-team', {
+        entityRef: 'group:default/hidden-team',
+        subGroups: [],
+      });
+      await expect(list({ team: 'hidden-team' })).rejects.toMatchObject({
+        name: 'InputError',
+        message:
+          'Invalid query parameter team: group:default/hidden-team is not a Group in audit run 42',
       });
       await expect(
         list({ ruleId: ['owner.missing', 'owner.typo'] }),

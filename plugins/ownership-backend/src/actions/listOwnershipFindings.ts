@@ -87,7 +87,7 @@ export function registerListOwnershipFindingsAction(options: {
           totalItems: z
             .number()
             .describe(
-              'Findings matching the filters in the run, counted before catalog read permissions apply',
+              'Findings matching the filters in the run, of entities you may read in the catalog only',
             ),
           truncated: z
             .boolean()

@@ -9,6 +9,7 @@ import type {
 import type { Knex } from 'knex';
 import {
   chunk,
+  DOCUMENT_REFS,
   ENTITIES,
   type EntityRow,
   FINDINGS,
@@ -28,6 +29,7 @@ import {
 } from './rows';
 import type {
   EntityResult,
+  EntityStats,
   PageRequest,
   ResultStore,
   ServiceFilter,
@@ -69,6 +71,9 @@ function toCount(rows: Array<Record<string, unknown>>): number {
 
 /** Restricts a query over `e` (entity results) by the entity filters. */
 function whereEntity(query: Knex.QueryBuilder, filter: ServiceFilter): void {
+  if (given(filter.entityRefs)) {
+    query.whereIn('e.entity_ref', lower(filter.entityRefs));
+  }
   if (given(filter.ownerRefs)) {
     query.whereIn('e.owner_ref', lower(filter.ownerRefs));
   }
@@ -130,17 +135,7 @@ export class DatabaseResultStore implements ResultStore {
       direction: 'asc',
     },
   ): Promise<{ items: ServiceSummary[]; totalItems: number }> {
-    const selection = this.client(`${ENTITIES} as e`).where('e.run_id', runId);
-    whereEntity(selection, filter);
-    if (given(filter.ruleIds) || given(filter.severities)) {
-      // Not correlated, so every database evaluates it once per query.
-      const withFindings = this.client(`${FINDINGS} as f`)
-        .select('f.entity_ref')
-        .where('f.run_id', runId);
-      whereFinding(withFindings, filter);
-      selection.whereIn('e.entity_ref', withFindings);
-    }
-
+    const selection = this.entitySelection(runId, filter);
     const totalItems = toCount(await selection.clone().count({ count: '*' }));
     if (page.limit <= 0) {
       return { items: [], totalItems };
@@ -168,16 +163,7 @@ export class DatabaseResultStore implements ResultStore {
     filter: ServiceFilter,
     page: PageRequest,
   ): Promise<{ items: FindingRecord[]; totalItems: number }> {
-    const selection = this.client(`${FINDINGS} as f`)
-      .join(`${ENTITIES} as e`, join =>
-        join
-          .on('e.run_id', '=', 'f.run_id')
-          .andOn('e.entity_ref', '=', 'f.entity_ref'),
-      )
-      .where('f.run_id', runId);
-    whereEntity(selection, filter);
-    whereFinding(selection, filter);
-
+    const selection = this.findingSelection(runId, filter);
     const totalItems = toCount(await selection.clone().count({ count: '*' }));
     if (page.limit <= 0) {
       return { items: [], totalItems };
@@ -316,6 +302,120 @@ export class DatabaseResultStore implements ResultStore {
       }
       after = rows[rows.length - 1].entity_ref;
     }
+  }
+
+  async listServiceRefs(
+    runId: number,
+    filter: ServiceFilter,
+    order: { by: ServiceOrderBy; direction: Direction } = {
+      by: 'entityRef',
+      direction: 'asc',
+    },
+  ): Promise<string[]> {
+    const direction = order.direction === 'desc' ? 'desc' : 'asc';
+    const query = this.entitySelection(runId, filter)
+      .select('e.entity_ref')
+      .orderByRaw(`${SERVICE_ORDER[order.by]} ${direction}`);
+    if (order.by !== 'entityRef') {
+      query.orderBy('e.entity_ref', 'asc');
+    }
+    const rows: Array<{ entity_ref: string }> = await query;
+    return rows.map(row => row.entity_ref);
+  }
+
+  async countFindingsByEntity(
+    runId: number,
+    filter: ServiceFilter,
+  ): Promise<Array<{ entityRef: string; count: number }>> {
+    const rows: Array<{ entity_ref: string; count: number | string }> =
+      await this.findingSelection(runId, filter)
+        .select('f.entity_ref')
+        .count({ count: '*' })
+        .groupBy('f.entity_ref')
+        .orderBy('f.entity_ref', 'asc');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      count: Number(row.count),
+    }));
+  }
+
+  async listEntityStats(
+    runId: number,
+    ownerRefs?: string[],
+  ): Promise<EntityStats[]> {
+    const read = (owners?: string[]) => {
+      const query = this.client(ENTITIES)
+        .select(
+          'entity_ref',
+          'owner_ref',
+          'score',
+          'level',
+          'error_count',
+          'warning_count',
+          'info_count',
+        )
+        .where({ run_id: runId });
+      if (owners) {
+        query.whereIn('owner_ref', owners);
+      }
+      return query as Promise<EntityRow[]>;
+    };
+    const rows: EntityRow[] = [];
+    if (ownerRefs) {
+      for (const owners of chunk([...new Set(lower(ownerRefs))], MAX_IN_LIST)) {
+        rows.push(...(await read(owners)));
+      }
+    } else {
+      rows.push(...(await read()));
+    }
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.owner_ref !== null && { ownerRef: row.owner_ref }),
+      score: Number(row.score),
+      level: Number(row.level) as MaturityLevel,
+      findings: {
+        error: Number(row.error_count),
+        warning: Number(row.warning_count),
+        info: Number(row.info_count),
+      },
+    }));
+  }
+
+  async findDocumentReferrers(runId: number, url: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.client(DOCUMENT_REFS)
+      .select('entity_ref')
+      .where({ run_id: runId, url })
+      .orderBy('entity_ref', 'asc');
+    return rows.map(row => row.entity_ref);
+  }
+
+  /** Entity results (`e`) of a run that the filter selects. */
+  private entitySelection(runId: number, filter: ServiceFilter) {
+    const selection = this.client(`${ENTITIES} as e`).where('e.run_id', runId);
+    whereEntity(selection, filter);
+    if (given(filter.ruleIds) || given(filter.severities)) {
+      // Not correlated, so every database evaluates it once per query.
+      const withFindings = this.client(`${FINDINGS} as f`)
+        .select('f.entity_ref')
+        .where('f.run_id', runId);
+      whereFinding(withFindings, filter);
+      selection.whereIn('e.entity_ref', withFindings);
+    }
+    return selection;
+  }
+
+  /** Findings (`f`, joined with their entity `e`) of a run that the filter selects. */
+  private findingSelection(runId: number, filter: ServiceFilter) {
+    const selection = this.client(`${FINDINGS} as f`)
+      .join(`${ENTITIES} as e`, join =>
+        join
+          .on('e.run_id', '=', 'f.run_id')
+          .andOn('e.entity_ref', '=', 'f.entity_ref'),
+      )
+      .where('f.run_id', runId);
+    whereEntity(selection, filter);
+    whereFinding(selection, filter);
+    return selection;
   }
 
   /** The findings of the given entities, in their original order, by entity ref. */

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { selectRunsToPrune } from './retention';
 import {
   chunk,
+  DOCUMENT_REFS,
   ENTITIES,
   FINDINGS,
   insertInBatches,
@@ -14,6 +15,7 @@ import {
   RUNS,
   type RunRow,
   TEAMS,
+  toDocumentRefRows,
   toEntityRow,
   toFindingRows,
   toIso,
@@ -99,6 +101,11 @@ export class DatabaseRunStore implements RunStore {
         trx,
         TEAMS,
         results.teams.map(team => toTeamRow(id, team)),
+      );
+      await insertInBatches(
+        trx,
+        DOCUMENT_REFS,
+        results.entities.flatMap(entity => toDocumentRefRows(id, entity)),
       );
     });
     return (await this.getRun(id))!;
@@ -193,6 +200,7 @@ export class DatabaseRunStore implements RunStore {
       // Children first, so nothing is left behind even where the database
       // does not enforce the foreign keys' ON DELETE CASCADE.
       for (const ids of chunk(doomed, MAX_IN_LIST)) {
+        await trx(DOCUMENT_REFS).whereIn('run_id', ids).delete();
         await trx(FINDINGS).whereIn('run_id', ids).delete();
         await trx(ENTITIES).whereIn('run_id', ids).delete();
         await trx(TEAMS).whereIn('run_id', ids).delete();

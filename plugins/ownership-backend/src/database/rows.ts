@@ -22,6 +22,7 @@ export const RUNS = 'ownership_runs';
 export const ENTITIES = 'ownership_entity_results';
 export const FINDINGS = 'ownership_findings';
 export const TEAMS = 'ownership_team_results';
+export const DOCUMENT_REFS = 'ownership_document_refs';
 
 /** Rows per multi-row insert: below SQLite's 500 compound selects and its variable limit. */
 const MAX_ROWS_PER_INSERT = 400;
@@ -228,6 +229,36 @@ export function toEntityRow(runId: number, entity: EntityResult): EntityRow {
     search_text: searchText(entity),
     details: JSON.stringify(details),
   };
+}
+
+export type DocumentRefRow = {
+  run_id: number;
+  url: string;
+  entity_ref: string;
+};
+
+/** The longest document URL kept, in bytes; `/documents` takes URLs of up to 2000 characters. */
+const MAX_DOCUMENT_URL_BYTES = 2000;
+
+/** The local (`file:`) documents an entity names: runbooks, ADRs and its debt register. */
+export function toDocumentRefRows(
+  runId: number,
+  entity: EntityResult,
+): DocumentRefRow[] {
+  const urls = new Set(
+    [
+      ...(entity.runbooks ?? []).map(doc => doc.url),
+      ...(entity.adrs ?? []).map(doc => doc.url),
+      entity.techDebt?.registerUrl,
+    ].filter(
+      (url): url is string =>
+        typeof url === 'string' &&
+        url.startsWith('file:') &&
+        Buffer.byteLength(url) <= MAX_DOCUMENT_URL_BYTES,
+    ),
+  );
+  const entityRef = entity.entityRef.toLowerCase();
+  return [...urls].map(url => ({ run_id: runId, url, entity_ref: entityRef }));
 }
 
 export function toFindingRows(

@@ -3,6 +3,7 @@ import type {
   Contact,
   FindingRecord,
   HistoryPoint,
+  MaturityLevel,
   MemberSummary,
   ReadingList,
   RunbookInfo,
@@ -13,6 +14,7 @@ import type {
   RunFigures,
   ServiceSummary,
   Severity,
+  SeverityCounts,
   SuggestedOwner,
   TeamRollup,
   TrendPoint,
@@ -98,6 +100,18 @@ export interface ServiceFilter {
   kinds?: string[];
   /** Case-insensitive substring over name, title, tags, system and owner. */
   q?: string;
+  /** Only these entities; at most a few hundred (one `IN` list). */
+  entityRefs?: string[];
+}
+
+/** The figures of one entity that a team rollup adds up. */
+export interface EntityStats {
+  entityRef: string;
+  /** Full ref of the owner, lower-case, when there is one. */
+  ownerRef?: string;
+  score: number;
+  level: MaturityLevel;
+  findings: SeverityCounts;
 }
 
 /** Offset pagination; the router turns opaque cursors into offsets. */
@@ -176,6 +190,21 @@ export interface ResultStore {
     q?: string,
   ): Promise<{ items: TeamRollup[]; totalItems: number }>;
   getTeam(runId: number, teamRef: string): Promise<TeamResult | undefined>;
+  /** Refs of the whole selection, in the listing's order (default: by ref). */
+  listServiceRefs(
+    runId: number,
+    filter: ServiceFilter,
+    order?: { by: ServiceOrderBy; direction: 'asc' | 'desc' },
+  ): Promise<string[]>;
+  /** How many findings of the selection each entity has, by entity ref; entities without any are left out. */
+  countFindingsByEntity(
+    runId: number,
+    filter: ServiceFilter,
+  ): Promise<Array<{ entityRef: string; count: number }>>;
+  /** Figures of the run's entities, all of them or those of the given owners. */
+  listEntityStats(runId: number, ownerRefs?: string[]): Promise<EntityStats[]>;
+  /** Refs of the entities whose runbooks, ADRs or debt register name this `file:` URL. */
+  findDocumentReferrers(runId: number, url: string): Promise<string[]>;
   /** Every entity result of a run, in pages of `pageSize`, for the lookup index and exports. */
   streamEntities(
     runId: number,

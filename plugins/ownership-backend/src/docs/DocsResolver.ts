@@ -99,6 +99,7 @@ export class DocsResolver {
     const items: TechDebtItem[] = [];
     const problems: TechDebtSummary['problems'] = [];
     let known = false;
+    let registerUrl: string | undefined;
 
     const register = service.annotations[TECH_DEBT]?.trim();
     if (register) {
@@ -110,6 +111,7 @@ export class DocsResolver {
       if ('error' in resolved) {
         problems.push({ source: 'register', message: resolved.error });
       } else {
+        registerUrl = resolved.url;
         const result = await this.deps.reader.readFile(resolved.url);
         if (result.status === 'ok') {
           const parsed = parseRegister(result.text, { url: result.url });
@@ -156,10 +158,13 @@ export class DocsResolver {
     }
 
     return known
-      ? summariseDebt(items, problems, {
-          now,
-          maxAgeDays: this.deps.debtMaxAgeDays,
-        })
+      ? {
+          ...summariseDebt(items, problems, {
+            now,
+            maxAgeDays: this.deps.debtMaxAgeDays,
+          }),
+          ...(registerUrl && { registerUrl }),
+        }
       : undefined;
   }
 }

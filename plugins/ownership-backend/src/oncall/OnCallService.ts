@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toError } from '@backstage/errors';
 import type {
   CacheService,
@@ -263,7 +264,9 @@ export class OnCallService {
     } catch (error) {
       const last = await this.read(`last:${key}`);
       this.deps.logger.warn(
-        `On-call provider "${provider.id}" failed for ${target.key}${
+        `On-call provider "${provider.id}" failed for ${loggableKey(
+          target.key,
+        )} (${target.matchedBy})${
           last ? '; serving the last known answer' : ''
         }: ${error}`,
       );
@@ -344,6 +347,18 @@ function nextChanges(answer: OnCallAnswer, now: number): number[] {
 
 function cacheKey(provider: OnCallProvider, target: OnCallTarget): string {
   return `${provider.id}:${target.key}`;
+}
+
+/**
+ * A target key as logs show it: its type and a fingerprint. Keys carry
+ * secrets (a PagerDuty integration key, an iCalendar feed URL with its
+ * token), so the value itself is never logged.
+ */
+export function loggableKey(key: string): string {
+  const separator = key.indexOf(':');
+  const type = separator > 0 ? key.slice(0, separator) : 'target';
+  const fingerprint = createHash('sha256').update(key).digest('hex');
+  return `${type}:#${fingerprint.slice(0, 8)}`;
 }
 
 function reasonOf(error: unknown): string {

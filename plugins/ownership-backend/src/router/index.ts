@@ -14,7 +14,7 @@ import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import type { TeamQueries } from '../services/query/TeamQueries';
-import type { DocumentReader } from '../docs/types';
+import type { DocumentQueries } from '../services/query/DocumentQueries';
 import { documentsRoutes } from './documentsRoutes';
 import { infoRoutes } from './infoRoutes';
 import { runsRoutes } from './runsRoutes';
@@ -37,8 +37,8 @@ export interface RouterDeps {
   visibility: CatalogVisibility;
   overview: OverviewService;
   oncall: OnCallService;
-  /** Reads the local documents that `/documents` shows. */
-  documents: Pick<DocumentReader, 'readFile'>;
+  /** The local documents that `/documents` shows. */
+  documents: DocumentQueries;
 }
 
 /**

@@ -1,5 +1,13 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { RuleListResponse } from '@ownership-portal/plugin-ownership-common';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ownershipSummaryReadPermission,
+  type RuleListResponse,
+} from '@ownership-portal/plugin-ownership-common';
 import Router from 'express-promise-router';
 import type { RunStore } from '../database/types';
 import type { OnCallService } from '../oncall/OnCallService';
@@ -9,6 +17,7 @@ import type { OverviewService } from '../services/OverviewService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
 import { readSummary } from '../services/query/SummaryQueries';
+import { visibleOnCall } from '../services/query/visibleOnCall';
 import { requireCredentials } from './auth';
 import { parseQuery } from './params';
 import { querySchemas } from './queries';
@@ -16,6 +25,7 @@ import { querySchemas } from './queries';
 /** `/lookup`, `/summary`, `/rules` and `/overview`. */
 export function infoRoutes(deps: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   lookup: LookupService;
   visibility: CatalogVisibility;
   engine: RuleEngine;
@@ -38,14 +48,35 @@ export function infoRoutes(deps: {
         const record = lookup.oncallOf(item.entityRef);
         const oncall =
           record && (await deps.oncall.current(record.subject, record.stored));
-        return oncall ? { ...item, oncall } : item;
+        return oncall
+          ? {
+              ...item,
+              oncall: await visibleOnCall(
+                oncall,
+                record.subject,
+                visibility,
+                credentials,
+              ),
+            }
+          : item;
       }),
     );
     res.json({ ...response, items });
   });
 
+  // Organisation-wide figures count every audited entity, readable or not,
+  // so they need a permission of their own.
   router.get('/summary', async (req, res) => {
-    await requireCredentials(httpAuth, req);
+    const credentials = await requireCredentials(httpAuth, req);
+    const [decision] = await deps.permissions.authorize(
+      [{ permission: ownershipSummaryReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Organisation-wide audit figures need the permission ${ownershipSummaryReadPermission.name}`,
+      );
+    }
     res.json(await readSummary(deps));
   });
 

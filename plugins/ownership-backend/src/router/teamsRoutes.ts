@@ -14,9 +14,12 @@ export function teamsRoutes(deps: {
   const router = Router();
 
   router.get('/teams', async (req, res) => {
-    await requireCredentials(httpAuth, req);
+    const credentials = await requireCredentials(httpAuth, req);
     res.json(
-      await teams.list(parseQuery(querySchemas['GET /teams'], req.query)),
+      await teams.list(
+        parseQuery(querySchemas['GET /teams'], req.query),
+        credentials,
+      ),
     );
   });
 

@@ -104,6 +104,8 @@ export interface TechDebtSummary {
   effortDays: number;
   /** Problems reading a source, e.g. an invalid register with its line. */
   problems: Array<{ source: string; message: string }>;
+  /** The register file's absolute URL, when the entity names one (`ownership-portal/tech-debt`). */
+  registerUrl?: string;
 }
 
 /**

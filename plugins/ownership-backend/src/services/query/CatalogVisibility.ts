@@ -4,6 +4,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 const TTL_MS = 30_000;
 const MAX_PRINCIPALS = 1_000;
 const MAX_REFS_PER_PRINCIPAL = 50_000;
+/** Refs asked of the catalog per request. */
+const REFS_PER_REQUEST = 500;
 
 function principalKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
@@ -71,12 +73,13 @@ export class CatalogVisibility {
         unknown.push(ref);
       }
     }
-    if (unknown.length) {
+    for (let start = 0; start < unknown.length; start += REFS_PER_REQUEST) {
+      const batch = unknown.slice(start, start + REFS_PER_REQUEST);
       const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: unknown, fields: ['kind', 'metadata.name'] },
+        { entityRefs: batch, fields: ['kind', 'metadata.name'] },
         { credentials },
       );
-      unknown.forEach((ref, i) => {
+      batch.forEach((ref, i) => {
         const readable = !!items[i];
         known.set(ref, { readable, until: now + TTL_MS });
         if (readable) {
@@ -85,6 +88,14 @@ export class CatalogVisibility {
       });
     }
     return result;
+  }
+
+  /** Whether the caller may read one entity. */
+  async canRead(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    return (await this.readable([ref], credentials)).has(ref);
   }
 
   private cacheFor(key: string) {

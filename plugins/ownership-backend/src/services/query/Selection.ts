@@ -1,3 +1,4 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import type {
@@ -7,6 +8,7 @@ import type {
 } from '../../database/types';
 import { type FilterParams } from '../../router/params';
 import { refFromParam } from '../../router/params';
+import type { CatalogVisibility } from './CatalogVisibility';
 
 /** The run a read is served from. */
 export interface ServedRun {
@@ -25,6 +27,7 @@ export class Selection {
     results: ResultStore;
     ruleIds: () => string[];
     kinds: string[];
+    visibility: CatalogVisibility;
   }) {
     return new Selection(deps);
   }
@@ -35,6 +38,7 @@ export class Selection {
       results: ResultStore;
       ruleIds: () => string[];
       kinds: string[];
+      visibility: CatalogVisibility;
     },
   ) {}
 
@@ -60,13 +64,24 @@ export class Selection {
     return served(run);
   }
 
-  /** The store filter for the parameters, checked against the run. */
-  async filter(runId: number, params: FilterParams): Promise<ServiceFilter> {
+  /**
+   * The store filter for the parameters, checked against the run. A team the
+   * caller may not read in the catalog is refused exactly like one that is
+   * not in the run, so the answer does not say whether it exists.
+   */
+  async filter(
+    runId: number,
+    params: FilterParams,
+    credentials: BackstageCredentials,
+  ): Promise<ServiceFilter> {
     const filter: ServiceFilter = {};
     if (params.team) {
       const teamRef = refFromParam('team', params.team, 'group');
       const team = await this.deps.results.getTeam(runId, teamRef);
-      if (!team) {
+      if (
+        !team ||
+        !(await this.deps.visibility.canRead(team.entityRef, credentials))
+      ) {
         throw new InputError(
           `Invalid query parameter team: ${teamRef} is not a Group in audit run ${runId}`,
         );

@@ -11,14 +11,14 @@ import type {
 import type {
   RelationRef,
   ResultStore,
-  ServiceFilter,
   ServiceOrderBy,
 } from '../../database/types';
 import type { FilterParams } from '../../router/params';
 import type { OnCallService } from '../../oncall/OnCallService';
 import type { CatalogVisibility } from './CatalogVisibility';
-import { readPage } from './paging';
+import { readPage, sliceCounted } from './paging';
 import type { Selection } from './Selection';
+import { visibleOnCall } from './visibleOnCall';
 
 /** Listing parameters of `/services` and `/findings`. */
 export interface ListParams extends FilterParams {
@@ -68,51 +68,80 @@ export class ServiceQueries {
         `${entityRef} has no on-call rotation: no provider knows one for it or for its owning team`,
       );
     }
-    return answer;
+    return visibleOnCall(
+      answer,
+      result.oncallSubject,
+      this.visibility,
+      credentials,
+    );
   }
 
+  /**
+   * A page of the selected entities the caller may read. The selection's
+   * refs are read first (refs only), so that the total, the pages and the
+   * cursors count readable entities only.
+   */
   async list(
     params: ListParams,
     credentials: BackstageCredentials,
   ): Promise<Page<ServiceSummary>> {
+    const { limit, cursor, ...selectionParams } = params;
     const order = params.orderBy
       ? { by: params.orderBy, direction: params.order ?? 'asc' }
       : undefined;
-    return this.filteredPage(params, credentials, (runId, filter, page) =>
-      this.results.listServices(runId, filter, page, order),
+    return readPage(
+      this.selection,
+      { limit, cursor, selection: selectionParams },
+      async (run, offset) => {
+        const filter = await this.selection.filter(run.id, params, credentials);
+        const refs = await this.results.listServiceRefs(run.id, filter, order);
+        const readable = await this.visibility.readable(refs, credentials);
+        const visible = refs.filter(ref => readable.has(ref));
+        const pageRefs = visible.slice(offset, offset + limit);
+        const { items } = pageRefs.length
+          ? await this.results.listServices(
+              run.id,
+              { ...filter, entityRefs: pageRefs },
+              { offset: 0, limit },
+              order,
+            )
+          : { items: [] };
+        return { items, totalItems: visible.length };
+      },
     );
   }
 
+  /**
+   * A page of the findings of the selected entities the caller may read,
+   * counted by entity first so that the total, the pages and the cursors
+   * count readable findings only.
+   */
   async findings(
     params: ListParams,
     credentials: BackstageCredentials,
   ): Promise<Page<FindingRecord>> {
-    return this.filteredPage(params, credentials, (runId, filter, page) =>
-      this.results.listFindings(runId, filter, page),
-    );
-  }
-
-  /** A page of the filtered selection, without what the caller may not read. */
-  private filteredPage<T extends { entityRef: string }>(
-    params: ListParams,
-    credentials: BackstageCredentials,
-    read: (
-      runId: number,
-      filter: ServiceFilter,
-      page: { offset: number; limit: number },
-    ) => Promise<{ items: T[]; totalItems: number }>,
-  ): Promise<Page<T>> {
     const { limit, cursor, ...selectionParams } = params;
     return readPage(
       this.selection,
       { limit, cursor, selection: selectionParams },
       async (run, offset) => {
-        const filter = await this.selection.filter(run.id, params);
-        const page = await read(run.id, filter, { offset, limit });
-        return {
-          ...page,
-          visible: await this.visibility.filter(page.items, credentials),
-        };
+        const filter = await this.selection.filter(run.id, params, credentials);
+        const counts = await this.results.countFindingsByEntity(run.id, filter);
+        const readable = await this.visibility.readable(
+          counts.map(c => c.entityRef),
+          credentials,
+        );
+        const visible = counts.filter(c => readable.has(c.entityRef));
+        const totalItems = visible.reduce((sum, c) => sum + c.count, 0);
+        const { keys, skip } = sliceCounted(visible, offset, limit);
+        const { items } = keys.length
+          ? await this.results.listFindings(
+              run.id,
+              { ...filter, entityRefs: keys.map(k => k.entityRef) },
+              { offset: skip, limit },
+            )
+          : { items: [] };
+        return { items, totalItems };
       },
     );
   }
@@ -179,9 +208,12 @@ export class ServiceQueries {
       oncall: stored,
       ...details
     } = result;
-    const oncall = this.oncallService
+    const answer = this.oncallService
       ? oncallSubject && (await this.oncallService.answer(oncallSubject))
       : stored;
+    const oncall =
+      answer &&
+      (await visibleOnCall(answer, oncallSubject, this.visibility, credentials));
     return {
       ...details,
       ...(oncall && { oncall }),

@@ -5,11 +5,17 @@ import type {
   TeamDetails,
   TeamRollup,
 } from '@ownership-portal/plugin-ownership-common';
-import type { ResultStore, TeamOrderBy } from '../../database/types';
+import type {
+  EntityStats,
+  ResultStore,
+  TeamOrderBy,
+} from '../../database/types';
 import type { OnCallService } from '../../oncall/OnCallService';
 import type { CatalogVisibility } from './CatalogVisibility';
 import { readPage } from './paging';
+import { visibleReadingList } from './readingList';
 import type { Selection } from './Selection';
+import { byOwner, rollUp, subTree, type Tree } from './teamRollup';
 
 /** Listing parameters of `/teams`. */
 export interface TeamListParams {
@@ -23,7 +29,39 @@ export interface TeamListParams {
 /** The largest team page read at once for a team's own services. */
 const TEAM_SERVICES_LIMIT = 1000;
 
-/** Reads team rollups of the latest run. */
+/** Sort keys that are names; the others are figures and depend on what the caller may read. */
+const NAME_KEYS: ReadonlySet<TeamOrderBy> = new Set(['entityRef', 'title']);
+
+type Sortable = Pick<
+  TeamRollup,
+  'entityRef' | 'title' | 'serviceCount' | 'score' | 'findings'
+>;
+
+const SORT_VALUE: Record<TeamOrderBy, (team: Sortable) => string | number> = {
+  entityRef: t => t.entityRef,
+  title: t => t.title.toLocaleLowerCase('en-US'),
+  serviceCount: t => t.serviceCount,
+  score: t => t.score,
+  errors: t => t.findings.error,
+  findings: t => t.findings.error + t.findings.warning + t.findings.info,
+};
+
+function compareBy(by: TeamOrderBy, direction: 'asc' | 'desc') {
+  const value = SORT_VALUE[by];
+  const sign = direction === 'desc' ? -1 : 1;
+  return (a: Sortable, b: Sortable): number => {
+    const x = value(a);
+    const y = value(b);
+    const primary = x < y ? -1 : x > y ? 1 : 0;
+    return primary * sign || (a.entityRef < b.entityRef ? -1 : 1);
+  };
+}
+
+/**
+ * Reads team rollups of the latest run as the caller may see them: only
+ * Groups the caller may read, with figures (service counts, findings,
+ * levels, score) over the services the caller may read.
+ */
 export class TeamQueries {
   static create(deps: {
     results: ResultStore;
@@ -46,41 +84,89 @@ export class TeamQueries {
     private readonly oncall?: OnCallService,
   ) {}
 
-  async list(params: TeamListParams): Promise<Page<TeamRollup>> {
+  /**
+   * A page of the Groups the caller may read. Ordered by a name, only the
+   * page's teams are rolled up; ordered by a figure, every readable team is,
+   * so that the order too follows what the caller may read.
+   */
+  async list(
+    params: TeamListParams,
+    credentials: BackstageCredentials,
+  ): Promise<Page<TeamRollup>> {
     const { limit, cursor, ...selectionParams } = params;
     return readPage(
       this.selection,
       { limit, cursor, selection: selectionParams },
       async (run, offset) => {
-        const order = params.orderBy
-          ? { by: params.orderBy, direction: params.order ?? 'asc' }
-          : undefined;
-        const page = await this.results.listTeams(
-          run.id,
-          { offset, limit },
-          order,
-          params.q,
+        const all = await this.allTeams(run.id);
+        const tree: Tree = new Map();
+        for (const team of all) {
+          if (team.parent) {
+            const parent = team.parent.toLocaleLowerCase('en-US');
+            tree.set(parent, [...(tree.get(parent) ?? []), team.entityRef]);
+          }
+        }
+        const readable = await this.visibility.readable(
+          all.map(t => t.entityRef),
+          credentials,
         );
-        return { ...page, visible: page.items };
+        const needle = params.q?.trim().toLocaleLowerCase('en-US');
+        const teams = all.filter(
+          t =>
+            readable.has(t.entityRef) &&
+            (!needle ||
+              t.title.toLocaleLowerCase('en-US').includes(needle) ||
+              t.entityRef.includes(needle)),
+        );
+        const by = params.orderBy ?? 'entityRef';
+        const compare = compareBy(by, params.order ?? 'asc');
+        const byName = NAME_KEYS.has(by);
+        const chosen = byName
+          ? teams.sort(compare).slice(offset, offset + limit)
+          : teams;
+        const owners = chosen.flatMap(t => subTree(tree, t.entityRef));
+        const stats = await this.visibleStats(
+          run.id,
+          credentials,
+          byName ? owners : undefined,
+        );
+        const owned = byOwner(stats);
+        const rolled = chosen.map(team =>
+          rollUp(team, subTree(tree, team.entityRef), owned),
+        );
+        return {
+          items: byName
+            ? rolled
+            : rolled.sort(compare).slice(offset, offset + limit),
+          totalItems: teams.length,
+        };
       },
     );
   }
 
-  /** A team with its services (sub-groups' included), members and open findings. */
+  /**
+   * A team with its services (sub-groups' included), members and open
+   * findings, as the caller may see them; 404, worded as for a missing team,
+   * when the caller may not read the Group.
+   */
   async get(
     teamRef: string,
     credentials: BackstageCredentials,
   ): Promise<TeamDetails> {
     const run = await this.selection.latestRun();
     const team = await this.results.getTeam(run.id, teamRef);
-    if (!team) {
+    if (
+      !team ||
+      !(await this.visibility.canRead(team.entityRef, credentials))
+    ) {
       throw new NotFoundError(
         `${teamRef} is not a Group in the latest ownership audit (run ${run.id})`,
       );
     }
-    const filter = { ownerRefs: [team.entityRef, ...team.subGroups] };
+    const owners = [team.entityRef, ...team.subGroups];
+    const filter = { ownerRefs: owners };
     const page = { offset: 0, limit: TEAM_SERVICES_LIMIT };
-    const { annotations, readingList, ...rollup } = team;
+    const { annotations, readingList, ...stored } = team;
     const subject = {
       service: {
         entityRef: team.entityRef,
@@ -94,19 +180,60 @@ export class TeamQueries {
         annotations: annotations ?? {},
       },
     };
-    const [services, findings, oncall] = await Promise.all([
+    const [stats, services, findings, oncall, subGroups] = await Promise.all([
+      this.visibleStats(run.id, credentials, owners),
       this.results.listServices(run.id, filter, page),
       this.results.listFindings(run.id, filter, page),
       this.oncall?.answer(subject),
+      this.visibility.readable(team.subGroups, credentials),
     ]);
+    const visible = new Set(stats.map(s => s.entityRef));
     return {
-      ...rollup,
-      readingList: readingList ?? { runbooks: [], adrs: [] },
+      ...stored,
+      ...rollUp(stored, owners, byOwner(stats)),
+      subGroups: team.subGroups.filter(ref => subGroups.has(ref)),
+      readingList: visibleReadingList(
+        readingList ?? { runbooks: [], adrs: [] },
+        visible,
+      ),
       ...(oncall && { oncall }),
-      services: await this.visibility.filter(services.items, credentials),
-      findingRecords: await this.visibility.filter(findings.items, credentials),
+      services: services.items.filter(s => visible.has(s.entityRef)),
+      findingRecords: findings.items.filter(f => visible.has(f.entityRef)),
       runId: run.id,
       generatedAt: run.generatedAt,
     };
+  }
+
+  /** Every team of the run, as stored. */
+  private async allTeams(runId: number): Promise<TeamRollup[]> {
+    const { totalItems } = await this.results.listTeams(runId, {
+      offset: 0,
+      limit: 0,
+    });
+    if (totalItems === 0) {
+      return [];
+    }
+    const { items } = await this.results.listTeams(runId, {
+      offset: 0,
+      limit: totalItems,
+    });
+    return items;
+  }
+
+  /** Figures of the entities the caller may read: all of the run's, or those of some owners. */
+  private async visibleStats(
+    runId: number,
+    credentials: BackstageCredentials,
+    ownerRefs?: string[],
+  ): Promise<EntityStats[]> {
+    if (ownerRefs && ownerRefs.length === 0) {
+      return [];
+    }
+    const stats = await this.results.listEntityStats(runId, ownerRefs);
+    const readable = await this.visibility.readable(
+      stats.map(s => s.entityRef),
+      credentials,
+    );
+    return stats.filter(s => readable.has(s.entityRef));
   }
 }

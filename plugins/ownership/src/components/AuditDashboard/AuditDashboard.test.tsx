@@ -134,6 +134,47 @@ describe('AuditDashboard', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('explains a refused summary and still shows the teams and findings the user may read', async () => {
+    const forbidden = await ResponseError.fromResponse({
+      headers: new Headers({ 'content-type': 'application/json' }),
+      ok: false,
+      redirected: false,
+      status: 403,
+      statusText: 'Forbidden',
+      type: 'basic',
+      url: 'http://localhost:7007/api/ownership/summary',
+      text: async () =>
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message:
+              'Organisation-wide audit figures need the permission ownership.summary.read',
+          },
+          response: { statusCode: 403 },
+        }),
+    });
+    await renderDashboard({ getSummary: async () => Promise.reject(forbidden) });
+
+    expect(
+      await screen.findByText(
+        'Organisation-wide figures are not shown to you',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('ownership.summary.read')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Services audited' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/Could not load the audit summary/),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Teams' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Findings' }),
+    ).toBeInTheDocument();
+  });
+
   it('names other failures and retries', async () => {
     const getSummary = jest
       .fn()

@@ -47,6 +47,12 @@ function isNotFound(error: Error): boolean {
     : error.name === 'NotFoundError';
 }
 
+function isNotAllowed(error: Error): boolean {
+  return ResponseError.is(error)
+    ? error.statusCode === 403
+    : error.name === 'NotAllowedError';
+}
+
 function Figure(props: { label: string; value: string; detail?: string }) {
   const id = useId();
   return (
@@ -236,6 +242,22 @@ export function AuditDashboard() {
           audit will cover:
         </Alert>
         <OverviewContent />
+      </Stack>
+    );
+  } else if (summary.error && isNotAllowed(summary.error)) {
+    // Teams and findings are filtered by what the user may read; only the
+    // organisation-wide figures need ownership.summary.read.
+    body = (
+      <Stack spacing={3}>
+        <Alert severity="info">
+          <AlertTitle>Organisation-wide figures are not shown to you</AlertTitle>
+          They count every audited entity, so they need the permission{' '}
+          <code>ownership.summary.read</code>; ask your Backstage administrator
+          for it. The teams and findings below are the ones you may read in the
+          catalog.
+        </Alert>
+        <TeamTable key={`teams-${generation}`} />
+        <FindingsTable key={`findings-${generation}`} />
       </Stack>
     );
   } else if (summary.error) {

@@ -89,8 +89,8 @@ export function useCursorPages<T>(
   if (value) {
     const seen = page * limit + value.items.length;
     pagination = {
-      // The total counts before read permissions; never promise less than
-      // what is seen, nor a last page while there is a next cursor.
+      // Never promise less than what is seen, nor a last page while there
+      // is a next cursor (the run may change between pages).
       count: value.nextCursor ? Math.max(value.totalItems, seen + 1) : seen,
       page,
       rowsPerPage: limit,
