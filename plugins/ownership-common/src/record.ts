@@ -5,7 +5,12 @@ import type {
   SuggestedOwner,
 } from './contract/owners';
 import type { OnCallAnswer } from './contract/oncall';
-import type { AdrInfo, RunbookInfo, TechDebtSummary } from './contract/docs';
+import type {
+  AdrInfo,
+  ReadState,
+  RunbookInfo,
+  TechDebtSummary,
+} from './contract/docs';
 import type { Severity } from './rules';
 
 /**
@@ -89,6 +94,8 @@ export interface ResolvedService extends ServiceRecord {
   adrs?: AdrInfo[];
   /** Problems reading the ADR location, e.g. a folder that cannot be read. */
   adrProblems?: string[];
+  /** Set when the ADR folder could not be read just now: its last good read (`stale`) or nothing (`unknown`). */
+  adrRead?: ReadState;
   /** Technical debt; absent when the entity has no register and no source found any. */
   techDebt?: TechDebtSummary;
 }

@@ -1,4 +1,7 @@
+import { toError } from '@backstage/errors';
 import { parseDocument } from 'yaml';
+import { normaliseNewlines } from './markdownLines';
+import { yamlNestingProblem } from './yamlNesting';
 
 /** A markdown document split into its YAML front matter and its body. */
 export interface FrontMatter {
@@ -9,31 +12,51 @@ export interface FrontMatter {
   error?: string;
 }
 
-const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FENCE = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+/** Aliases expanded at most; more is a "billion laughs" attack, not metadata. */
+const MAX_ALIASES = 100;
 
 /**
  * Splits YAML front matter (`---` fenced, at the very start) from markdown.
- * A malformed front matter is reported, never thrown; the body is still
- * returned so that the rest of the document can be used.
+ * Line endings come out as `\n` (`\r\n` and lone `\r` included). A
+ * malformed front matter is reported, never thrown; the body is still
+ * returned so that the rest of the document can be used. Front matter that
+ * nests too deep ({@link yamlNestingProblem}) or expands more than
+ * 100 aliases is reported as malformed without being built.
  */
 export function parseFrontMatter(text: string): FrontMatter {
-  const source = text.replace(/^\uFEFF/, '');
+  const source = normaliseNewlines(text.replace(/^\uFEFF/, ''));
   const match = FENCE.exec(source);
   if (!match) {
     return { data: {}, body: source };
   }
   const body = source.slice(match[0].length);
-  const document = parseDocument(match[1], { prettyErrors: true });
-  if (document.errors.length) {
-    const [first] = document.errors;
-    const line = (first.linePos?.[0]?.line ?? 0) + 1;
+  const nesting = yamlNestingProblem(match[1]);
+  if (nesting) {
+    return { data: {}, body, error: `front matter ${nesting}` };
+  }
+  let data: unknown;
+  try {
+    const document = parseDocument(match[1], { prettyErrors: true });
+    if (document.errors.length) {
+      const [first] = document.errors;
+      const line = (first.linePos?.[0]?.line ?? 0) + 1;
+      return {
+        data: {},
+        body,
+        error: `front matter line ${line}: ${first.message.split('\n')[0]}`,
+      };
+    }
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    // The YAML library throws for too many aliases, and may for input it
+    // cannot hold; either way the document is still read without it.
     return {
       data: {},
       body,
-      error: `front matter line ${line}: ${first.message.split('\n')[0]}`,
+      error: `front matter cannot be read: ${toError(error).message}`,
     };
   }
-  const data = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { data: {}, body, error: 'front matter is not a mapping of fields' };
   }

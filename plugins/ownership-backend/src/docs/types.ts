@@ -1,3 +1,5 @@
+import type { StaleRead } from '@ownership-portal/plugin-ownership-common';
+
 /** A document that was read. */
 export interface ReadDocument {
   /** Absolute URL (`https:`, `file:`) it was read from. */
@@ -13,16 +15,24 @@ export interface DocumentProblem {
   /**
    * `not-configured`: Backstage has no integration or `backend.reading.allow`
    * entry for the host, so it was not asked (not a finding);
-   * `unreachable`: it is gone (404), refused (a `file:` location outside
-   * `ownership.docs.localRoots`), too large, binary, or failed to read.
+   * `unreachable`: a definite answer that it cannot be read: gone (404,
+   * 410, a local file that does not exist), refused (a `file:` location
+   * outside `ownership.docs.localRoots`, a 401/403), too large or binary;
+   * `unknown`: reading it failed for a passing reason (timeout, 5xx, 429,
+   * reset connection, open circuit breaker) and there is no earlier read to
+   * serve. Only `unreachable` may become a finding.
    */
-  status: 'not-configured' | 'unreachable';
+  status: 'not-configured' | 'unreachable' | 'unknown';
   reason: string;
 }
 
 /** The outcome of reading one document. */
 export type DocumentResult =
-  | ({ status: 'ok' } & ReadDocument)
+  | ({
+      status: 'ok';
+      /** Set when this is the last good read, served because reading now failed for a passing reason. */
+      stale?: StaleRead;
+    } & ReadDocument)
   | DocumentProblem;
 
 /** The outcome of reading a folder of documents. */
@@ -33,6 +43,8 @@ export type FolderResult =
       files: ReadDocument[];
       /** Files left out, with the reason (too large, binary, over the count limit). */
       skipped: Array<{ url: string; reason: string }>;
+      /** Set when this is the last good read, served because reading now failed for a passing reason. */
+      stale?: StaleRead;
     }
   | DocumentProblem;
 

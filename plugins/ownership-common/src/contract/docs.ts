@@ -7,6 +7,36 @@
 export type Freshness = 'fresh' | 'stale' | 'unknown';
 
 /**
+ * A copy served from the last good read, because reading the document (or
+ * asking the source) just now failed for a passing reason: a timeout, a 5xx
+ * or 429 answer, a dropped connection or an open circuit breaker.
+ *
+ * @public
+ */
+export interface StaleRead {
+  /** Why it could not be read just now. */
+  reason: string;
+  /** When the served copy was read, ISO-8601. */
+  readAt: string;
+}
+
+/**
+ * How a read that gave no fresh answer turned out: `stale`, the last good
+ * read is served (see {@link StaleRead}); `unknown`, it could not be read
+ * just now and never was before, so nothing is known and no finding is
+ * raised.
+ *
+ * @public
+ */
+export interface ReadState {
+  status: 'stale' | 'unknown';
+  /** Why it could not be read just now. */
+  reason: string;
+  /** When the served copy was read (`stale` only), ISO-8601. */
+  readAt?: string;
+}
+
+/**
  * A runbook of a service, found through `metadata.links` (`type: runbook`, on
  * the service or inherited from its team) or the `ownership-portal/runbooks`
  * annotation.
@@ -27,11 +57,15 @@ export interface RunbookInfo {
    * `ok` when read; `unreachable` when gone (404), unreadable or refused
    * (outside `ownership.docs.localRoots`); `not-configured` when Backstage
    * has no integration or `backend.reading.allow` entry for its host, so it
-   * was not read (freshness unknown, not a finding).
+   * was not read (freshness unknown, not a finding); `unknown` when it could
+   * not be read just now (timeout, 5xx, 429, reset, open breaker) and was
+   * never read before (not a finding either).
    */
-  status: 'ok' | 'unreachable' | 'not-configured';
-  /** Why it is unreachable or not read. */
+  status: 'ok' | 'unreachable' | 'not-configured' | 'unknown';
+  /** Why it is unreachable, unknown or not read. */
   reason?: string;
+  /** Set when `status` is `ok` from the last good read, because reading it now failed. */
+  staleRead?: StaleRead;
 }
 
 /**
@@ -55,8 +89,17 @@ export type AdrStatus =
 export interface AdrInfo {
   title: string;
   status: AdrStatus;
-  /** Decision date, ISO-8601 date. */
+  /**
+   * Decision date, ISO-8601 date, as the record states it (front matter
+   * `date`, MADR's `* Date:`, a `Date:` line); absent when it states none
+   * ("undated"). Never the file's modification time.
+   */
   date?: string;
+  /**
+   * For a `proposed` ADR: since when it has been proposed, from the record's
+   * own date, else the first audit run that saw it proposed.
+   */
+  proposedSince?: { date: string; source: 'record' | 'first-seen' };
   deciders?: string[];
   url: string;
   /** File name, e.g. `0003-use-postgresql.md`. */
@@ -106,6 +149,12 @@ export interface TechDebtSummary {
   problems: Array<{ source: string; message: string }>;
   /** The register file's absolute URL, when the entity names one (`ownership-portal/tech-debt`). */
   registerUrl?: string;
+  /**
+   * Sources (`register` or a source id) that could not be read just now:
+   * `stale` when their items are the last good read's, `unknown` when none
+   * is known. Neither is a finding.
+   */
+  reads?: Array<ReadState & { source: string }>;
 }
 
 /**

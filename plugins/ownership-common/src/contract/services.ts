@@ -1,5 +1,10 @@
 import type { Finding } from '../record';
-import type { AdrInfo, RunbookInfo, TechDebtSummary } from './docs';
+import type {
+  AdrInfo,
+  ReadState,
+  RunbookInfo,
+  TechDebtSummary,
+} from './docs';
 import type { OnCallAnswer } from './oncall';
 import type { OwnerDetails, OwnerSummary, SuggestedOwner } from './owners';
 
@@ -91,6 +96,8 @@ export interface ServiceDetails extends Omit<ServiceSummary, 'owner'> {
   adrs?: AdrInfo[];
   /** Why the ADR location could not be read (fully or in part). */
   adrProblems?: string[];
+  /** Set when the ADR folder could not be read just now: its last good read (`stale`) or nothing (`unknown`). */
+  adrRead?: ReadState;
   /** Technical debt from the register and debt sources. */
   techDebt?: TechDebtSummary;
   description?: string;

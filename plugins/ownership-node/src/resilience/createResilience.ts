@@ -160,7 +160,7 @@ export function createResilience(options: ResilienceOptions): Resilience {
         if (error instanceof BrokenCircuitError) {
           throw new ResilienceError(
             'open',
-            `${name} is failing; calls are paused for up to ${halfOpenAfterMs} ms`,
+            `${name} is failing; calls are paused for up to ${halfOpenAfterMs} ms (circuit breaker open)`,
           );
         }
         if (error instanceof BulkheadRejectedError) {

@@ -161,11 +161,12 @@ describe('parseAdr', () => {
     );
   });
 
-  it('takes the date from lastModified only when the file has none, and says so', () => {
+  it('never takes the date from lastModified: a record without one is undated', () => {
     const modified = new Date('2026-10-02T08:00:00Z');
-    expect(
-      inline('# Use X\n\n## Status\n\nProposed\n', modified),
-    ).toMatchObject({ date: '2026-10-02', dateFrom: 'last-modified' });
+    const undated = inline('# Use X\n\n## Status\n\nProposed\n', modified);
+    expect(undated.date).toBeUndefined();
+    expect(undated.dateFrom).toBeUndefined();
+    expect(undated.problems).toEqual([]);
     const unparsable = inline(
       '# Use X\n\nDate: sometime in spring\n\n## Status\n\nProposed\n',
       modified,

@@ -3,6 +3,12 @@ import type {
   AdrStatus,
 } from '@ownership-portal/plugin-ownership-common';
 import { parseFrontMatter } from '../frontMatter';
+import {
+  atxHeading,
+  markdownLines,
+  normaliseNewlines,
+  stripHtmlComments,
+} from '../markdownLines';
 
 /** One markdown file to read as an ADR. */
 export interface AdrSource {
@@ -10,7 +16,10 @@ export interface AdrSource {
   file: string;
   url: string;
   text: string;
-  /** The reader's last-modified date, the date of last resort. */
+  /**
+   * The reader's last-modified date. Never taken as the decision date: a
+   * checkout or redeploy resets it.
+   */
   lastModified?: Date;
 }
 
@@ -23,10 +32,10 @@ export interface ParsedAdr extends AdrInfo {
   /** Absent when the file names no status. */
   statusFrom?: 'front-matter' | 'field-line' | 'status-section';
   /**
-   * `field-line` is a `Date:` line near the title; `last-modified` is the
-   * reader's date, used only when the file names none.
+   * `field-line` is a `Date:` line near the title, `date-section` a
+   * `## Date` section; absent when the record states no date (undated).
    */
-  dateFrom?: 'front-matter' | 'field-line' | 'date-section' | 'last-modified';
+  dateFrom?: 'front-matter' | 'field-line' | 'date-section';
   /** MADR 3/4 `consulted`. */
   consulted?: string[];
   /** MADR 3/4 `informed`. */
@@ -48,16 +57,20 @@ const FIELD_KEYS =
   'status|date|deciders|decision[- ]makers|consulted|informed|supersedes|supercedes|superseded[- ]by|superceded[- ]by';
 /** `* Status: accepted`, `- **Date:** 2020-05-01`, `Deciders: a, b`. */
 const FIELD_LINE = new RegExp(
-  `^\\s{0,3}(?:[*+-]\\s+)?(?:\\*\\*|__)?(${FIELD_KEYS})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*$`,
-  'i',
+  `^\\s{0,3}(?:[*+-]\\s+)?(?:\\*\\*|__)?(${FIELD_KEYS})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*)$`,
+  'is',
 );
 /** `Supersedes [2. Use X](0002-use-x.md)` anywhere outside code. */
 const SUPERSEDES_LINE =
-  /^\s{0,3}(?:[*+-]\s+)?(?:\*\*|__)?(supersedes|supercedes|replaces)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.+)$/i;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+  /^\s{0,3}(?:[*+-]\s+)?(?:\*\*|__)?(supersedes|supercedes|replaces)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*(.+)$/is;
 const FENCE = /^\s{0,3}(```|~~~)/;
-const LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
-const HAS_LINK = /\[[^\]]*\]\([^)]*\)/;
+/**
+ * `[label](target "title")`. Label, target and title stop at the next `[`,
+ * so that no match attempt rescans the text after another `[`; run it on
+ * text whose whitespace is collapsed ({@link flat}).
+ */
+const LINK = /!?\[([^\][]*)\]\(\s*<?([^)\s>[]*)>?(?:\s+"[^"[]*")?\s*\)/g;
+const HAS_LINK = /\[[^\][]*\]\([^)[]*\)/;
 /** `Amends [1. X](0001-x.md)`, `Clarified by [..](..)`: adr-tools link lines. */
 const RELATION_LINE = /^\s*(?:[*+-]\s+)?[\p{L} ]{1,40}\[[^\]]*\]\([^)]*\)\s*$/u;
 /** Lines of the title block that may hold `Status:`/`Date:` fields. */
@@ -81,9 +94,14 @@ const MONTH_NAME =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
+/** Whitespace runs as one space: bounds the backtracking of `\s*` patterns. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 /** Link text instead of markdown links, no emphasis, code or strike marks. */
 function plainText(text: string): string {
-  return text
+  return flat(text)
     .replace(LINK, '$1')
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
@@ -187,7 +205,7 @@ export function parseAdrDate(value: unknown): DateResult {
 
 /** `0005-use-x.md` from `./0005-use-x.md#status`; the text when it is no link. */
 function refsIn(text: string): string[] {
-  const targets = [...text.matchAll(LINK)]
+  const targets = [...flat(text).matchAll(LINK)]
     .map(([, label, target]) => {
       const path = target.replace(/[?#].*$/, '').replace(/^\.\//, '');
       let decoded = path;
@@ -223,7 +241,7 @@ export function normaliseAdrStatus(value: string): {
       if (status !== 'superseded') {
         return { status, written };
       }
-      const by = /^\S+(?:\s+by\b)?\s*:?\s*(.*)$/i.exec(
+      const by = /^\S+(?:\s+by\b)?\s*:?\s*(.*)$/is.exec(
         value
           .replace(/~~[^~]*~~/g, '')
           .replace(/^[^\p{L}]+/u, '')
@@ -242,7 +260,7 @@ function people(value: unknown): string[] | undefined {
   if (Array.isArray(value)) {
     items = value;
   } else if (typeof value === 'string' && !isPlaceholder(value)) {
-    items = value.split(/\s*[,;]\s*|\s+and\s+|\s+&\s+/);
+    items = flat(value).split(/\s*[,;]\s*|\s+and\s+|\s+&\s+/);
   }
   const names = items
     .filter(v => typeof v === 'string' || typeof v === 'number')
@@ -299,11 +317,11 @@ function fieldLines(lines: string[]): Map<string, FieldLine> {
       .replace('superced', 'supersed')
       .replace('decision-makers', 'deciders');
     const items: string[] = [];
-    while (!m[2] && /^\s+[*+-]\s+\S/.test(lines[i + 1] ?? '')) {
+    while (!m[2].trim() && /^\s+[*+-]\s+\S/.test(lines[i + 1] ?? '')) {
       items.push(lines[++i].replace(/^\s+[*+-]\s+/, '').trim());
     }
     if (!fields.has(key)) {
-      fields.set(key, { key, value: m[2], items });
+      fields.set(key, { key, value: m[2].trim(), items });
     }
   }
   return fields;
@@ -315,14 +333,14 @@ function section(
   name: RegExp,
 ): { inline?: string; lines: string[] } | undefined {
   const start = lines.findIndex(line => {
-    const h = HEADING.exec(line);
-    return h && h[1].length >= 2 && name.test(h[2]);
+    const h = atxHeading(line);
+    return h && h.level >= 2 && name.test(h.text);
   });
   if (start < 0) {
     return undefined;
   }
-  const inline = /:\s*(.+)$/.exec(HEADING.exec(lines[start])![2])?.[1];
-  const end = lines.findIndex((line, i) => i > start && HEADING.test(line));
+  const inline = /:\s*(.+)$/s.exec(atxHeading(lines[start])!.text)?.[1];
+  const end = lines.findIndex((line, i) => i > start && atxHeading(line));
   return {
     ...(inline && { inline }),
     lines: lines.slice(start + 1, end < 0 ? undefined : end),
@@ -347,7 +365,7 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   // The lines of the document outside code blocks, without HTML comments.
   const lines: string[] = [];
   let fenced = false;
-  for (const line of fm.body.replace(/<!--[\s\S]*?-->/g, '').split(/\r?\n/)) {
+  for (const line of markdownLines(stripHtmlComments(fm.body))) {
     if (FENCE.test(line)) {
       fenced = !fenced;
     } else if (!fenced) {
@@ -358,9 +376,9 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   // Title: the first `# ` heading (or setext `===`), else front matter `title`.
   let headingTitle: string | undefined;
   for (let i = 0; i < lines.length && !headingTitle; i++) {
-    const h = HEADING.exec(lines[i]);
-    if (h && h[1].length === 1 && h[2]) {
-      headingTitle = h[2];
+    const h = atxHeading(lines[i]);
+    if (h && h.level === 1 && h.text) {
+      headingTitle = h.text;
     } else if (lines[i].trim() && /^\s{0,3}=+\s*$/.test(lines[i + 1] ?? '')) {
       headingTitle = lines[i].trim();
     }
@@ -375,18 +393,20 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   // Field lines of the title block: up to the first `##` section. A malformed
   // front matter is read the same way, line by line.
   const firstSection = lines.findIndex(line => {
-    const h = HEADING.exec(line);
-    return h && h[1].length >= 2;
+    const h = atxHeading(line);
+    return h && h.level >= 2;
   });
-  const top = lines.slice(
+  let top = lines.slice(
     0,
     Math.min(firstSection < 0 ? lines.length : firstSection, TOP_LINES),
   );
   if (fm.error) {
-    const fence = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)/.exec(
-      source.text,
+    const fence = /^\uFEFF?---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)/.exec(
+      normaliseNewlines(source.text),
     );
-    top.unshift(...(fence?.[1].split(/\r?\n/) ?? []));
+    // Not `top.unshift(...lines)`: spreading a long front matter into
+    // arguments overflows the stack.
+    top = (fence ? markdownLines(fence[1]) : []).concat(top);
   }
   const fields = fieldLines(top);
   const field = (key: string) => {
@@ -479,7 +499,8 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   }
 
   // Date: front matter, else a `Date:` line, else a `## Date` section, else
-  // the reader's last-modified date.
+  // none: the file's modification time says when it was checked out, not
+  // when anything was decided.
   let dateResult: DateResult;
   let dateFrom: ParsedAdr['dateFrom'];
   const dateSection = section(lines, /^date\s*(?::.*)?$/i);
@@ -504,9 +525,6 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   } else if (dateResult) {
     problems.push(dateResult.problem);
     dateFrom = undefined;
-  } else if (source.lastModified && !isNaN(source.lastModified.getTime())) {
-    date = source.lastModified.toISOString().slice(0, 10);
-    dateFrom = 'last-modified';
   } else {
     dateFrom = undefined;
   }

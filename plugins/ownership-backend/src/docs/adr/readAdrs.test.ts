@@ -193,7 +193,7 @@ describe('readAdrs', () => {
     ]);
   });
 
-  it('dates ADRs without a date by the last-modified date', async () => {
+  it('leaves ADRs that state no date undated, whatever their last-modified date', async () => {
     const reader = fakeReader({
       status: 'ok',
       url: FOLDER,
@@ -206,7 +206,7 @@ describe('readAdrs', () => {
         ),
       ],
     });
-    expect((await readAdrs(reader, FOLDER)).adrs[0].date).toBe('2026-08-01');
+    expect((await readAdrs(reader, FOLDER)).adrs[0].date).toBeUndefined();
   });
 
   it('passes on a folder that is not configured or unreachable', async () => {
@@ -235,6 +235,41 @@ describe('readAdrs', () => {
     });
     expect(
       await readAdrs(fakeReader(new Error('socket hang up')), FOLDER),
-    ).toMatchObject({ status: 'unreachable', adrs: [] });
+    ).toMatchObject({
+      status: 'unknown',
+      adrs: [],
+      problems: [],
+      reason: `${FOLDER} could not be read: Error: socket hang up`,
+    });
+  });
+
+  it('says a folder that could not be read just now is unknown, not a problem', async () => {
+    expect(
+      await readAdrs(
+        fakeReader({ status: 'unknown', url: FOLDER, reason: '503 from host' }),
+        FOLDER,
+      ),
+    ).toEqual({
+      adrs: [],
+      problems: [],
+      status: 'unknown',
+      reason: '503 from host',
+    });
+  });
+
+  it('passes on the stale mark of a folder served from its last good read', async () => {
+    const stale = { reason: 'timed out', readAt: '2026-11-20T10:00:00.000Z' };
+    const folder = await readAdrs(
+      fakeReader({
+        status: 'ok',
+        url: FOLDER,
+        skipped: [],
+        files: [doc('0001-a.md', '# A\n\nStatus: accepted\n')],
+        stale,
+      }),
+      FOLDER,
+    );
+    expect(folder).toMatchObject({ status: 'ok', stale });
+    expect(folder.adrs.map(a => a.title)).toEqual(['A']);
   });
 });

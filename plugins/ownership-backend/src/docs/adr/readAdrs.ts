@@ -1,4 +1,7 @@
-import type { AdrInfo } from '@ownership-portal/plugin-ownership-common';
+import type {
+  AdrInfo,
+  StaleRead,
+} from '@ownership-portal/plugin-ownership-common';
 import type { DocumentReader } from '../types';
 import { type ParsedAdr, parseAdr } from './parseAdr';
 
@@ -10,9 +13,15 @@ export interface AdrFolder {
   problems: string[];
   /**
    * `ok` when the folder was read (even if it holds no ADR); `not-configured`
-   * when Backstage may not read its host; `unreachable` when it cannot be read.
+   * when Backstage may not read its host; `unreachable` when it definitely
+   * cannot be read (gone, refused); `unknown` when it could not be read just
+   * now and was never read before (not a problem: see `reason`).
    */
-  status: 'ok' | 'not-configured' | 'unreachable';
+  status: 'ok' | 'not-configured' | 'unreachable' | 'unknown';
+  /** Why the folder is `unknown`. */
+  reason?: string;
+  /** Set when the ADRs come from the folder's last good read. */
+  stale?: StaleRead;
 }
 
 /**
@@ -150,11 +159,16 @@ export async function readAdrs(
   try {
     folder = await reader.readFolder(url, ['.md']);
   } catch (error) {
+    // A reader that throws has said nothing about the folder.
     return {
       adrs: [],
-      problems: [`${url} could not be read: ${error}`],
-      status: 'unreachable',
+      problems: [],
+      status: 'unknown',
+      reason: `${url} could not be read: ${error}`,
     };
+  }
+  if (folder.status === 'unknown') {
+    return { adrs: [], problems: [], status: 'unknown', reason: folder.reason };
   }
   if (folder.status !== 'ok') {
     return {
@@ -191,5 +205,10 @@ export async function readAdrs(
   }
   linkSupersession(parsed, problems);
 
-  return { adrs: parsed.map(toAdrInfo), problems, status: 'ok' };
+  return {
+    adrs: parsed.map(toAdrInfo),
+    problems,
+    status: 'ok',
+    ...(folder.stale && { stale: folder.stale }),
+  };
 }

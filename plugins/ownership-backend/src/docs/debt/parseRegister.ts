@@ -12,6 +12,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import registerSchema from '../../../schema/tech-debt-register.schema.json';
+import { yamlNestingProblem } from '../yamlNesting';
 
 /** A register item as read from the file; the caller adds the `source`. */
 export type RegisterItem = Omit<TechDebtItem, 'source'>;
@@ -257,6 +258,10 @@ export function parseRegister(
 function parse(text: string, url: string): ParsedRegister {
   const lines = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
+  const nesting = yamlNestingProblem(source);
+  if (nesting) {
+    return { items: [], problems: [`${url} ${nesting}`] };
+  }
   const document = parseDocument(source, {
     lineCounter: lines,
     prettyErrors: false,

@@ -102,9 +102,25 @@ describe('DocumentReaderService with remote locations', () => {
       expect.objectContaining({ etag: 'etag-1' }),
     );
     expect(urlReader.readUrl).toHaveBeenCalledTimes(3);
-    expect([...cache.store.values()]).toEqual([
-      { etag: 'etag-2', text: '# Runbook v2' },
-    ]);
+    expect(cache.store.get(`docs:file:${RUNBOOK}`)).toEqual({
+      etag: 'etag-2',
+      text: '# Runbook v2',
+    });
+    // The last good read is kept apart, for a long time.
+    expect(cache.store.get(`docs:file:last:${RUNBOOK}`)).toEqual({
+      value: { text: '# Runbook v2' },
+      readAt: expect.any(String),
+    });
+    expect(cache.set).toHaveBeenLastCalledWith(
+      `docs:file:${RUNBOOK}`,
+      expect.anything(),
+      { ttl: 600000 },
+    );
+    expect(cache.set).toHaveBeenCalledWith(
+      `docs:file:last:${RUNBOOK}`,
+      expect.anything(),
+      { ttl: 30 * 24 * 60 * 60 * 1000 },
+    );
   });
 
   it('uses the configured cache TTL', async () => {
@@ -131,13 +147,15 @@ describe('DocumentReaderService with remote locations', () => {
     expect(urlReader.readUrl).toHaveBeenCalledTimes(1);
   });
 
-  it('retries other failures, then reports them with their message', async () => {
+  it('retries transient failures, then says the document is unknown when it was never read', async () => {
     const { urlReader, reader } = setup();
-    urlReader.readUrl.mockRejectedValue(new Error('502 Bad Gateway'));
+    urlReader.readUrl.mockRejectedValue(
+      new Error(`could not read ${RUNBOOK}, 502 Bad Gateway`),
+    );
     await expect(reader.readFile(RUNBOOK)).resolves.toEqual({
-      status: 'unreachable',
+      status: 'unknown',
       url: RUNBOOK,
-      reason: '502 Bad Gateway',
+      reason: `could not read ${RUNBOOK}, 502 Bad Gateway`,
     });
     expect(urlReader.readUrl).toHaveBeenCalledTimes(3);
 
@@ -160,9 +178,115 @@ describe('DocumentReaderService with remote locations', () => {
       resilience: { timeoutMs: 20, maxAttempts: 1 },
     });
     await expect(reader.readFile(RUNBOOK)).resolves.toEqual({
-      status: 'unreachable',
+      status: 'unknown',
       url: RUNBOOK,
       reason: 'Documents at docs.example.com did not answer within 20 ms',
+    });
+  });
+
+  it.each([
+    ['a 503', () => new Error(`could not read ${RUNBOOK}, 503 Service Unavailable`)],
+    ['a 429', () => new Error(`could not read ${RUNBOOK}, 429 Too Many Requests`)],
+    [
+      "GitHub's rate limit",
+      () =>
+        new Error(
+          `Request failed for ${RUNBOOK}, 403 Forbidden (rate limit exceeded)`,
+        ),
+    ],
+    [
+      'a reset connection',
+      () => new Error(`Unable to read ${RUNBOOK}, TypeError: fetch failed`),
+    ],
+  ])(
+    'serves the last good read marked stale after %s, with the reason',
+    async (_name, failure) => {
+      const { urlReader, reader } = setup();
+      const date = new Date('2026-10-01T08:00:00Z');
+      urlReader.readUrl.mockResolvedValueOnce(
+        textResponse('# Runbook', undefined, date),
+      );
+      await expect(reader.readFile(RUNBOOK)).resolves.toMatchObject({
+        status: 'ok',
+      });
+      urlReader.readUrl.mockRejectedValue(failure());
+      const stale = await reader.readFile(RUNBOOK);
+      expect(stale).toEqual({
+        status: 'ok',
+        url: RUNBOOK,
+        text: '# Runbook',
+        lastModified: date,
+        stale: { reason: failure().message, readAt: expect.any(String) },
+      });
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(4);
+    },
+  );
+
+  it.each([
+    ['410', `could not read ${RUNBOOK}, 410 Gone`],
+    ['401', `could not read ${RUNBOOK}, 401 Unauthorized`],
+    ['403', `could not read ${RUNBOOK}, 403 Forbidden`],
+  ])(
+    'takes %s as a definite answer: unreachable, not retried, no stale copy',
+    async (_status, message) => {
+      const { urlReader, reader } = setup();
+      urlReader.readUrl.mockResolvedValueOnce(textResponse('# Runbook'));
+      await reader.readFile(RUNBOOK);
+      urlReader.readUrl.mockRejectedValue(new Error(message));
+      await expect(reader.readFile(RUNBOOK)).resolves.toEqual({
+        status: 'unreachable',
+        url: RUNBOOK,
+        reason: message,
+      });
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+    },
+  );
+
+  it('serves the last good folder marked stale while its host fails, and says unknown for one never read', async () => {
+    const logger = mockServices.logger.mock();
+    const urlReader = mockServices.urlReader.mock();
+    const reader = DocumentReaderService.create({
+      config: new ConfigReader({}),
+      urlReader,
+      cache: memoryCache(),
+      logger,
+      resilience: {
+        initialDelayMs: 1,
+        maxAttempts: 1,
+        breakerThreshold: 2,
+        halfOpenAfterMs: 60_000,
+      },
+    });
+    const folder = 'https://docs.example.com/payments/adr/';
+    urlReader.readTree.mockImplementationOnce(
+      fakeTree([treeFile('0001-a.md', '# A\n\nStatus: accepted\n')]) as never,
+    );
+    const fresh = await reader.readFolder(folder, ['.md']);
+    expect(fresh).toMatchObject({ status: 'ok', files: [{ text: expect.any(String) }] });
+    expect(fresh).not.toHaveProperty('stale');
+
+    urlReader.readTree.mockRejectedValue(
+      new Error(`Failed to read tree from ${folder}, 500 Internal Server Error`),
+    );
+    for (let i = 0; i < 3; i++) {
+      await expect(reader.readFolder(folder, ['.md'])).resolves.toMatchObject({
+        status: 'ok',
+        files: [{ url: `${folder}0001-a.md` }],
+        stale: { reason: expect.any(String), readAt: expect.any(String) },
+      });
+    }
+    // Two failures opened the breaker: the third was not even sent.
+    expect(urlReader.readTree).toHaveBeenCalledTimes(3);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Documents at docs.example.com circuit breaker open'),
+      { remote: 'Documents at docs.example.com', breaker: 'open' },
+    );
+    await expect(
+      reader.readFolder('https://docs.example.com/other/adr/', ['.md']),
+    ).resolves.toEqual({
+      status: 'unknown',
+      url: 'https://docs.example.com/other/adr/',
+      reason: expect.stringContaining('circuit breaker'),
     });
   });
 

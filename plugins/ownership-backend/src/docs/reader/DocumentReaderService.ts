@@ -23,6 +23,11 @@ function unreachable(url: string, reason: string): DocumentProblem {
   return { status: 'unreachable', url, reason };
 }
 
+/** A read that failed unexpectedly says nothing definite about the document. */
+function unknown(url: string, reason: string): DocumentProblem {
+  return { status: 'unknown', url, reason };
+}
+
 /** What {@link DocumentReaderService.create} needs. */
 export interface DocumentReaderServiceOptions {
   /** Root config; `ownership.docs` is read from it. */
@@ -70,7 +75,7 @@ export class DocumentReaderService implements DocumentReader {
       concurrency: settings.concurrency,
       limit,
       logger: options.logger,
-      resilience: options.resilience,
+      resilience: { ...settings.resilience, ...options.resilience },
     });
     return new DocumentReaderService(settings, local, remote);
   }
@@ -125,9 +130,9 @@ export class DocumentReaderService implements DocumentReader {
         `${url} cannot be read: the ${protocol} scheme is not supported`,
       );
     } catch (error) {
-      return unreachable(
+      return unknown(
         url,
-        `${url} cannot be read: ${
+        `${url} could not be read: ${
           error instanceof Error ? error.message : String(error)
         }`,
       );

@@ -7,9 +7,12 @@ import type {
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
+import type { StaleRead } from '@ownership-portal/plugin-ownership-common';
 import {
   BodyTooLargeError,
+  createLastGoodCache,
   createResilience,
+  type LastGoodCache,
   readResponseBody,
   RemoteHttpError,
   type Resilience,
@@ -43,6 +46,11 @@ export interface RemoteDocumentReaderOptions {
   maxBytes: number;
   maxFiles: number;
   cacheTtlMs: number;
+  /**
+   * How long the last good read of each document and folder is kept, to
+   * serve marked stale while its host fails. Default 30 days.
+   */
+  lastGoodTtlMs?: number;
   /** Reads in flight at once, shared with local reads through `limit`. */
   concurrency: number;
   limit: Limiter;
@@ -58,6 +66,20 @@ type CachedDocument = {
   /** ISO date. */
   lastModified?: string;
 };
+
+/** The last good read of a document, kept apart from the ETag cache. */
+type LastGoodDocument = { text: string; lastModified?: string };
+
+/** The last good read of a folder. */
+type LastGoodFolder = {
+  files: Array<{ url: string; text: string; lastModified?: string }>;
+  skipped: Array<{ url: string; reason: string }>;
+};
+
+const LAST_GOOD_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** An HTTP status as UrlReaders write it into their messages: `…, 503 Service Unavailable`. */
+const STATUS_IN_MESSAGE = /,\s(\d{3})\s[^,]*$/;
 
 /**
  * A read that trying again will not help, with the outcome it stands for.
@@ -79,16 +101,30 @@ function isNotModified(error: unknown): boolean {
 }
 
 /**
- * Sorts UrlReader errors: 404 is final and `unreachable`; a URL with no
- * reader or outside `backend.reading.allow` (`NotAllowedError` from
- * `UrlReaders.default`, or the fetch reader's refused redirect) and a host
- * whose reader cannot read folders are `not-configured`; others are
- * retried and then reported with their message.
+ * Sorts UrlReader errors: 404 and 410 are final and `unreachable`, and so
+ * are 401, 403 (unless for a rate limit) and other 4xx but 408/425/429, and
+ * an invalid URL; a URL with no reader or outside `backend.reading.allow`
+ * (`NotAllowedError` from `UrlReaders.default`, or the fetch reader's
+ * refused redirect) and a host whose reader cannot read folders are
+ * `not-configured`. Everything else (5xx, 429, timeouts, dropped
+ * connections) is retried and, if it still fails, transient: it says
+ * nothing about the document.
  */
 function classify(error: unknown): Error {
   const { name, message } = toError(error);
   if (name === 'NotFoundError') {
     return new ReadRefusedError(404, '404 not found', 'unreachable');
+  }
+  const status = Number(STATUS_IN_MESSAGE.exec(message)?.[1] ?? NaN);
+  if (/rate limit/i.test(message)) {
+    return new RemoteHttpError(429, message);
+  }
+  if (status >= 400) {
+    const answer = new RemoteHttpError(status, message);
+    // 410, 401, 403 and other 4xx but 408/425/429 are answers about the URL.
+    return answer.retryable
+      ? answer
+      : new ReadRefusedError(status, message, 'unreachable');
   }
   if (
     name === 'NotAllowedError' ||
@@ -109,18 +145,29 @@ function classify(error: unknown): Error {
   return error instanceof Error ? error : new Error(message);
 }
 
-function problem(url: string, error: unknown): DocumentProblem {
+/** A definite answer that the document cannot be read, or undefined for a transient failure. */
+function refusal(url: string, error: unknown): DocumentProblem | undefined {
   if (error instanceof ReadRefusedError) {
     return { status: error.outcome, url, reason: error.message };
   }
-  return { status: 'unreachable', url, reason: toError(error).message };
+  return undefined;
 }
 
 /** The cache key of a URL; long URLs are hashed to stay within key limits (memcached: 250 bytes). */
 function cacheKey(url: string): string {
-  return url.length <= 200
-    ? `docs:file:${url}`
-    : `docs:file:sha256:${createHash('sha256').update(url).digest('hex')}`;
+  return `docs:file:${shortKey(url)}`;
+}
+
+/** `text` itself, or its SHA-256 when it is long. */
+function shortKey(text: string): string {
+  return text.length <= 200
+    ? text
+    : `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** The last-good key of a folder read for some extensions. */
+function folderKey(url: string, extensions: string[]): string {
+  return shortKey(`${[...extensions].sort().join(',')}|${url}`);
 }
 
 /** The URL of a file at `relative` (`/`-separated) inside a folder URL. */
@@ -144,15 +191,32 @@ export function joinFolderUrl(folderUrl: string, relative: string): string {
  */
 export class RemoteDocumentReader {
   private readonly hosts = new Map<string, Resilience>();
+  private readonly lastFiles: LastGoodCache<LastGoodDocument>;
+  private readonly lastFolders: LastGoodCache<LastGoodFolder>;
 
-  private constructor(private readonly options: RemoteDocumentReaderOptions) {}
+  private constructor(private readonly options: RemoteDocumentReaderOptions) {
+    const lastGood = {
+      cache: options.cache,
+      ttlMs: options.lastGoodTtlMs ?? LAST_GOOD_TTL_MS,
+      logger: options.logger,
+    };
+    this.lastFiles = createLastGoodCache({ ...lastGood, prefix: 'docs:file' });
+    this.lastFolders = createLastGoodCache({
+      ...lastGood,
+      prefix: 'docs:folder',
+    });
+  }
 
   /** Creates a reader; see {@link RemoteDocumentReaderOptions}. */
   static create(options: RemoteDocumentReaderOptions): RemoteDocumentReader {
     return new RemoteDocumentReader(options);
   }
 
-  /** Reads one document, sending the cached ETag and reusing the cached text when it is unchanged. */
+  /**
+   * Reads one document, sending the cached ETag and reusing the cached text
+   * when it is unchanged. When the host fails for a passing reason, serves
+   * the last good read marked stale, or says the document is `unknown`.
+   */
   async readFile(url: string): Promise<DocumentResult> {
     const { urlReader, maxBytes, limit } = this.options;
     const key = cacheKey(url);
@@ -190,13 +254,17 @@ export class RemoteDocumentReader {
         }),
       );
     } catch (error) {
-      return problem(url, error);
+      return refusal(url, error) ?? (await this.staleFile(url, error));
     }
 
     if (read.notModified) {
       // `cached` is set: the ETag is sent only with a cached text.
       const document = cached!;
       await this.cacheSet(key, document);
+      await this.lastFiles.remember(shortKey(url), {
+        text: document.text,
+        ...(document.lastModified && { lastModified: document.lastModified }),
+      });
       return {
         status: 'ok',
         url,
@@ -211,6 +279,12 @@ export class RemoteDocumentReader {
     if (text === undefined) {
       return { status: 'unreachable', url, reason: notTextReason(url) };
     }
+    await this.lastFiles.remember(shortKey(url), {
+      text,
+      ...(read.lastModifiedAt && {
+        lastModified: read.lastModifiedAt.toISOString(),
+      }),
+    });
     if (read.etag) {
       await this.cacheSet(key, {
         etag: read.etag,
@@ -269,7 +343,10 @@ export class RemoteDocumentReader {
         }),
       );
     } catch (error) {
-      return problem(url, error);
+      return (
+        refusal(url, error) ??
+        (await this.staleFolder(url, extensions, error))
+      );
     }
 
     for (const [file, size] of oversized) {
@@ -323,7 +400,72 @@ export class RemoteDocumentReader {
         ...(file.lastModifiedAt ? { lastModified: file.lastModifiedAt } : {}),
       });
     }
+    await this.lastFolders.remember(folderKey(url, extensions), {
+      files: files.map(file => ({
+        url: file.url,
+        text: file.text,
+        ...(file.lastModified && {
+          lastModified: file.lastModified.toISOString(),
+        }),
+      })),
+      skipped,
+    });
     return { status: 'ok', url, files, skipped };
+  }
+
+  /** The last good read of a file that failed for a passing reason, or `unknown`. */
+  private async staleFile(
+    url: string,
+    error: unknown,
+  ): Promise<DocumentResult> {
+    const reason = toError(error).message;
+    const last = await this.lastFiles.recall(shortKey(url));
+    this.options.logger?.warn(
+      `Document ${url} could not be read just now (${reason}); ${
+        last ? `serving the copy read at ${last.readAt}` : 'no earlier read'
+      }`,
+    );
+    if (!last) {
+      return { status: 'unknown', url, reason };
+    }
+    return {
+      status: 'ok',
+      url,
+      text: last.value.text,
+      ...(last.value.lastModified && {
+        lastModified: new Date(last.value.lastModified),
+      }),
+      stale: { reason, readAt: last.readAt } satisfies StaleRead,
+    };
+  }
+
+  /** The last good read of a folder that failed for a passing reason, or `unknown`. */
+  private async staleFolder(
+    url: string,
+    extensions: string[],
+    error: unknown,
+  ): Promise<FolderResult> {
+    const reason = toError(error).message;
+    const last = await this.lastFolders.recall(folderKey(url, extensions));
+    this.options.logger?.warn(
+      `Folder ${url} could not be read just now (${reason}); ${
+        last ? `serving the copy read at ${last.readAt}` : 'no earlier read'
+      }`,
+    );
+    if (!last) {
+      return { status: 'unknown', url, reason };
+    }
+    return {
+      status: 'ok',
+      url,
+      files: last.value.files.map(file => ({
+        url: file.url,
+        text: file.text,
+        ...(file.lastModified && { lastModified: new Date(file.lastModified) }),
+      })),
+      skipped: last.value.skipped,
+      stale: { reason, readAt: last.readAt },
+    };
   }
 
   private resilienceFor(url: string): Resilience {

@@ -12,11 +12,33 @@ describe('readDocsConfig', () => {
       maxFiles: 200,
       concurrency: 8,
       cacheTtlMs: 600000,
+      resilience: {},
     });
     expect(readDocsConfig(config({}))).toEqual({
       localRoots: [],
       ...DEFAULT_DOCS_CONFIG,
     });
+  });
+
+  it('reads the remote hosts\' timeout, attempts and breaker, naming a bad key', () => {
+    expect(
+      readDocsConfig(
+        config({
+          timeoutMs: 500,
+          maxAttempts: 2,
+          breakerThreshold: 3,
+          halfOpenAfterMs: 1000,
+        }),
+      ).resilience,
+    ).toEqual({
+      timeoutMs: 500,
+      maxAttempts: 2,
+      breakerThreshold: 3,
+      halfOpenAfterMs: 1000,
+    });
+    expect(() => readDocsConfig(config({ timeoutMs: 0 }))).toThrow(
+      'Invalid config at ownership.docs.timeoutMs: must be a whole number of at least 1, got 0',
+    );
   });
 
   it('resolves relative roots against the working directory, as catalog file locations do', () => {

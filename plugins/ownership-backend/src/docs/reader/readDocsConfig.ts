@@ -17,6 +17,13 @@ export interface DocsConfig {
   concurrency: number;
   /** How long a remote document and its ETag are kept, in milliseconds. */
   cacheTtlMs: number;
+  /** Timeout, attempts and breaker of each remote host; unset keys keep their defaults. */
+  resilience: {
+    timeoutMs?: number;
+    maxAttempts?: number;
+    breakerThreshold?: number;
+    halfOpenAfterMs?: number;
+  };
 }
 
 /** 1 MiB per document, 200 per folder, 8 reads at once, cached 10 minutes. */
@@ -25,7 +32,16 @@ export const DEFAULT_DOCS_CONFIG: Omit<DocsConfig, 'localRoots'> = {
   maxFiles: 200,
   concurrency: 8,
   cacheTtlMs: 10 * 60 * 1000,
+  resilience: {},
 };
+
+/** The resilience keys of `ownership.docs`, all whole numbers of at least 1. */
+const RESILIENCE_KEYS = [
+  'timeoutMs',
+  'maxAttempts',
+  'breakerThreshold',
+  'halfOpenAfterMs',
+] as const;
 
 const PREFIX = 'ownership.docs';
 
@@ -96,8 +112,9 @@ function readCacheTtl(config: Config): number {
 /**
  * Reads `ownership.docs`: `localRoots` (folders; relative paths resolve
  * against `cwd`, the backend's working directory, as catalog file locations
- * do), `maxBytes`, `maxFiles`, `concurrency` and `cacheTtl` (a duration such
- * as `{ minutes: 10 }` or `10m`). Errors name the key that is wrong.
+ * do), `maxBytes`, `maxFiles`, `concurrency`, `cacheTtl` (a duration such
+ * as `{ minutes: 10 }` or `10m`) and the remote hosts' `timeoutMs`,
+ * `maxAttempts`, `breakerThreshold` and `halfOpenAfterMs`. Errors name the key that is wrong.
  */
 export function readDocsConfig(
   root: Config,
@@ -125,5 +142,11 @@ export function readDocsConfig(
       DEFAULT_DOCS_CONFIG.concurrency,
     ),
     cacheTtlMs: readCacheTtl(config),
+    resilience: Object.fromEntries(
+      RESILIENCE_KEYS.filter(key => config.has(key)).map(key => [
+        key,
+        readPositiveInteger(config, key, 1),
+      ]),
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import type {
   ResolvedService,
   RunbookInfo,
+  StaleRead,
 } from '@ownership-portal/plugin-ownership-common';
 import type { DocumentReader, ReadDocument } from '../types';
 import { freshnessOf, readRunbook } from './reviewDate';
@@ -21,7 +22,8 @@ function fileName(url: string) {
  * Finds and reads a service's runbooks: `metadata.links` of type `runbook`
  * on the service and on its owning team, and the `ownership-portal/runbooks`
  * annotation (a markdown file or a folder of them). Every runbook is listed,
- * read or not, with its freshness and, when it could not be read, why.
+ * read or not, with its freshness and, when it could not be read, why; one
+ * served from its last good read carries `staleRead`.
  */
 export async function collectRunbooks(
   service: ResolvedService,
@@ -35,6 +37,7 @@ export async function collectRunbooks(
     doc: ReadDocument,
     source: RunbookInfo['source'],
     linkTitle?: string,
+    stale?: StaleRead,
   ): RunbookInfo => {
     const reading = readRunbook(doc.text, doc.lastModified);
     return {
@@ -46,6 +49,7 @@ export async function collectRunbooks(
       freshness: freshnessOf(reading.reviewedAt, now, maxAgeDays),
       status: 'ok',
       ...(reading.problem && { reason: reading.problem }),
+      ...(stale && { staleRead: stale }),
     };
   };
 
@@ -56,7 +60,7 @@ export async function collectRunbooks(
   ) => {
     const result = await reader.readFile(url);
     if (result.status === 'ok') {
-      return [fromDocument(result, source, title)];
+      return [fromDocument(result, source, title, result.stale)];
     }
     return [
       {
@@ -130,7 +134,9 @@ export async function collectRunbooks(
         },
       ];
     }
-    return result.files.map(file => fromDocument(file, 'annotation'));
+    return result.files.map(file =>
+      fromDocument(file, 'annotation', undefined, result.stale),
+    );
   }
 
   return (await Promise.all(found)).flat();

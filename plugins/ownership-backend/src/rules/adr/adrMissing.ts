@@ -41,7 +41,13 @@ export const adrMissingRule: OwnershipRule = {
     const tier = service.systemTier;
     const inScope =
       allEntities || (tier !== undefined && tiers.includes(tierKey(tier)));
-    if (!isProductionService(service) || !inScope || service.adrs?.length) {
+    if (
+      !isProductionService(service) ||
+      !inScope ||
+      service.adrs?.length ||
+      // The folder could not be read just now: nothing is known.
+      service.adrRead?.status === 'unknown'
+    ) {
       return [];
     }
     const who = `${service.entityRef} (production${

@@ -5,7 +5,8 @@ const DEFAULT_MAX_AGE_DAYS = 30;
 
 /**
  * `adr.stale-proposal`: an ADR has been `proposed` for longer than
- * `maxAgeDays` (default 30), counted from its date. ADRs without a date are
+ * `maxAgeDays` (default 30), counted from `proposedSince`: the record's own
+ * date, else when the portal first saw it proposed. An ADR with neither is
  * not counted.
  */
 export const adrStaleProposalRule: OwnershipRule = {
@@ -19,10 +20,11 @@ export const adrStaleProposalRule: OwnershipRule = {
     const maxAgeDays =
       options.getOptionalNumber('maxAgeDays') ?? DEFAULT_MAX_AGE_DAYS;
     return (service.adrs ?? []).flatMap(adr => {
-      if (adr.status !== 'proposed' || !adr.date) {
+      const from = adr.proposedSince?.date ?? adr.date;
+      if (adr.status !== 'proposed' || !from) {
         return [];
       }
-      const since = Date.parse(`${adr.date}T00:00:00Z`);
+      const since = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
       if (isNaN(since)) {
         return [];
       }
@@ -32,7 +34,13 @@ export const adrStaleProposalRule: OwnershipRule = {
       }
       return [
         {
-          message: `${service.entityRef}: ADR ${adr.file} "${adr.title}" has been proposed for ${days} days (since ${adr.date}; at most ${maxAgeDays})`,
+          message: `${service.entityRef}: ADR ${adr.file} "${
+            adr.title
+          }" has been proposed for ${days} days (since ${from.slice(0, 10)}${
+            adr.proposedSince?.source === 'first-seen'
+              ? ', when the portal first saw it; the record states no date'
+              : ''
+          }; at most ${maxAgeDays})`,
           remediation: `Decide on ${adr.file} (${adr.url}): accept or reject it, then update its status (front matter "status:", the "Status:" line or the "## Status" section) and its date.`,
         },
       ];

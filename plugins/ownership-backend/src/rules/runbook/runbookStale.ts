@@ -5,7 +5,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * `runbook.stale`: none of the readable runbooks has been reviewed within
  * the threshold (`maxAgeDays`, default 180). A runbook without a known
- * review date is never taken as fresh.
+ * review date is never taken as fresh. While a runbook could not be read
+ * just now (`unknown`), it may be the fresh one, so nothing is said.
  */
 export const runbookStaleRule: OwnershipRule = {
   id: 'runbook.stale',
@@ -16,8 +17,13 @@ export const runbookStaleRule: OwnershipRule = {
     'Review the runbook and record the date in its front matter, e.g. "last_reviewed: 2026-11-28".',
   appliesTo: service => service.operational,
   evaluate(service, { now, options }) {
-    const readable = (service.runbooks ?? []).filter(r => r.status === 'ok');
-    if (readable.length === 0 || readable.some(r => r.freshness === 'fresh')) {
+    const runbooks = service.runbooks ?? [];
+    const readable = runbooks.filter(r => r.status === 'ok');
+    if (
+      readable.length === 0 ||
+      readable.some(r => r.freshness === 'fresh') ||
+      runbooks.some(r => r.status === 'unknown')
+    ) {
       return [];
     }
     const maxAgeDays = options.getOptionalNumber('maxAgeDays') ?? 180;

@@ -1,9 +1,11 @@
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
 
 /**
- * `runbook.unreachable`: a linked runbook is gone (404), unreadable, or a
+ * `runbook.unreachable`: a linked runbook is definitely unreadable: gone
+ * (404, 410, a missing local file), refused, not text, too large, or a
  * `file:` location outside the allowed roots. A link Backstage is not
- * configured to read is listed with unknown freshness instead.
+ * configured to read, and one that could not be read just now (`unknown`:
+ * timeout, 5xx, 429, open breaker), are no finding.
  */
 export const runbookUnreachableRule: OwnershipRule = {
   id: 'runbook.unreachable',

@@ -71,6 +71,7 @@ export async function auditEntities(options: {
       ...(service.runbooks && { runbooks: service.runbooks }),
       ...(service.adrs && { adrs: service.adrs }),
       ...(service.adrProblems && { adrProblems: service.adrProblems }),
+      ...(service.adrRead && { adrRead: service.adrRead }),
       ...(service.techDebt && { techDebt: service.techDebt }),
     };
   };

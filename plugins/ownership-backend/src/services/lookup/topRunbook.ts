@@ -3,6 +3,8 @@ import type { RunbookInfo } from '@ownership-portal/plugin-ownership-common';
 const STATUS_RANK: Record<RunbookInfo['status'], number> = {
   ok: 0,
   'not-configured': 1,
+  // Could not be read just now: it may well be fine.
+  unknown: 1,
   unreachable: 2,
 };
 
