@@ -1,9 +1,10 @@
 /*
  * The Ownership Portal dev backend: the new backend system with the catalog,
- * auth (guest provider for local use), permissions, proxy, the ownership
- * plugin and MCP actions.
+ * auth (guest provider for local use), permissions (the policy chosen by
+ * permission.policy), proxy, the ownership plugin and MCP actions.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModulePolicyFromConfig } from './permissions/policyModule';
 
 const backend = createBackend();
 
@@ -19,9 +20,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The policy comes from config (permission.policy): allow-all for `npm start`,
+// the example policy of app-config.production.yaml otherwise.
+backend.add(permissionModulePolicyFromConfig);
 
 backend.add(import('@ownership-portal/plugin-ownership-backend'));
 // On-call providers beside the rotations in app-config: PagerDuty (active

@@ -1,0 +1,25 @@
+export interface Config {
+  permission?: {
+    /**
+     * The permission policy the backend runs:
+     *
+     * - `allow-all`: everyone may do everything; for local development
+     *   (`app-config.yaml`, `npm start`).
+     * - `example` (the default): the example policy of
+     *   `app-config.production.yaml`. Catalog reads and all other
+     *   permissions as `allow-all`; `ownership.summary.read` for every
+     *   signed-in user; `ownership.run.create` for members of
+     *   `permission.examplePolicy.adminGroups` only.
+     */
+    policy?: 'allow-all' | 'example';
+    /** Settings of the `example` policy. */
+    examplePolicy?: {
+      /**
+       * Groups whose members may start an audit run by hand
+       * (`ownership.run.create`), as refs (`group:default/platform-leads`)
+       * or names. Without any, nobody may.
+       */
+      adminGroups?: string[];
+    };
+  };
+}
