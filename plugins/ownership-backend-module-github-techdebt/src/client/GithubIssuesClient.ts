@@ -31,6 +31,11 @@ export class GithubRateLimitError extends RemoteHttpError {
   override get retryable(): boolean {
     return this.worthWaiting;
   }
+
+  /** A used-up rate limit says nothing about the repository's issues. */
+  override get transient(): boolean {
+    return true;
+  }
 }
 
 /** The URL of `rel="next"` in a `Link` header. */

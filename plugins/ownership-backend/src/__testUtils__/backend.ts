@@ -11,6 +11,8 @@ export async function startOwnershipBackend(options: {
   entities?: Entity[];
   catalog?: BackendFeature;
   config?: object;
+  /** Config beside `ownership`, e.g. `backend.reading` or `integrations`. */
+  root?: object;
   features?: BackendFeature[];
 }) {
   const { server } = await startTestBackend({
@@ -20,6 +22,7 @@ export async function startOwnershipBackend(options: {
         catalogServiceMock.factory({ entities: options.entities }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.root,
           ownership: {
             schedule: { frequency: { hours: 24 }, initialDelay: { hours: 24 } },
             ...options.config,
