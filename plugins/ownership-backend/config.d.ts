@@ -51,10 +51,36 @@ export interface Config {
       };
     };
     /**
-     * When audits run. One replica runs each scheduled audit.
-     * @default { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { seconds: 15 } }
+     * When audits run. One replica runs each scheduled audit. When the
+     * `timeout` passes, the scheduler stops the run, which then fails.
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 30 }, initialDelay: { seconds: 15 } }
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * How audit runs are supervised. One run at a time across all replicas;
+     * a running run records a heartbeat while its process is alive.
+     */
+    runs?: {
+      /**
+       * A running run whose last heartbeat is older than this was abandoned
+       * by a stopped process: it is marked failed and the next run may
+       * start. Heartbeats are sent every quarter of the lease.
+       * @default { minutes: 2 }
+       */
+      lease?: HumanDuration | string;
+      /**
+       * A run still going this long after it started fails, and the next
+       * run may start.
+       * @default { minutes: 30 }
+       */
+      deadline?: HumanDuration | string;
+      /**
+       * The longest wait for one page of entities from the catalog; a
+       * catalog that does not answer in time fails the run.
+       * @default { minutes: 1 }
+       */
+      catalogPageTimeout?: HumanDuration | string;
+    };
     /** Where runbooks, ADRs and debt registers are read from. */
     docs?: {
       /**

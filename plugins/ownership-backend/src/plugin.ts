@@ -23,6 +23,7 @@ import { readOnCallCacheTtl } from './config/oncall';
 import { readOwnersConfig } from './config/owners';
 import { readRetentionConfig } from './config/retention';
 import { readScheduleConfig } from './config/schedule';
+import { readRunsConfig } from './config/runs';
 import { readScopeConfig } from './config/scope';
 import { applyMigrations } from './database/migrations';
 import { DatabaseResultStore, DatabaseRunStore } from './database';
@@ -83,6 +84,7 @@ export const ownershipPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         cache: coreServices.cache,
         urlReader: coreServices.urlReader,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -95,6 +97,7 @@ export const ownershipPlugin = createBackendPlugin({
         const retention = readRetentionConfig(config);
         const schedule = readScheduleConfig(config);
         const registry = RuleRegistry.create({
+        const runLimits = readRunsConfig(config);
           rules: [...builtInRules, ...moduleRules],
         });
         const engine = RuleEngine.create({ rules: registry, config, logger });
@@ -143,7 +146,11 @@ export const ownershipPlugin = createBackendPlugin({
         const runner = AuditRunner.create({
           oncall: { service: oncall, users },
           docs,
-          reader: CatalogReader.create({ catalog, scope }),
+          reader: CatalogReader.create({
+            catalog,
+            scope,
+            pageTimeoutMs: runLimits.catalogPageTimeoutMs,
+          }),
           engine,
           runs,
           auth: deps.auth,
@@ -154,7 +161,12 @@ export const ownershipPlugin = createBackendPlugin({
         });
         const lookup = LookupService.create({ runs, results, logger });
         runner.onCompleted(() => lookup.refresh());
+          limits: runLimits,
 
+        // A run of this replica that is cut short by a shutdown is marked
+        // failed at once, so another replica can run without waiting out
+        // the lease.
+        deps.lifecycle.addShutdownHook(() => runner.stop());
         const visibility = CatalogVisibility.create({ catalog });
         const ruleIds = () => registry.list().map(r => r.id);
         const selection = Selection.create({

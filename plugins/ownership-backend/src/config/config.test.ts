@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { DEFAULT_PLACEHOLDERS, readOwnersConfig } from './owners';
 import { DEFAULT_RETENTION, readRetentionConfig } from './retention';
+import { DEFAULT_RUNS, readRunsConfig } from './runs';
 import { DEFAULT_SCHEDULE, readScheduleConfig } from './schedule';
 
 const config = (ownership: object) => new ConfigReader({ ownership });
@@ -51,5 +52,37 @@ describe('ownership config', () => {
       timeout: { minutes: 2 },
       scope: 'global',
     });
+  });
+
+  it('reads the lease, deadline and catalog timeout of runs, and checks them', () => {
+    expect(readRunsConfig(config({}))).toEqual(DEFAULT_RUNS);
+    expect(DEFAULT_RUNS).toMatchObject({
+      leaseMs: 120_000,
+      deadlineMs: 1_800_000,
+    });
+    expect(
+      readRunsConfig(
+        config({
+          runs: {
+            lease: '20s',
+            deadline: { minutes: 5 },
+            catalogPageTimeout: 'PT10S',
+          },
+        }),
+      ),
+    ).toEqual({
+      leaseMs: 20_000,
+      heartbeatMs: 5_000,
+      deadlineMs: 300_000,
+      catalogPageTimeoutMs: 10_000,
+    });
+    expect(() =>
+      readRunsConfig(config({ runs: { lease: 'forever' } })),
+    ).toThrow('Invalid config at ownership.runs.lease');
+    expect(() =>
+      readRunsConfig(config({ runs: { deadline: { milliseconds: 10 } } })),
+    ).toThrow(
+      'Invalid config at ownership.runs.deadline: the duration must be at least one second',
+    );
   });
 });

@@ -8,7 +8,8 @@ import type { JsonObject } from '@backstage/types';
 /** Every 30 minutes, first shortly after start-up, one replica at a time. */
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
-  timeout: { minutes: 15 },
+  // As long as a run's default deadline (ownership.runs.deadline).
+  timeout: { minutes: 30 },
   initialDelay: { seconds: 15 },
   scope: 'global',
 };

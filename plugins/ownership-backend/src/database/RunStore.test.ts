@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
+import { RunInProgressError } from './errors';
 import { applyMigrations, rollbackMigrations } from './migrations';
+import { PRUNE_BATCH_RUNS } from './retention';
 import { DatabaseResultStore } from './ResultStore';
 import { DatabaseRunStore } from './RunStore';
 import {
@@ -17,6 +21,23 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const DAY = 24 * 60 * 60 * 1000;
 const page = { offset: 0, limit: 100 };
+
+const CLAIM_MIGRATION = '20261202180000_run_claim.js';
+
+/** Applies the plugin's migrations that come before `name`. */
+async function migrateUpTo(client: Knex, name: string) {
+  const directory = resolvePackagePath(
+    '@ownership-portal/plugin-ownership-backend',
+    'migrations',
+  );
+  const [, pending] = await client.migrate.list({ directory });
+  for (const migration of pending as Array<{ file: string }>) {
+    if (migration.file >= name) {
+      return;
+    }
+    await client.migrate.up({ directory, name: migration.file });
+  }
+}
 
 async function countRows(client: Knex, table: string): Promise<number> {
   const [{ count }] = await client(table).count({ count: '*' });
@@ -120,6 +141,88 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
       store.completeRun(failed.id, results([entity('d')])),
     ).rejects.toThrow('is not running');
     expect(await countRows(client, 'ownership_entity_results')).toBe(1);
+  });
+
+  describe('the claim', () => {
+    it('lets exactly one of many concurrent starts through; the others name the running run', async () => {
+      const { store } = await setup();
+
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          store.startRun({ trigger: i % 2 ? 'manual' : 'schedule' }),
+        ),
+      );
+
+      const won = attempts.filter(a => a.status === 'fulfilled');
+      const lost = attempts.filter(
+        (a): a is PromiseRejectedResult => a.status === 'rejected',
+      );
+      expect(won).toHaveLength(1);
+      const winner = (won[0] as PromiseFulfilledResult<AuditRun>).value;
+      expect(lost).toHaveLength(7);
+      for (const { reason } of lost) {
+        expect(reason).toBeInstanceOf(RunInProgressError);
+        expect(reason.name).toBe('ConflictError');
+        expect(reason.run).toMatchObject({ id: winner.id, status: 'running' });
+      }
+      expect(await store.listRuns(20)).toEqual([winner]);
+
+      await store.failRun(winner.id, 'done with it');
+      const next = await store.startRun({ trigger: 'manual' });
+      expect(next.id).not.toBe(winner.id);
+    });
+
+    it('abandons a run only once its heartbeat is older than the cutoff, and only once', async () => {
+      const { client, clock, store } = await setup();
+      const run = await store.startRun({ trigger: 'schedule' });
+      clock.advance(60_000);
+      expect(await store.heartbeat(run.id)).toBe(true);
+      clock.advance(60_000);
+      await store.updateProgress(run.id, 3, 10);
+
+      // Heartbeat at 10:01, progress at 10:02: alive for a cutoff of 10:01:30.
+      expect(
+        await store.abandonStaleRuns(
+          new Date('2026-11-28T10:01:30.000Z'),
+          'Abandoned',
+        ),
+      ).toEqual([]);
+      expect(await store.getRunningRun()).toMatchObject({ id: run.id });
+
+      clock.advance(60_000);
+      const [first, second] = await Promise.all([
+        store.abandonStaleRuns(
+          new Date('2026-11-28T10:02:30.000Z'),
+          'Abandoned: no heartbeat',
+        ),
+        store.abandonStaleRuns(
+          new Date('2026-11-28T10:02:30.000Z'),
+          'Abandoned: no heartbeat',
+        ),
+      ]);
+      const marked = [...first, ...second];
+      expect(marked).toEqual([
+        {
+          ...run,
+          status: 'failed',
+          processed: 3,
+          total: 10,
+          finishedAt: '2026-11-28T10:03:00.000Z',
+          error: 'Abandoned: no heartbeat',
+        },
+      ]);
+
+      // The stopped process, should it wake up, can neither beat nor store.
+      expect(await store.heartbeat(run.id)).toBe(false);
+      await expect(
+        store.completeRun(run.id, results([entity('late')])),
+      ).rejects.toThrow('is not running');
+      expect(await countRows(client, 'ownership_entity_results')).toBe(0);
+      expect(await store.getRunningRun()).toBeUndefined();
+      await expect(
+        store.startRun({ trigger: 'manual' }),
+      ).resolves.toMatchObject({ status: 'running' });
+    });
   });
 
   it('completes a run atomically: a failure halfway leaves nothing of it', async () => {
@@ -340,7 +443,6 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
         return runId;
       }
 
-      let stale = 0;
       for (let daysAgo = 499; daysAgo >= 0; daysAgo -= 1) {
         const succeed = !noSuccessDays.has(daysAgo);
         await run(daysAgo, 1, succeed);
@@ -348,11 +450,11 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
         if (daysAgo % 50 === 0) {
           await run(daysAgo, 11, false);
         }
-        if (daysAgo === 450) {
-          clock.set(new Date(dayStart(daysAgo) + 3 * 60 * 60 * 1000));
-          stale = (await store.startRun({ trigger: 'manual' })).id;
-        }
       }
+      // A run still marked running, started long ago (one at a time, so it
+      // is recorded last).
+      clock.set(new Date(dayStart(450) + 3 * 60 * 60 * 1000));
+      const stale = (await store.startRun({ trigger: 'manual' })).id;
       const latest = await store.getLatestSucceededRun();
       expect(started).toHaveLength(1010);
 
@@ -403,10 +505,32 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
       expect(await store.prune(policy, now)).toBe(0);
     });
 
+    it('deletes a few runs per transaction', async () => {
+      const { client, clock, store } = await setup();
+      for (let daysAgo = 40; daysAgo > 28; daysAgo--) {
+        clock.set(new Date(dayStart(daysAgo)));
+        const run = await store.startRun({ trigger: 'schedule' });
+        await store.completeRun(run.id, results([entity('svc')]));
+      }
+      const statements: string[] = [];
+      client.on('query', (query: { sql: string }) =>
+        statements.push(query.sql),
+      );
+
+      // 12 runs; the newest, 29 days old, is kept: 11 go, 5 at a time.
+      expect(
+        await store.prune({ keepAllDays: 30, keepDailyDays: 30 }, now),
+      ).toBe(11);
+
+      const commits = statements.filter(sql => /^commit/i.test(sql));
+      expect(commits).toHaveLength(Math.ceil(11 / PRUNE_BATCH_RUNS));
+      expect(commits.length).toBeGreaterThan(1);
+      expect(await store.listRuns(20)).toHaveLength(1);
+      expect(await countRows(client, 'ownership_entity_results')).toBe(1);
+    });
+
     it('never drops the latest successful run or a running one', async () => {
       const { clock, store } = await setup();
-      clock.set(new Date(dayStart(450)));
-      const running = await store.startRun({ trigger: 'schedule' });
       clock.set(new Date(dayStart(420)));
       const succeeded = await store.startRun({ trigger: 'schedule' });
       await store.completeRun(succeeded.id, results([entity('a')]));
@@ -416,6 +540,8 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
       clock.set(new Date(dayStart(40)));
       const failed = await store.startRun({ trigger: 'schedule' });
       await store.failRun(failed.id, 'boom');
+      clock.set(new Date(dayStart(450)));
+      const running = await store.startRun({ trigger: 'schedule' });
 
       expect(await store.prune(policy, now)).toBe(2);
 
@@ -449,5 +575,43 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %s', id => {
     expect(await client.schema.hasColumn('ownership_runs', 'figures')).toBe(
       true,
     );
+    expect(
+      await client.schema.hasColumn('ownership_runs', 'heartbeat_at'),
+    ).toBe(true);
+  });
+
+  it('keeps the newest of several running runs of an older database, marking the others abandoned', async () => {
+    const { client, store } = await setup();
+    await rollbackMigrations(client);
+    await migrateUpTo(client, CLAIM_MIGRATION);
+    const row = (status: string, startedAt: string) => ({
+      status,
+      trigger: 'schedule',
+      started_at: new Date(startedAt),
+      processed: 0,
+    });
+    await client('ownership_runs').insert([
+      row('running', '2026-11-28T08:00:00.000Z'),
+      row('succeeded', '2026-11-28T08:30:00.000Z'),
+      row('running', '2026-11-28T09:00:00.000Z'),
+      row('running', '2026-11-28T08:45:00.000Z'),
+    ]);
+
+    await applyMigrations({ getClient: async () => client }, client);
+
+    const runs = await store.listRuns(10);
+    expect(runs.map(r => [r.startedAt, r.status])).toEqual([
+      ['2026-11-28T09:00:00.000Z', 'running'],
+      ['2026-11-28T08:45:00.000Z', 'failed'],
+      ['2026-11-28T08:30:00.000Z', 'succeeded'],
+      ['2026-11-28T08:00:00.000Z', 'failed'],
+    ]);
+    expect(runs[1].error).toMatch(/^Abandoned: another run was started/);
+    // The kept run's heartbeat starts at its start: it is stale at once.
+    const [abandoned] = await store.abandonStaleRuns(
+      new Date('2026-11-28T09:00:01.000Z'),
+      'Abandoned',
+    );
+    expect(abandoned).toMatchObject({ startedAt: '2026-11-28T09:00:00.000Z' });
   });
 });

@@ -4,14 +4,14 @@ import type {
   TrendPoint,
 } from '@ownership-portal/plugin-ownership-common';
 import type { Knex } from 'knex';
-import { selectRunsToPrune } from './retention';
+import { isUniqueViolation, RunInProgressError } from './errors';
+import { PRUNE_BATCH_RUNS, selectRunsToPrune } from './retention';
 import {
   chunk,
   DOCUMENT_REFS,
   ENTITIES,
   FINDINGS,
   insertInBatches,
-  MAX_IN_LIST,
   RUNS,
   type RunRow,
   TEAMS,
@@ -46,15 +46,27 @@ export class DatabaseRunStore implements RunStore {
     trigger: AuditRun['trigger'];
     triggeredBy?: string;
   }): Promise<AuditRun> {
-    const [row] = await this.client<RunRow>(RUNS)
-      .insert({
-        status: 'running',
-        trigger: options.trigger,
-        triggered_by: options.triggeredBy ?? null,
-        started_at: this.now(),
-        processed: 0,
-      })
-      .returning('*');
+    const now = this.now();
+    let row: RunRow;
+    try {
+      // The unique partial index on running rows makes this insert the
+      // claim: of two replicas inserting at once, one gets the error.
+      [row] = await this.client<RunRow>(RUNS)
+        .insert({
+          status: 'running',
+          trigger: options.trigger,
+          triggered_by: options.triggeredBy ?? null,
+          started_at: now,
+          heartbeat_at: now,
+          processed: 0,
+        })
+        .returning('*');
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new RunInProgressError(await this.getRunningRun());
+      }
+      throw error;
+    }
     return toRunRecord(row);
   }
 
@@ -65,7 +77,30 @@ export class DatabaseRunStore implements RunStore {
   ): Promise<void> {
     await this.client(RUNS)
       .where({ id, status: 'running' })
-      .update({ processed, total });
+      .update({ processed, total, heartbeat_at: this.now() });
+  }
+
+  async heartbeat(id: number): Promise<boolean> {
+    const updated = await this.client(RUNS)
+      .where({ id, status: 'running' })
+      .update({ heartbeat_at: this.now() });
+    return updated > 0;
+  }
+
+  async abandonStaleRuns(
+    staleBefore: Date,
+    reason: string,
+  ): Promise<AuditRun[]> {
+    // One conditional update: a run whose heartbeat lands first is not
+    // touched, and of two replicas taking over, only one marks each run.
+    const rows = await this.client<RunRow>(RUNS)
+      .where({ status: 'running' })
+      .andWhere(q =>
+        q.where('heartbeat_at', '<', staleBefore).orWhereNull('heartbeat_at'),
+      )
+      .update({ status: 'failed', finished_at: this.now(), error: reason })
+      .returning('*');
+    return rows.map(toRunRecord);
   }
 
   async completeRun(id: number, results: RunResults): Promise<AuditRun> {
@@ -184,30 +219,36 @@ export class DatabaseRunStore implements RunStore {
   }
 
   async prune(policy: RetentionPolicy, now: Date): Promise<number> {
-    return this.client.transaction(async trx => {
-      const runs = await trx<RunRow>(RUNS).select('id', 'status', 'started_at');
-      const latest = await this.latestSucceeded(trx);
-      const doomed = selectRunsToPrune(
-        runs.map(run => ({
-          id: Number(run.id),
-          status: run.status,
-          startedAt: new Date(run.started_at).getTime(),
-        })),
-        policy,
-        now,
-        latest && Number(latest.id),
-      );
-      // Children first, so nothing is left behind even where the database
-      // does not enforce the foreign keys' ON DELETE CASCADE.
-      for (const ids of chunk(doomed, MAX_IN_LIST)) {
+    const runs = await this.client<RunRow>(RUNS).select(
+      'id',
+      'status',
+      'started_at',
+    );
+    const latest = await this.latestSucceeded(this.client);
+    const doomed = selectRunsToPrune(
+      runs.map(run => ({
+        id: Number(run.id),
+        status: run.status,
+        startedAt: new Date(run.started_at).getTime(),
+      })),
+      policy,
+      now,
+      latest && Number(latest.id),
+    );
+    // A few runs per transaction, so that pruning a long history never holds
+    // one huge transaction. Children first, so nothing is left behind even
+    // where the database does not enforce ON DELETE CASCADE; a prune cut
+    // short leaves whole runs, and the next one finishes the work.
+    for (const ids of chunk(doomed, PRUNE_BATCH_RUNS)) {
+      await this.client.transaction(async trx => {
         await trx(DOCUMENT_REFS).whereIn('run_id', ids).delete();
         await trx(FINDINGS).whereIn('run_id', ids).delete();
         await trx(ENTITIES).whereIn('run_id', ids).delete();
         await trx(TEAMS).whereIn('run_id', ids).delete();
         await trx(RUNS).whereIn('id', ids).delete();
-      }
-      return doomed.length;
-    });
+      });
+    }
+    return doomed.length;
   }
 
   private async latestSucceeded(

@@ -3,6 +3,12 @@ import type { RetentionPolicy } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Runs deleted per transaction by retention. A run of a large catalog holds
+ * tens of thousands of result rows, so a batch stays at a few runs.
+ */
+export const PRUNE_BATCH_RUNS = 5;
+
 /** What retention needs to know about a stored run. */
 export interface RetainedRun {
   id: number;

@@ -41,6 +41,7 @@ export type RunRow = {
   total: number | null;
   error: string | null;
   figures?: string | null;
+  heartbeat_at?: Date | string | number | null;
 };
 
 export type EntityRow = {

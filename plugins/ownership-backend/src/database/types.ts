@@ -130,15 +130,27 @@ export interface RetentionPolicy {
 
 /** Runs: their life cycle, history and retention. */
 export interface RunStore {
-  /** Records a new run in state `running` and returns it. */
+  /**
+   * Records a new run in state `running` and returns it. At most one run is
+   * running at a time, across replicas: while one is, this throws a
+   * `RunInProgressError` naming it.
+   */
   startRun(options: {
     trigger: AuditRun['trigger'];
     triggeredBy?: string;
   }): Promise<AuditRun>;
-  /** Records how far a running run has come. */
+  /** Records how far a running run has come; a heartbeat too. */
   updateProgress(id: number, processed: number, total: number): Promise<void>;
   /**
    * Stores the results and marks the run succeeded, in one transaction:
+  /** Records that the run's process is alive; false once the run is no longer running. */
+  heartbeat(id: number): Promise<boolean>;
+  /**
+   * Marks failed, with `reason`, the running run whose last heartbeat is
+   * older than `staleBefore`, in one conditional update; returns the runs it
+   * marked (none while the running run is alive).
+   */
+  abandonStaleRuns(staleBefore: Date, reason: string): Promise<AuditRun[]>;
    * readers see either nothing of the run or all of it.
    */
   completeRun(id: number, results: RunResults): Promise<AuditRun>;

@@ -358,7 +358,13 @@ describe('API responses', () => {
     expectDocumented('POST /runs', started);
     const conflict = await request(backend.server).post('/api/ownership/runs');
     expect(conflict.status).toBe(409);
-    expect(conflict.body.run).toMatchObject({ id: started.body.id });
+    expect(conflict.body.error).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        `Audit run ${started.body.id} is already in progress`,
+      ),
+    });
+    expect(conflict.body.response).toEqual({ statusCode: 409 });
     expectDocumented('POST /runs', conflict);
     release();
     let run = started;

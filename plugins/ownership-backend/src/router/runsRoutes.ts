@@ -11,10 +11,7 @@ import {
 } from '@ownership-portal/plugin-ownership-common';
 import Router from 'express-promise-router';
 import type { RunStore } from '../database/types';
-import {
-  type AuditRunner,
-  RunInProgressError,
-} from '../services/audit/AuditRunner';
+import type { AuditRunner } from '../services/audit/AuditRunner';
 import { requireCredentials } from './auth';
 import { parseQuery } from './params';
 import { querySchemas } from './queries';
@@ -48,23 +45,21 @@ export function runsRoutes(deps: {
         );
       }
       const principal = credentials.principal as { userEntityRef?: string };
-      const { run } = await runner.start({
+      const { run, done } = await runner.start({
         trigger: 'manual',
         ...(principal.userEntityRef && {
           triggeredBy: principal.userEntityRef,
         }),
       });
+      // The run goes on after the answer; its outcome is recorded in the
+      // run's row and logged by the runner, and nothing may escape here.
+      done.catch(() => undefined);
       await event.success({ meta: { runId: run.id } });
       res.status(202).location(`runs/${run.id}`).json(run);
     } catch (error) {
+      // A run in progress is a ConflictError: the error handler answers 409
+      // with the standard body; GET /runs/latest shows the running run.
       await event.fail({ error: error as Error });
-      if (error instanceof RunInProgressError) {
-        res.status(409).json({
-          error: { name: 'ConflictError', message: error.message },
-          run: error.run ?? null,
-        });
-        return;
-      }
       throw error;
     }
   });

@@ -537,24 +537,13 @@ describe('OwnershipClient', () => {
     });
 
     it('rejects with a 409 ResponseError while a run is in progress', async () => {
-      const running = auditRun({
-        id: 43,
-        status: 'running',
-        finishedAt: undefined,
-        processed: 17,
-      });
       server.use(
-        // The backend's 409 body: `{ error, run }`, without `response`.
         http.post(`${baseUrl}/runs`, () =>
-          HttpResponse.json(
-            {
-              error: {
-                name: 'ConflictError',
-                message: 'Audit run 43 is still in progress',
-              },
-              run: running,
-            },
-            { status: 409 },
+          errorResponse(
+            409,
+            'ConflictError',
+            'Audit run 43 is already in progress (started 2026-11-28T10:00:00.000Z)',
+            { method: 'POST', url: '/api/ownership/runs' },
           ),
         ),
       );
@@ -564,11 +553,11 @@ describe('OwnershipClient', () => {
       expect(error).toBeInstanceOf(ResponseError);
       expect(error.statusCode).toBe(409);
       expect(error.message).toBe('Request failed with 409 Conflict');
-      expect(error.cause.name).toBe('ConflictError');
-      expect(error.body.error.message).toBe(
-        'Audit run 43 is still in progress',
-      );
-      expect(error.body.run).toEqual(running);
+      expect(error.cause).toMatchObject({
+        name: 'ConflictError',
+        message:
+          'Audit run 43 is already in progress (started 2026-11-28T10:00:00.000Z)',
+      });
     });
 
     it('rejects with a 403 ResponseError without the permission', async () => {

@@ -85,30 +85,6 @@ function refPath(entityRef: string, defaultKind: string): string {
 }
 
 /**
- * The body of an error response as `ResponseError` reads it. The 409 of
- * `POST /runs` (`{ error, run }`) has no `response` field, without which
- * `ResponseError.fromResponse` would drop the backend's error; it is added,
- * keeping the other fields (such as `run`).
- */
-function errorBodyText(text: string, statusCode: number): string {
-  try {
-    const body = JSON.parse(text);
-    if (
-      body &&
-      typeof body === 'object' &&
-      body.error &&
-      typeof body.error === 'object' &&
-      !body.response
-    ) {
-      return JSON.stringify({ ...body, response: { statusCode } });
-    }
-  } catch {
-    // Not JSON: ResponseError quotes the text as it is.
-  }
-  return text;
-}
-
-/**
  * Talks to the ownership backend through the app's discovery and fetch APIs,
  * so requests carry the user's Backstage credentials.
  *
@@ -242,17 +218,7 @@ export class OwnershipClient implements OwnershipApi {
       return undefined as T;
     }
     if (!response.ok) {
-      const text = await response.text();
-      throw await ResponseError.fromResponse({
-        headers: response.headers,
-        ok: response.ok,
-        redirected: response.redirected,
-        status: response.status,
-        statusText: response.statusText,
-        type: response.type,
-        url: response.url,
-        text: async () => errorBodyText(text, response.status),
-      });
+      throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;
   }

@@ -17,6 +17,8 @@ import { OnCallService } from '../../oncall/OnCallService';
 import { UserDirectory } from '../../oncall/UserDirectory';
 import { CatalogReader } from '../ingest/CatalogReader';
 import { RuleRegistry } from '../RuleRegistry';
+import type { Knex } from 'knex';
+import { DEFAULT_RUNS, type RunsConfig } from '../../config/runs';
 import { AuditRunner, RunInProgressError } from './AuditRunner';
 import { RuleEngine } from './RuleEngine';
 
@@ -24,15 +26,25 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+/** A catalog page that never comes. */
+const never = () => new Promise<never>(() => {});
+
 async function setup(
   entities: () => Entity[],
   now = () => new Date(),
   providers: OnCallProvider[] = [],
+  options: {
+    limits?: Partial<RunsConfig>;
+    client?: Knex;
+    /** Waited for before each page, e.g. a gate or a catalog that hangs. */
+    beforePage?: () => Promise<void>;
+  } = {},
 ) {
-  const client = await databases.init('SQLITE_3');
+  const client = options.client ?? (await databases.init('SQLITE_3'));
   await applyMigrations({ getClient: async () => client }, client);
   const catalog = catalogServiceMock.mock({
     streamEntities: jest.fn(async function* stream(request) {
+      await options.beforePage?.();
       const kinds = ((request?.filter as { kind: string[] }).kind ?? []).map(
         k => k.toLocaleLowerCase('en-US'),
       );
@@ -41,6 +53,7 @@ async function setup(
       );
     }),
   });
+  const limits = { ...DEFAULT_RUNS, ...options.limits };
   const runs = DatabaseRunStore.create({ client });
   const logger = mockServices.logger.mock();
   const users = UserDirectory.create({
@@ -49,7 +62,11 @@ async function setup(
     logger,
   });
   const runner = AuditRunner.create({
-    reader: CatalogReader.create({ catalog, scope: DEFAULT_SCOPE }),
+    reader: CatalogReader.create({
+      catalog,
+      scope: DEFAULT_SCOPE,
+      pageTimeoutMs: limits.catalogPageTimeoutMs,
+    }),
     engine: RuleEngine.create({
       rules: RuleRegistry.create({ rules: builtInRules }),
       config: new ConfigReader({}),
@@ -70,6 +87,7 @@ async function setup(
       }),
       users,
     },
+    limits,
     now,
   });
   return {
@@ -77,7 +95,18 @@ async function setup(
     runs,
     results: DatabaseResultStore.create({ client }),
     catalog,
+    client,
+    logger,
   };
+}
+
+/** A promise to hold catalog pages until `open()`. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>(resolve => {
+    open = resolve;
+  });
+  return { opened: () => opened, open };
 }
 
 describe('AuditRunner', () => {
@@ -168,5 +197,159 @@ describe('AuditRunner', () => {
       status: 'failed',
       error: expect.stringContaining('Abandoned'),
     });
+  });
+  it('never takes over a live run, however long it takes, and keeps its results', async () => {
+    const pages = gate();
+    const client = await databases.init('SQLITE_3');
+    const limits = { leaseMs: 400, heartbeatMs: 100 };
+    // Two replicas on one database; the first one's catalog is slow.
+    const first = await setup(exampleCatalog, undefined, [], {
+      client,
+      limits,
+      beforePage: pages.opened,
+    });
+    const second = await setup(exampleCatalog, undefined, [], {
+      client,
+      limits,
+    });
+    const { run, done } = await first.runner.start({ trigger: 'schedule' });
+
+    // Many leases later, the run still beats: the other replica must wait.
+    await new Promise(resolve => setTimeout(resolve, 5 * limits.leaseMs));
+    const refused = await second.runner
+      .start({ trigger: 'manual' })
+      .catch(error => error);
+    expect(refused).toBeInstanceOf(RunInProgressError);
+    expect(refused.run).toMatchObject({ id: run.id, status: 'running' });
+
+    pages.open();
+    expect(await done).toMatchObject({ id: run.id, status: 'succeeded' });
+    const page = await first.results.listServices(
+      run.id,
+      {},
+      { offset: 0, limit: 100 },
+    );
+    expect(page.totalItems).toBe(10);
+  });
+
+  it('takes over a run whose process stopped beating, once, on one replica', async () => {
+    const client = await databases.init('SQLITE_3');
+    const limits = { leaseMs: 300, heartbeatMs: 75 };
+    const replicas = [];
+    for (let i = 0; i < 3; i++) {
+      replicas.push(
+        await setup(exampleCatalog, undefined, [], { client, limits }),
+      );
+    }
+    // A run recorded by a process that was killed: it never beats.
+    const orphan = await replicas[0].runs.startRun({ trigger: 'schedule' });
+    await new Promise(resolve => setTimeout(resolve, 2 * limits.leaseMs));
+
+    const attempts = await Promise.allSettled(
+      replicas.map(r => r.runner.start({ trigger: 'manual' })),
+    );
+
+    const started = attempts.flatMap(a =>
+      a.status === 'fulfilled' ? [a.value] : [],
+    );
+    expect(started).toHaveLength(1);
+    for (const attempt of attempts) {
+      if (attempt.status === 'rejected') {
+        expect(attempt.reason).toBeInstanceOf(RunInProgressError);
+      }
+    }
+    expect((await started[0].done).status).toBe('succeeded');
+    expect(await replicas[0].runs.getRun(orphan.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^Abandoned: .*no heartbeat/),
+    });
+  });
+
+  it('fails a run at its deadline when the catalog never answers, and runs again next time', async () => {
+    let hang = true;
+    const { runner, runs } = await setup(exampleCatalog, undefined, [], {
+      limits: { deadlineMs: 500, catalogPageTimeoutMs: 60_000 },
+      beforePage: () => (hang ? never() : Promise.resolve()),
+    });
+    const started = Date.now();
+
+    const failed = await runner.runToCompletion({ trigger: 'schedule' });
+
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: 'Deadline: the run did not finish within 500 ms',
+    });
+    expect(await runs.getRunningRun()).toBeUndefined();
+    hang = false;
+    const next = await runner.runToCompletion({ trigger: 'manual' });
+    expect(next.status).toBe('succeeded');
+  });
+
+  it('fails a run when one catalog page takes longer than its timeout', async () => {
+    const { runner } = await setup(exampleCatalog, undefined, [], {
+      limits: { catalogPageTimeoutMs: 200 },
+      beforePage: never,
+    });
+
+    const failed = await runner.runToCompletion({ trigger: 'schedule' });
+
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(
+      /^The catalog did not answer within 200 ms \(page 1 of .* entities\)$/,
+    );
+  });
+
+  it("stops when the caller's signal aborts, e.g. the scheduler's timeout", async () => {
+    const { runner, runs } = await setup(exampleCatalog, undefined, [], {
+      beforePage: never,
+    });
+    const controller = new AbortController();
+    const outcome = runner.runToCompletion(
+      { trigger: 'schedule' },
+      { signal: controller.signal },
+    );
+    await new Promise(resolve => setTimeout(resolve, 50));
+
+    controller.abort(new Error('the task timed out'));
+
+    expect(await outcome).toMatchObject({
+      status: 'failed',
+      error: 'Stopped: the task timed out',
+    });
+    expect(await runs.getRunningRun()).toBeUndefined();
+  });
+
+  it('marks its run failed when the backend stops, so nobody waits for the lease', async () => {
+    const { runner, runs } = await setup(exampleCatalog, undefined, [], {
+      beforePage: never,
+    });
+    const { run, done } = await runner.start({ trigger: 'manual' });
+
+    await runner.stop();
+
+    expect(await runs.getRun(run.id)).toMatchObject({
+      status: 'failed',
+      error: 'Stopped: the backend running it shut down before it finished',
+    });
+    expect((await done).status).toBe('failed');
+  });
+
+  it('records heartbeats while a run waits, and stops beating once it ends', async () => {
+    const pages = gate();
+    const { runner, runs } = await setup(exampleCatalog, undefined, [], {
+      limits: { leaseMs: 200, heartbeatMs: 50 },
+      beforePage: pages.opened,
+    });
+    const beat = jest.spyOn(runs, 'heartbeat');
+    const { done } = await runner.start({ trigger: 'manual' });
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect(beat.mock.calls.length).toBeGreaterThanOrEqual(3);
+
+    pages.open();
+    await done;
+    const after = beat.mock.calls.length;
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(beat.mock.calls.length).toBe(after);
   });
 });

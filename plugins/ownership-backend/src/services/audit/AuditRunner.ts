@@ -1,8 +1,9 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import type { OwnersConfig } from '../../config/owners';
+import { DEFAULT_RUNS, type RunsConfig } from '../../config/runs';
 import type { AuditScope } from '../../config/scope';
+import { RunInProgressError } from '../../database/errors';
 import type { RetentionPolicy, RunStore } from '../../database/types';
 import type { CatalogReader } from '../ingest/CatalogReader';
 import type { DocsResolver } from '../../docs/DocsResolver';
@@ -16,19 +17,7 @@ import { auditEntities } from './auditEntities';
 import type { RuleEngine } from './RuleEngine';
 import { runFigures, teamRollups } from './rollups';
 
-/** A run still marked running after this long was abandoned by a stopped process. */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-
-/** Thrown when a run is requested while another one is in progress. */
-export class RunInProgressError extends ConflictError {
-  constructor(readonly run: AuditRun | undefined) {
-    super(
-      run
-        ? `Audit run ${run.id} is already in progress (started ${run.startedAt})`
-        : 'An audit run is already in progress',
-    );
-  }
-}
+export { RunInProgressError };
 
 /** How a run was started. */
 export interface RunTrigger {
@@ -36,9 +25,40 @@ export interface RunTrigger {
   triggeredBy?: string;
 }
 
+/** Why a run stopped before it finished: its deadline, a shutdown, a takeover. */
+class RunStoppedError extends Error {}
+
+function formatMs(ms: number): string {
+  if (ms % 60_000 === 0) {
+    return `${ms / 60_000} min`;
+  }
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
 /**
  * Runs audits: reads the catalog, resolves owners, evaluates rules and
- * stores the run's results at once. One run at a time.
+ * stores the run's results at once.
+ *
+ * One run at a time across replicas: the run's row is the claim (the store
+ * refuses a second running row). While it runs, the run beats a heartbeat;
+ * a run whose heartbeat is older than the lease was abandoned by a stopped
+ * process and is taken over. A run that outlives its deadline, or whose
+ * caller's signal aborts, fails and frees the claim.
  */
 export class AuditRunner {
   static create(deps: {
@@ -52,18 +72,29 @@ export class AuditRunner {
     retention: RetentionPolicy;
     oncall: { service: OnCallService; users: UserDirectory };
     docs?: DocsResolver;
+    /** Lease, heartbeat and deadline; {@link DEFAULT_RUNS} by default. */
+    limits?: RunsConfig;
     now?: () => Date;
   }) {
-    return new AuditRunner({ now: () => new Date(), ...deps });
+    return new AuditRunner({
+      now: () => new Date(),
+      limits: DEFAULT_RUNS,
+      ...deps,
+    });
   }
 
   private readonly listeners: Array<(run: AuditRun) => void | Promise<void>> =
     [];
   private busy = false;
+  /** Stops the run of this process. */
+  private current?: AbortController;
+  /** The outcome of the run of this process. */
+  private pending?: Promise<AuditRun>;
 
   private constructor(
     private readonly deps: Parameters<typeof AuditRunner.create>[0] & {
       now: () => Date;
+      limits: RunsConfig;
     },
   ) {}
 
@@ -74,11 +105,15 @@ export class AuditRunner {
 
   /**
    * Starts a run in the background and returns it as recorded, plus a
-   * promise of its outcome. Throws a `ConflictError` naming the running run
-   * when one is in progress, here or on another replica.
+   * promise of its outcome, which never rejects: a run that fails resolves
+   * as failed. Throws a `RunInProgressError` (a `ConflictError`) naming the
+   * running run when one is in progress, here or on another replica.
+   *
+   * @param options.signal - aborting it stops the run, which then fails
    */
   async start(
     trigger: RunTrigger,
+    options: { signal?: AbortSignal } = {},
   ): Promise<{ run: AuditRun; done: Promise<AuditRun> }> {
     if (this.busy) {
       throw new RunInProgressError(await this.deps.runs.getRunningRun());
@@ -91,79 +126,218 @@ export class AuditRunner {
       this.busy = false;
       throw error;
     }
-    const done = this.execute(run).finally(() => {
+    const done = this.execute(run, options.signal).finally(() => {
       this.busy = false;
+      if (this.pending === done) {
+        this.pending = undefined;
+      }
     });
+    this.pending = done;
     return { run, done };
   }
 
-  /** Records a new run unless another replica's run is still going. */
-  private async claim(trigger: RunTrigger): Promise<AuditRun> {
-    const { runs, now } = this.deps;
-    const running = await runs.getRunningRun();
-    if (running) {
-      const age = now().getTime() - new Date(running.startedAt).getTime();
-      if (age < ABANDONED_AFTER_MS) {
-        throw new RunInProgressError(running);
-      }
-      await runs.failRun(
-        running.id,
-        'Abandoned: the process running it stopped before it finished',
-      );
-    }
-    return runs.startRun(trigger);
-  }
-
   /** Starts a run and waits for it; for the scheduler. */
-  async runToCompletion(trigger: RunTrigger): Promise<AuditRun> {
-    const { done } = await this.start(trigger);
+  async runToCompletion(
+    trigger: RunTrigger,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<AuditRun> {
+    const { done } = await this.start(trigger, options);
     return done;
   }
 
-  private async execute(run: AuditRun): Promise<AuditRun> {
-    const { runs, logger, auth, reader, engine, scope, owners, now } =
-      this.deps;
+  /**
+   * Stops this process's run, if any, at shutdown: it is marked failed at
+   * once, so another replica need not wait for the lease to run again.
+   */
+  async stop(): Promise<void> {
+    this.current?.abort(
+      new RunStoppedError(
+        'Stopped: the backend running it shut down before it finished',
+      ),
+    );
+    await this.pending;
+  }
+
+  /**
+   * Records a new run. When another run holds the claim but has sent no
+   * heartbeat within the lease, it is marked abandoned (one conditional
+   * update, so of two replicas only one takes it over) and the claim tried
+   * once more.
+   */
+  private async claim(trigger: RunTrigger): Promise<AuditRun> {
+    const { runs, now, logger, limits } = this.deps;
+    try {
+      return await runs.startRun(trigger);
+    } catch (error) {
+      if (!(error instanceof RunInProgressError)) {
+        throw error;
+      }
+      const staleBefore = new Date(now().getTime() - limits.leaseMs);
+      const abandoned = await runs.abandonStaleRuns(
+        staleBefore,
+        `Abandoned: the process running it sent no heartbeat for longer than the lease (${formatMs(
+          limits.leaseMs,
+        )}), so it had stopped`,
+      );
+      if (abandoned.length === 0) {
+        throw error;
+      }
+      for (const stale of abandoned) {
+        logger.warn(
+          `Ownership audit run ${
+            stale.id
+          } was abandoned (no heartbeat within ${formatMs(
+            limits.leaseMs,
+          )}); marked failed, and a new run takes its place`,
+        );
+      }
+      return runs.startRun(trigger);
+    }
+  }
+
+  private async execute(run: AuditRun, signal?: AbortSignal) {
+    const { runs, logger, limits } = this.deps;
+    const controller = new AbortController();
+    this.current = controller;
+    const onCallerAbort = () =>
+      controller.abort(
+        new RunStoppedError(
+          `Stopped: ${
+            signal?.reason instanceof Error
+              ? signal.reason.message
+              : 'the scheduler aborted the task (its timeout passed, or the backend is shutting down)'
+          }`,
+        ),
+      );
+    if (signal?.aborted) {
+      onCallerAbort();
+    }
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const deadline = setTimeout(
+      () =>
+        controller.abort(
+          new RunStoppedError(
+            `Deadline: the run did not finish within ${formatMs(
+              limits.deadlineMs,
+            )}`,
+          ),
+        ),
+      limits.deadlineMs,
+    );
+    const heartbeat = setInterval(() => {
+      runs.heartbeat(run.id).then(
+        alive => {
+          if (!alive) {
+            controller.abort(
+              new RunStoppedError(
+                'Taken over: the run is no longer marked running',
+              ),
+            );
+          }
+        },
+        error =>
+          logger.warn(
+            `Ownership audit run ${run.id} could not record its heartbeat: ${error}`,
+          ),
+      );
+    }, limits.heartbeatMs);
+    // Timers of a run never keep a stopping process alive.
+    deadline.unref?.();
+    heartbeat.unref?.();
     const startedAt = Date.now();
     try {
-      const snapshot = await reader.read(await auth.getOwnServiceCredentials());
-      await runs.updateProgress(run.id, 0, snapshot.audited.length);
-      const org = OrgDirectory.build(snapshot.groups, snapshot.users);
-      const resolver = OwnerResolver.create({
-        org,
-        owners,
-        context: snapshot.context,
-      });
-      this.deps.oncall.users.update(snapshot.users);
-      const runAt = now();
-      const entities = await auditEntities({
-        snapshot,
-        resolve: entity => resolveService(entity, { resolver, scope }),
-        subjectOf: service => oncallSubject(service, org),
-        oncall: subject => this.deps.oncall.service.answer(subject),
-        documents: this.deps.docs
-          ? service => this.deps.docs!.resolve(service, runAt)
-          : undefined,
-        engine,
-        now: runAt,
-        onProgress: processed =>
-          runs.updateProgress(run.id, processed, snapshot.audited.length),
-      });
-      const finished = await runs.completeRun(run.id, {
-        entities,
-        teams: teamRollups(org, entities, oncallAnnotations),
-        figures: runFigures(entities),
-      });
-      logger.info(
-        `Ownership audit run ${run.id} audited ${entities.length} entities in ${
-          Date.now() - startedAt
-        } ms`,
+      const results = await untilAborted(
+        this.audit(run, controller.signal),
+        controller.signal,
       );
+      // Once the results are complete they are stored, whatever the clock
+      // says: storing is one bounded transaction.
+      const finished = await runs.completeRun(run.id, results);
+      logger.info(
+        `Ownership audit run ${run.id} audited ${
+          results.entities.length
+        } entities in ${Date.now() - startedAt} ms`,
+      );
+      clearInterval(heartbeat);
       await this.afterSuccess(finished);
       return finished;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.error(`Ownership audit run ${run.id} failed: ${message}`);
-      return runs.failRun(run.id, message);
+      return this.fail(run, error);
+    } finally {
+      clearTimeout(deadline);
+      clearInterval(heartbeat);
+      signal?.removeEventListener('abort', onCallerAbort);
+      if (this.current === controller) {
+        this.current = undefined;
+      }
+      // Whatever still runs for this run (a catalog page that never came)
+      // stops where it next looks at the signal.
+      controller.abort(new RunStoppedError('The run has ended'));
+    }
+  }
+
+  /** The audit's results, read and evaluated; not yet stored. */
+  private async audit(run: AuditRun, signal: AbortSignal) {
+    const { runs, auth, reader, engine, scope, owners, now } = this.deps;
+    const snapshot = await reader.read(
+      await auth.getOwnServiceCredentials(),
+      signal,
+    );
+    signal.throwIfAborted();
+    await runs.updateProgress(run.id, 0, snapshot.audited.length);
+    const org = OrgDirectory.build(snapshot.groups, snapshot.users);
+    const resolver = OwnerResolver.create({
+      org,
+      owners,
+      context: snapshot.context,
+    });
+    this.deps.oncall.users.update(snapshot.users);
+    const runAt = now();
+    const entities = await auditEntities({
+      snapshot,
+      resolve: entity => resolveService(entity, { resolver, scope }),
+      subjectOf: service => oncallSubject(service, org),
+      oncall: subject => this.deps.oncall.service.answer(subject),
+      documents: this.deps.docs
+        ? service => this.deps.docs!.resolve(service, runAt)
+        : undefined,
+      engine,
+      now: runAt,
+      onProgress: async processed => {
+        signal.throwIfAborted();
+        await runs.updateProgress(run.id, processed, snapshot.audited.length);
+      },
+    });
+    signal.throwIfAborted();
+    return {
+      entities,
+      teams: teamRollups(org, entities, oncallAnnotations),
+      figures: runFigures(entities),
+    };
+  }
+
+  /** Records the run as failed; resolves with the run as stored. */
+  private async fail(run: AuditRun, error: unknown): Promise<AuditRun> {
+    const { runs, logger, now } = this.deps;
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error(`Ownership audit run ${run.id} failed: ${message}`);
+    try {
+      return await runs.failRun(run.id, message);
+    } catch (storeError) {
+      // Taken over meanwhile (already failed), or the database is away:
+      // answer with what is stored, else with what happened.
+      logger.warn(
+        `Ownership audit run ${run.id} could not be recorded as failed: ${storeError}`,
+      );
+      const stored = await runs.getRun(run.id).catch(() => undefined);
+      return (
+        stored ?? {
+          ...run,
+          status: 'failed',
+          finishedAt: now().toISOString(),
+          error: message,
+        }
+      );
     }
   }
 

@@ -18,7 +18,7 @@ function run(total: number): AuditRun {
 
 async function schedule(results: Array<AuditRun | Error>) {
   const scheduler = mockServices.scheduler.mock();
-  const runToCompletion = jest.fn(async () => {
+  const runToCompletion = jest.fn(async (..._args: unknown[]) => {
     const next = results.shift()!;
     if (next instanceof Error) throw next;
     return next;
@@ -51,8 +51,22 @@ describe('scheduleAudits', () => {
   it('tries again soon when the catalog was still empty', async () => {
     const { task, runToCompletion } = await schedule([run(0), run(0), run(12)]);
     await task.fn(new AbortController().signal);
+    // Retries come 10 ms apart; allow for a busy machine.
+    for (let i = 0; i < 100 && runToCompletion.mock.calls.length < 3; i++) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
     await new Promise(resolve => setTimeout(resolve, 100));
     expect(runToCompletion).toHaveBeenCalledTimes(3);
+  });
+
+  it("hands the scheduler's abort signal to the run", async () => {
+    const { task, runToCompletion } = await schedule([run(12)]);
+    const controller = new AbortController();
+    await task.fn(controller.signal);
+    expect(runToCompletion).toHaveBeenCalledWith(
+      { trigger: 'schedule' },
+      { signal: controller.signal },
+    );
   });
 
   it('skips quietly while another run is going', async () => {

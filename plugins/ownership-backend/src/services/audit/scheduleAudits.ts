@@ -25,9 +25,14 @@ export async function scheduleAudits(deps: {
   const { scheduler, schedule, runner, logger } = deps;
   const retryMs = deps.emptyRetryMs ?? EMPTY_RETRY_MS;
 
-  const runOnce = async (retriesLeft: number) => {
+  // The scheduler aborts `signal` when the task's timeout passes or the
+  // backend stops; the run then fails rather than running on unsupervised.
+  const runOnce = async (retriesLeft: number, signal?: AbortSignal) => {
     try {
-      const run = await runner.runToCompletion({ trigger: 'schedule' });
+      const run = await runner.runToCompletion(
+        { trigger: 'schedule' },
+        { signal },
+      );
       if (run.status === 'succeeded' && run.total === 0 && retriesLeft > 0) {
         logger.info(
           `Audit run ${
@@ -50,6 +55,6 @@ export async function scheduleAudits(deps: {
   await scheduler.scheduleTask({
     id: 'ownership-audit',
     ...schedule,
-    fn: () => runOnce(EMPTY_RETRIES),
+    fn: signal => runOnce(EMPTY_RETRIES, signal),
   });
 }

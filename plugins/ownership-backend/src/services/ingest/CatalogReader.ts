@@ -67,22 +67,48 @@ export interface CatalogSnapshot {
   context: Entity[];
 }
 
-/** Reads the catalog page by page with field projections. */
+/** The longest wait for one page of the catalog, unless configured. */
+const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
+
+/**
+ * Reads the catalog page by page with field projections. Each page has a
+ * timeout, so a catalog that stops answering fails the read instead of
+ * hanging the run.
+ */
 export class CatalogReader {
-  static create(deps: { catalog: CatalogService; scope: AuditScope }) {
-    return new CatalogReader(deps.catalog, deps.scope);
+  static create(deps: {
+    catalog: CatalogService;
+    scope: AuditScope;
+    /** The longest wait for one page; a minute by default. */
+    pageTimeoutMs?: number;
+  }) {
+    return new CatalogReader(
+      deps.catalog,
+      deps.scope,
+      deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
+    );
   }
 
   private constructor(
     private readonly catalog: CatalogService,
     private readonly scope: AuditScope,
+    private readonly pageTimeoutMs: number,
   ) {}
 
-  async read(credentials: BackstageCredentials): Promise<CatalogSnapshot> {
+  /**
+   * Reads the snapshot of an audit run.
+   *
+   * @param signal - stops the read between pages (and while it waits for one)
+   */
+  async read(
+    credentials: BackstageCredentials,
+    signal?: AbortSignal,
+  ): Promise<CatalogSnapshot> {
     const audited = await this.collect(
       this.scope.kinds,
       FIELDS.audited,
       credentials,
+      signal,
     );
     const scoped = new Set(
       this.scope.kinds.map(k => k.toLocaleLowerCase('en-US')),
@@ -91,10 +117,10 @@ export class CatalogReader {
       k => !scoped.has(k.toLocaleLowerCase('en-US')),
     );
     const [groups, users, extraContext] = await Promise.all([
-      this.collect(['Group'], FIELDS.groups, credentials),
-      this.collect(['User'], FIELDS.users, credentials),
+      this.collect(['Group'], FIELDS.groups, credentials, signal),
+      this.collect(['User'], FIELDS.users, credentials, signal),
       contextKinds.length
-        ? this.collect(contextKinds, FIELDS.context, credentials)
+        ? this.collect(contextKinds, FIELDS.context, credentials, signal)
         : Promise.resolve([]),
     ]);
     const context = [
@@ -110,15 +136,77 @@ export class CatalogReader {
     kinds: string[],
     fields: string[],
     credentials: BackstageCredentials,
+    signal: AbortSignal | undefined,
   ): Promise<Entity[]> {
     const entities: Entity[] = [];
-    const pages = this.catalog.streamEntities(
-      { filter: { kind: kinds }, fields, pageSize: PAGE_SIZE },
-      { credentials },
-    );
-    for await (const page of pages) {
-      entities.push(...page);
+    const pages = this.catalog
+      .streamEntities(
+        { filter: { kind: kinds }, fields, pageSize: PAGE_SIZE },
+        { credentials },
+      )
+      [Symbol.asyncIterator]();
+    try {
+      for (let page = 1; ; page++) {
+        const next = await within(
+          pages.next(),
+          this.pageTimeoutMs,
+          signal,
+          `The catalog did not answer within ${formatMs(
+            this.pageTimeoutMs,
+          )} (page ${page} of ${kinds.join(', ')} entities)`,
+        );
+        if (next.done) {
+          return entities;
+        }
+        entities.push(...next.value);
+      }
+    } catch (error) {
+      // Let the stream clean up, without waiting on a catalog that hangs.
+      pages.return?.().catch(() => undefined);
+      throw error;
     }
-    return entities;
   }
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/**
+ * `promise`, unless `ms` pass first (rejects with `message`) or `signal`
+ * aborts (rejects with its reason).
+ */
+function within<T>(
+  promise: Promise<T>,
+  ms: number,
+  signal: AbortSignal | undefined,
+  message: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new Error(message));
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      value => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
