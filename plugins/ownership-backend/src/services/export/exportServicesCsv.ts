@@ -16,6 +16,11 @@ export async function* exportServicesCsv(options: {
   credentials: BackstageCredentials;
 }): AsyncGenerator<string> {
   const { queries, params, ruleIds, credentials } = options;
+  // The first page is read before anything is written, so that a bad filter
+  // is a 400 and not a broken download.
+  const read = (cursor?: string) =>
+    queries.list({ ...params, limit: PAGE_SIZE, cursor }, credentials);
+  let page = await read();
   yield csvLine([
     'entity_ref',
     'kind',
@@ -32,12 +37,7 @@ export async function* exportServicesCsv(options: {
     ...ruleIds,
     'problems',
   ]);
-  let cursor: string | undefined;
-  do {
-    const page = await queries.list(
-      { ...params, limit: PAGE_SIZE, cursor },
-      credentials,
-    );
+  for (;;) {
     for (const item of page.items) {
       const fired = new Map(item.findings.map(f => [f.ruleId, f.severity]));
       yield csvLine([
@@ -57,6 +57,9 @@ export async function* exportServicesCsv(options: {
         item.findings.map(f => f.message).join(' | '),
       ]);
     }
-    cursor = page.nextCursor;
-  } while (cursor);
+    if (!page.nextCursor) {
+      return;
+    }
+    page = await read(page.nextCursor);
+  }
 }
