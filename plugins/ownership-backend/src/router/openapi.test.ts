@@ -388,6 +388,15 @@ describe('API responses', () => {
     const res = await request(backend.server).post('/api/ownership/runs');
     expect(res.status).toBe(403);
     expectDocumented('POST /runs', res);
+    // Without ownership.summary.read the figures are refused before anything is read.
+    const refused = await request(backend.server).get('/api/ownership/summary');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('ownership.summary.read');
+    expectDocumented('GET /summary', refused);
+  });
+
+  it('answers GET /summary with 404 before the first run, as documented', async () => {
+    const backend = await startOwnershipBackend({ entities: exampleCatalog() });
     const none = await request(backend.server).get('/api/ownership/summary');
     expect(none.status).toBe(404);
     expectDocumented('GET /summary', none);

@@ -73,6 +73,11 @@ export interface OnCallAnswer {
   /** How the rotation or schedule was found for this service. */
   matchedBy: OnCallMatch;
   scheduleName?: string;
+  /**
+   * The schedule's or feed's address. Left out for a caller who may not read
+   * the Group that names it (`matchedBy` `team` or `team-annotation`): such
+   * addresses often carry a secret.
+   */
   scheduleUrl?: string;
   status: 'ok' | 'gap' | 'unknown';
   /** Lowest escalation level first. */

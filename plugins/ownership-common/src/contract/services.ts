@@ -43,7 +43,10 @@ export interface ServiceSummary {
  */
 export interface Page<T> {
   items: T[];
-  /** Matches of the whole selection in the run, before catalog read permissions are applied. */
+  /**
+   * Matches of the whole selection in the run that the caller may read in
+   * the catalog; pages and cursors count readable items only.
+   */
   totalItems: number;
   nextCursor?: string;
   /** The run the page was read from; every page of a listing comes from the same run. */
