@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import type { TechDebtSubject } from '@ownership-portal/plugin-ownership-node';
+import {
+  isTransientFailure,
+  type TechDebtSubject,
+} from '@ownership-portal/plugin-ownership-node';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -319,18 +322,21 @@ describe('GithubTechDebtSource', () => {
         }),
       );
       const source = sourceWith({ clock });
-      await expect(source.read(payments, context)).rejects.toThrow(
+      const exhausted = await source.read(payments, context).catch(e => e);
+      expect(exhausted.message).toBe(
         'GitHub rate limit reached (403: API rate limit exceeded); calls to it pause until 2026-12-01T11:00:00.000Z',
       );
-      await expect(
-        source.read(
-          subject({ 'github.com/project-slug': 'acme/ledger' }),
-          context,
-        ),
-      ).rejects.toThrow(
+      const paused = await source
+        .read(subject({ 'github.com/project-slug': 'acme/ledger' }), context)
+        .catch(e => e);
+      expect(paused.message).toContain(
         'GitHub rate limit of https://api.github.com is used up until 2026-12-01T11:00:00.000Z',
       );
       expect(calls).toBe(1);
+      // A used-up rate limit says nothing of the issues: the ownership
+      // backend keeps the previous items, marked stale.
+      expect(isTransientFailure(exhausted)).toBe(true);
+      expect(isTransientFailure(paused)).toBe(true);
     });
 
     it('does not retry a 403 that is not a rate limit', async () => {
@@ -344,9 +350,13 @@ describe('GithubTechDebtSource', () => {
           );
         }),
       );
-      await expect(sourceWith().read(payments, context)).rejects.toThrow(
+      const refused = await sourceWith()
+        .read(payments, context)
+        .catch(e => e);
+      expect(refused.message).toBe(
         'GET /repos/acme/payments/issues answered 403 Forbidden: Resource not accessible by integration',
       );
+      expect(isTransientFailure(refused)).toBe(false);
       expect(calls).toBe(1);
     });
   });
@@ -379,9 +389,9 @@ describe('GithubTechDebtSource', () => {
     });
     await expect(source.read(payments, context)).rejects.toThrow('500');
     await expect(source.read(payments, context)).rejects.toThrow('500');
-    await expect(source.read(payments, context)).rejects.toThrow(
-      'GitHub is failing',
-    );
+    const open = await source.read(payments, context).catch(e => e);
+    expect(open.message).toContain('GitHub is failing');
+    expect(isTransientFailure(open)).toBe(true);
     expect(calls).toBe(2);
   });
 
@@ -391,9 +401,13 @@ describe('GithubTechDebtSource', () => {
         HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
       ),
     );
-    await expect(sourceWith().read(payments, context)).rejects.toThrow(
+    const missing = await sourceWith()
+      .read(payments, context)
+      .catch(e => e);
+    expect(missing.message).toBe(
       'GitHub repository acme/payments was not found, or the credentials of its integrations.github entry cannot see it',
     );
+    expect(isTransientFailure(missing)).toBe(false);
   });
 
   it('keeps a repository’s items in the cache for the TTL, and shares a read in flight', async () => {

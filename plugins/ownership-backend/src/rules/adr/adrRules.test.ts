@@ -96,6 +96,22 @@ describe('adr.missing', () => {
     expect(finding.remediation).toMatch(/^Make "docs\/adr" readable/);
   });
 
+  it('says nothing while the ADR folder could not be read just now', async () => {
+    expect(
+      await adrMissingRule.evaluate(
+        {
+          ...base,
+          annotations: {
+            ...base.annotations,
+            'backstage.io/adr-location': ADR_URL,
+          },
+          adrRead: { status: 'unknown', reason: '503 Service Unavailable' },
+        },
+        context(),
+      ),
+    ).toEqual([]);
+  });
+
   it('passes with ADRs, even when some files had problems', async () => {
     expect(
       await adrMissingRule.evaluate({ ...base, adrs: [adr()] }, context()),
@@ -204,6 +220,29 @@ describe('adr.stale-proposal', () => {
         context(),
       ),
     ).toEqual([]);
+  });
+
+  it('counts an undated proposal from when the portal first saw it, and says so', async () => {
+    const undated = adr({
+      title: 'Adopt a service mesh',
+      file: '0010-adopt-a-service-mesh.md',
+      status: 'proposed',
+      date: undefined,
+      proposedSince: { date: '2026-10-01', source: 'first-seen' },
+    });
+    const recent = adr({
+      status: 'proposed',
+      date: undefined,
+      proposedSince: { date: '2026-11-20', source: 'first-seen' },
+    });
+    const [finding, ...rest] = await adrStaleProposalRule.evaluate(
+      { ...base, adrs: [undated, recent] },
+      context(),
+    );
+    expect(rest).toEqual([]);
+    expect(finding.message).toBe(
+      'component:default/payments-api: ADR 0010-adopt-a-service-mesh.md "Adopt a service mesh" has been proposed for 61 days (since 2026-10-01, when the portal first saw it; the record states no date; at most 30)',
+    );
   });
 
   it('reads maxAgeDays', async () => {

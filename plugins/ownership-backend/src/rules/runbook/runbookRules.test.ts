@@ -96,6 +96,40 @@ describe('runbook rules', () => {
     ).toEqual([]);
   });
 
+  it('runbook.stale says nothing while a runbook could not be read just now: it may be the fresh one', async () => {
+    const old = runbook({
+      freshness: 'stale',
+      reviewedAt: '2025-01-10T00:00:00.000Z',
+    });
+    const unknown = runbook({
+      status: 'unknown',
+      freshness: 'unknown',
+      reviewedAt: undefined,
+      reason: 'Documents at wiki.example.com did not answer within 300 ms',
+      url: 'https://wiki.example.com/failover',
+    });
+    expect(
+      await runbookStaleRule.evaluate(withRunbooks([old, unknown]), context()),
+    ).toEqual([]);
+    // A runbook served from its last good read counts with the date it had.
+    const staleRead = runbook({
+      staleRead: { reason: '503', readAt: '2026-11-27T00:00:00.000Z' },
+    });
+    expect(
+      await runbookStaleRule.evaluate(withRunbooks([old, staleRead]), context()),
+    ).toEqual([]);
+  });
+
+  it('runbook.unreachable and runbook.missing say nothing of a runbook that could not be read just now', async () => {
+    const unknown = withRunbooks([
+      runbook({ status: 'unknown', freshness: 'unknown', reason: '429' }),
+    ]);
+    expect(await runbookUnreachableRule.evaluate(unknown, context())).toEqual(
+      [],
+    );
+    expect(await runbookMissingRule.evaluate(unknown, context())).toEqual([]);
+  });
+
   it('runbook.unreachable names each unreadable runbook and why, not those Backstage may not read', async () => {
     const findings = await runbookUnreachableRule.evaluate(
       withRunbooks([

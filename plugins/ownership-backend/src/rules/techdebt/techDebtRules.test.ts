@@ -235,5 +235,27 @@ describe('tech debt rules', () => {
         ),
       ).toEqual([]);
     });
+
+    it('says nothing of a register that could not be read just now, stale or unknown', async () => {
+      const service = withDebt([]);
+      expect(
+        await techDebtRegisterInvalidRule.evaluate(
+          {
+            ...service,
+            techDebt: {
+              ...service.techDebt!,
+              reads: [
+                {
+                  source: 'register',
+                  status: 'unknown',
+                  reason: `could not read ${REGISTER}, 503 Service Unavailable`,
+                },
+              ],
+            },
+          },
+          context,
+        ),
+      ).toEqual([]);
+    });
   });
 });
