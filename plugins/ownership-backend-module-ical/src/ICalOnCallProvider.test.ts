@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
+import { feedLabel } from './feedLabel';
 import { ICalOnCallProvider } from './ICalOnCallProvider';
 import {
   calendar,
@@ -412,12 +413,14 @@ describe('ICalOnCallProvider.resolve errors', () => {
       [`${url}?empty`]: '',
     });
     await expect(resolve(p, url, '2026-12-01T12:00:00Z')).rejects.toThrow(
-      `iCalendar feed ${url} is not iCalendar: it does not start with BEGIN:VCALENDAR but with "<!DOCTYPE html><html><body>Sign in to continue</body></html>"`,
+      `iCalendar feed ${feedLabel(
+        url,
+      )} is not iCalendar: it does not start with BEGIN:VCALENDAR but with "<!DOCTYPE html><html><body>Sign in to continue</body></html>"`,
     );
     await expect(
       resolve(p, `${url}?junk`, '2026-12-01T12:00:00Z'),
     ).rejects.toThrow(
-      `iCalendar feed ${url}?junk is not valid iCalendar: invalid line (no token ";" or ":") "this is not a content line"`,
+      `iCalendar feed ${feedLabel(`${url}?junk`)} is not valid iCalendar: invalid line (no token ";" or ":") "this is not a content line"`,
     );
     await expect(
       resolve(p, `${url}?unterminated`, '2026-12-01T12:00:00Z'),
@@ -425,7 +428,7 @@ describe('ICalOnCallProvider.resolve errors', () => {
     await expect(
       resolve(p, `${url}?empty`, '2026-12-01T12:00:00Z'),
     ).rejects.toThrow(
-      `iCalendar feed ${url}?empty is not iCalendar: the feed is empty`,
+      `iCalendar feed ${feedLabel(`${url}?empty`)} is not iCalendar: the feed is empty`,
     );
   });
 
@@ -452,9 +455,11 @@ describe('ICalOnCallProvider.resolve errors', () => {
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
-        /broken\.ics: left out 1 unreadable event\(s\): Broken \(bad-date\): invalid date-time value/,
+        /^iCalendar feed on calendar\.example\.com \(#[0-9a-f]{8}\): left out 1 unreadable event\(s\): Broken \(bad-date\): invalid date-time value/,
       ),
     );
+    // Feed addresses often carry a secret token: logs name the host only.
+    expect(JSON.stringify(logger.warn.mock.calls)).not.toContain(url);
   });
 
   it('refuses feeds over the size limit without retrying', async () => {
@@ -463,7 +468,7 @@ describe('ICalOnCallProvider.resolve errors', () => {
       1024,
     );
     await expect(resolve(p, url, '2026-12-01T12:00:00Z')).rejects.toThrow(
-      `iCalendar feed ${url} is bigger than the limit of 1024 bytes (ownership.oncall.ical.maxBytes)`,
+      `iCalendar feed ${feedLabel(url)} is bigger than the limit of 1024 bytes (ownership.oncall.ical.maxBytes)`,
     );
     expect(readUrl).toHaveBeenCalledTimes(1);
   });
@@ -497,7 +502,9 @@ describe('ICalOnCallProvider.resolve errors', () => {
     await expect(
       resolve(p, 'payments on-call calendar', '2026-12-01T12:00:00Z'),
     ).rejects.toThrow(
-      'The ownership-portal/oncall-ical annotation "payments on-call calendar" is not a URL of an iCalendar feed',
+      `The ownership-portal/oncall-ical annotation ${feedLabel(
+        'payments on-call calendar',
+      )} is not a URL of an iCalendar feed`,
     );
     expect(readUrl).not.toHaveBeenCalled();
   });
@@ -505,7 +512,7 @@ describe('ICalOnCallProvider.resolve errors', () => {
   it('retries other read errors and names the feed', async () => {
     const { provider: p, readUrl } = provider({});
     await expect(resolve(p, url, '2026-12-01T12:00:00Z')).rejects.toThrow(
-      `Cannot read iCalendar feed ${url}: no feed at ${url}`,
+      `Cannot read iCalendar feed ${feedLabel(url)}: no feed at <feed URL>`,
     );
     expect(readUrl).toHaveBeenCalledTimes(3);
   });

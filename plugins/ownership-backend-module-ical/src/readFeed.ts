@@ -33,7 +33,7 @@ function readError(url: string, error: unknown): Error {
   const { name, message } = toError(error);
   // Readers quote the URL in their messages; it must not reach logs or answers.
   const text = `Cannot read iCalendar feed ${feedLabel(url)}: ${message.replace(
-    /\b(?:https?|webcals?):\/\/\S+/gi,
+    /\b(?:https?|webcals?):\/\/[^\s'"<>]*[^\s'"<>.,;:)]/gi,
     '<feed URL>',
   )}`;
   switch (name) {
@@ -56,7 +56,9 @@ function readError(url: string, error: unknown): Error {
 function tooBig(url: string, maxBytes: number) {
   return new FeedRefusedError(
     413,
-    `iCalendar feed ${feedLabel(url)} is bigger than the limit of ${maxBytes} bytes (ownership.oncall.ical.maxBytes)`,
+    `iCalendar feed ${feedLabel(
+      url,
+    )} is bigger than the limit of ${maxBytes} bytes (ownership.oncall.ical.maxBytes)`,
   );
 }
 

@@ -6,6 +6,7 @@ import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { feedLabel } from './feedLabel';
 import { ICalOnCallProvider } from './ICalOnCallProvider';
 import { fixture, onCallContext, user } from './__testUtils__/fixtures';
 
@@ -70,7 +71,9 @@ describe('ICalOnCallProvider through the UrlReader', () => {
   it('refuses a host outside backend.reading.allow, naming the URL and the setting, without a request', async () => {
     const url = 'https://calendar.elsewhere.example.org/team.ics';
     await expect(resolve(url)).rejects.toThrow(
-      `Cannot read iCalendar feed ${url}: Reading from '${url}' is not allowed. You may need to configure an integration for the target host, or add it to the configured list of allowed hosts at 'backend.reading.allow'`,
+      `Cannot read iCalendar feed ${feedLabel(
+        url,
+      )}: Reading from '<feed URL>' is not allowed. You may need to configure an integration for the target host, or add it to the configured list of allowed hosts at 'backend.reading.allow'`,
     );
     expect(requests).toEqual([]);
   });
@@ -89,7 +92,7 @@ describe('ICalOnCallProvider through the UrlReader', () => {
     await expect(
       resolve('https://calendar.example.com/moved.ics'),
     ).rejects.toThrow(
-      'URL not allowed by backend.reading.allow configuration: https://evil.example.net/cal.ics',
+      'URL not allowed by backend.reading.allow configuration: <feed URL>',
     );
     expect(requests).toEqual(['https://calendar.example.com/moved.ics']);
   });
@@ -104,7 +107,9 @@ describe('ICalOnCallProvider through the UrlReader', () => {
     await expect(
       resolve('https://calendar.example.com/gone.ics'),
     ).rejects.toThrow(
-      'Cannot read iCalendar feed https://calendar.example.com/gone.ics: could not read https://calendar.example.com/gone.ics, 404 Not Found',
+      `Cannot read iCalendar feed ${feedLabel(
+        'https://calendar.example.com/gone.ics',
+      )}: could not read <feed URL>, 404 Not Found`,
     );
     expect(requests).toHaveLength(1);
   });
@@ -134,7 +139,9 @@ describe('ICalOnCallProvider through the UrlReader', () => {
     await expect(
       resolve('https://calendar.example.com/down.ics'),
     ).rejects.toThrow(
-      'Cannot read iCalendar feed https://calendar.example.com/down.ics: could not read https://calendar.example.com/down.ics, 500 Internal Server Error',
+      `Cannot read iCalendar feed ${feedLabel(
+        'https://calendar.example.com/down.ics',
+      )}: could not read <feed URL>, 500 Internal Server Error`,
     );
     expect(requests).toHaveLength(3);
   });
@@ -157,7 +164,9 @@ describe('ICalOnCallProvider through the UrlReader', () => {
         onCallContext('2026-10-21T12:00:00Z'),
       ),
     ).rejects.toThrow(
-      'iCalendar feed https://calendar.example.com/huge.ics is bigger than the limit of 4096 bytes',
+      `iCalendar feed ${feedLabel(
+        'https://calendar.example.com/huge.ics',
+      )} is bigger than the limit of 4096 bytes`,
     );
     expect(requests).toHaveLength(1);
   });
