@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import { feedLabel } from './feedLabel';
+import { feedLabel } from './feedLabel';
 import { ICalOnCallProvider } from './ICalOnCallProvider';
 import {
   calendar,
@@ -420,7 +421,9 @@ describe('ICalOnCallProvider.resolve errors', () => {
     await expect(
       resolve(p, `${url}?junk`, '2026-12-01T12:00:00Z'),
     ).rejects.toThrow(
-      `iCalendar feed ${feedLabel(`${url}?junk`)} is not valid iCalendar: invalid line (no token ";" or ":") "this is not a content line"`,
+      `iCalendar feed ${feedLabel(
+        `${url}?junk`,
+      )} is not valid iCalendar: invalid line (no token ";" or ":") "this is not a content line"`,
     );
     await expect(
       resolve(p, `${url}?unterminated`, '2026-12-01T12:00:00Z'),
@@ -428,7 +431,9 @@ describe('ICalOnCallProvider.resolve errors', () => {
     await expect(
       resolve(p, `${url}?empty`, '2026-12-01T12:00:00Z'),
     ).rejects.toThrow(
-      `iCalendar feed ${feedLabel(`${url}?empty`)} is not iCalendar: the feed is empty`,
+      `iCalendar feed ${feedLabel(
+        `${url}?empty`,
+      )} is not iCalendar: the feed is empty`,
     );
   });
 
@@ -468,7 +473,9 @@ describe('ICalOnCallProvider.resolve errors', () => {
       1024,
     );
     await expect(resolve(p, url, '2026-12-01T12:00:00Z')).rejects.toThrow(
-      `iCalendar feed ${feedLabel(url)} is bigger than the limit of 1024 bytes (ownership.oncall.ical.maxBytes)`,
+      `iCalendar feed ${feedLabel(
+        url,
+      )} is bigger than the limit of 1024 bytes (ownership.oncall.ical.maxBytes)`,
     );
     expect(readUrl).toHaveBeenCalledTimes(1);
   });
