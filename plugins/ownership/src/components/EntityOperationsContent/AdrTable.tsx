@@ -6,27 +6,72 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { AdrInfo } from '@ownership-portal/plugin-ownership-common';
+import type {
+  AdrInfo,
+  ReadState,
+} from '@ownership-portal/plugin-ownership-common';
 import {
   AdrStatusChip,
   Hint,
   formatDate,
   newestFirst,
   DocumentLink,
+  ReadStateNote,
 } from '../shared';
 
+/** The decision date as the record states it, else "undated"; for a proposal, since when. */
+function AdrDate(props: { adr: AdrInfo }) {
+  const { adr } = props;
+  const since = adr.proposedSince;
+  return (
+    <>
+      {adr.date ? (
+        formatDate(adr.date)
+      ) : (
+        <Typography variant="body2" color="text.secondary" component="span">
+          undated
+        </Typography>
+      )}
+      {since && since.source === 'first-seen' && (
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="span"
+          display="block"
+          title="The record states no date: counted from the first audit that saw it proposed"
+        >
+          proposed since {formatDate(since.date)} (first seen)
+        </Typography>
+      )}
+    </>
+  );
+}
+
 /**
- * The decision records of an entity, newest first, with status, date and
- * what superseded them.
+ * The decision records of an entity, newest first, with status, date (or
+ * "undated") and what superseded them. `read` says when the folder could
+ * not be read just now: the records shown are its last good read, or none
+ * is known.
  */
-export function AdrTable(props: { adrs?: AdrInfo[]; problems?: string[] }) {
-  const { adrs, problems } = props;
-  const problemAlert =
-    problems && problems.length > 0 ? (
-      <Alert severity="warning" sx={{ mb: 1 }}>
-        Could not read all decision records: {problems.join('; ')}
-      </Alert>
-    ) : null;
+export function AdrTable(props: {
+  adrs?: AdrInfo[];
+  problems?: string[];
+  read?: ReadState;
+}) {
+  const { adrs, problems, read } = props;
+  const problemAlert = (
+    <>
+      <ReadStateNote state={read} what="Decision records" />
+      {problems && problems.length > 0 ? (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          Could not read all decision records: {problems.join('; ')}
+        </Alert>
+      ) : null}
+    </>
+  );
+  if (!adrs && read?.status === 'unknown') {
+    return problemAlert;
+  }
   if (!adrs) {
     return (
       <>
@@ -78,7 +123,7 @@ export function AdrTable(props: { adrs?: AdrInfo[]; problems?: string[] }) {
                   <AdrStatusChip status={adr.status} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {adr.date ? formatDate(adr.date) : '—'}
+                  <AdrDate adr={adr} />
                 </TableCell>
                 <TableCell>{adr.supersededBy ?? ''}</TableCell>
               </TableRow>

@@ -199,6 +199,86 @@ describe('EntityOperationsContent', () => {
     ).toHaveTextContent('register: line 14');
   });
 
+  it('says which documents could not be read just now, and which are stale copies', async () => {
+    const service = wellKeptService();
+    const readAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const [fresh, stale] = service.runbooks!;
+    await renderTab({
+      ...service,
+      runbooks: [
+        { ...fresh, staleRead: { reason: '503 Service Unavailable', readAt } },
+        {
+          ...stale,
+          status: 'unknown',
+          freshness: 'unknown',
+          reviewedAt: undefined,
+          reviewedFrom: undefined,
+          reason: 'Documents at wiki.example.com did not answer within 20000 ms',
+        },
+      ],
+      adrs: undefined,
+      adrRead: {
+        status: 'unknown',
+        reason: 'Documents at github.example is failing (circuit breaker open)',
+      },
+      techDebt: {
+        ...service.techDebt!,
+        reads: [
+          {
+            source: 'github',
+            status: 'stale',
+            reason: 'GitHub rate limit reached (429)',
+            readAt,
+          },
+        ],
+      },
+    });
+
+    const table = await screen.findByRole('table', { name: 'Runbooks' });
+    const [copy, unknown] = rowsOf(table);
+    expect(copy[3]).toBe('FreshStale copy');
+    expect(copy[4]).toMatch(
+      /^Stale copy from 3 hours ago \(.+\): could not be read just now: 503 Service Unavailable$/,
+    );
+    expect(unknown[3]).toBe('Could not be read just now');
+    expect(unknown[4]).toBe(
+      'Could not be read just now: Documents at wiki.example.com did not answer within 20000 ms',
+    );
+    expect(
+      screen.getByText(/^Decision records: Could not be read just now/),
+    ).toHaveTextContent(
+      'Decision records: Could not be read just now: Documents at github.example is failing (circuit breaker open)',
+    );
+    // Unknown is not "no ADR location".
+    expect(screen.queryByText(/No ADR location/)).toBeNull();
+    expect(
+      screen.getByText(/^GitHub issues: Stale copy from 3 hours ago/),
+    ).toHaveTextContent('could not be read just now: GitHub rate limit reached (429)');
+  });
+
+  it('says "undated" for a record that states no date, and since when a proposal was first seen', async () => {
+    const service = wellKeptService();
+    const [first, ...rest] = service.adrs!;
+    await renderTab({
+      ...service,
+      adrs: [
+        {
+          ...first,
+          status: 'proposed',
+          date: undefined,
+          proposedSince: { date: '2025-12-01', source: 'first-seen' },
+        },
+        ...rest,
+      ],
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Architecture decision records',
+    });
+    const undated = rowsOf(table).find(row => row[2].startsWith('undated'))!;
+    expect(undated[1]).toBe('proposed');
+    expect(undated[2]).toMatch(/^undatedproposed since .+ \(first seen\)$/);
+  });
+
   it('explains an entity that is not in the latest audit', async () => {
     await renderTab(async (ref: string): Promise<ServiceDetails> => {
       throw await notFoundError(ref);

@@ -51,7 +51,11 @@ export function OperationsDetails(props: { details: ServiceDetails }) {
           titleTypographyProps={{ component: 'h3' }}
           title="Architecture decisions"
         >
-          <AdrTable adrs={details.adrs} problems={details.adrProblems} />
+          <AdrTable
+            adrs={details.adrs}
+            problems={details.adrProblems}
+            read={details.adrRead}
+          />
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>

@@ -6,7 +6,24 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { RunbookInfo } from '@ownership-portal/plugin-ownership-common';
-import { Hint, RunbookStatusBadge, formatDate, DocumentLink } from '../shared';
+import {
+  Hint,
+  RunbookStatusBadge,
+  formatDate,
+  DocumentLink,
+  staleText,
+  unknownText,
+} from '../shared';
+
+/** What the Notes column says: why it was not read, or that a stale copy is shown. */
+function note(runbook: RunbookInfo): string {
+  if (runbook.status === 'unknown') {
+    return unknownText(runbook.reason);
+  }
+  return [runbook.staleRead && staleText(runbook.staleRead), runbook.reason]
+    .filter(Boolean)
+    .join('; ');
+}
 
 const RUNBOOK_SOURCES: Record<RunbookInfo['source'], string> = {
   'service-link': 'Entity link',
@@ -72,7 +89,7 @@ export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 <RunbookStatusBadge runbook={runbook} />
               </TableCell>
-              <TableCell>{runbook.reason ?? ''}</TableCell>
+              <TableCell>{note(runbook)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -14,7 +14,19 @@ import type {
   TechDebtItem,
   TechDebtSummary,
 } from '@ownership-portal/plugin-ownership-common';
-import { Hint, ageInDays, formatDate, isPast, plural } from '../shared';
+import {
+  Hint,
+  ReadStateNote,
+  ageInDays,
+  formatDate,
+  isPast,
+  plural,
+} from '../shared';
+
+const SOURCE_NAMES: Record<string, string> = {
+  register: 'Register',
+  github: 'GitHub issues',
+};
 
 const IMPACT_COLORS: Record<
   TechDebtItem['impact'],
@@ -72,6 +84,13 @@ export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
         </Box>{' '}
         overdue · {plural(techDebt.effortDays, 'day')} of effort
       </Typography>
+      {(techDebt.reads ?? []).map(read => (
+        <ReadStateNote
+          key={`read:${read.source}`}
+          state={read}
+          what={SOURCE_NAMES[read.source] ?? read.source}
+        />
+      ))}
       {techDebt.problems.map(problem => (
         <Alert severity="warning" key={`${problem.source}:${problem.message}`}>
           {problem.source}: {problem.message}

@@ -107,6 +107,25 @@ describe('TeamOwnershipContent', () => {
     );
   });
 
+  it('says "undated" for a decision whose record states no date', async () => {
+    const team = teamWithThreeAdrs();
+    await renderContent(async () => ({
+      ...team,
+      readingList: {
+        ...team.readingList,
+        adrs: team.readingList.adrs.map(adr =>
+          adr.file === '0001-kafka.md' ? { ...adr, date: undefined } : adr,
+        ),
+      },
+    }));
+    const adrs = within(
+      await screen.findByRole('list', { name: 'Decision records' }),
+    ).getAllByRole('listitem');
+    expect(
+      adrs.find(li => li.textContent?.includes('Queue refunds'))!.textContent,
+    ).toMatch(/proposedundatedfor Payments Worker$/);
+  });
+
   it('says how many other services share a document, and names them on hover', async () => {
     const team = teamDetails('payments');
     const [first, ...rest] = team.readingList.adrs;

@@ -102,11 +102,9 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
           <InlineRow>
             <DocumentLink url={adr.url} title={adr.title} />
             <AdrStatusChip status={adr.status} />
-            {adr.date && (
-              <Typography variant="caption" color="text.secondary">
-                {formatDate(adr.date)}
-              </Typography>
-            )}
+            <Typography variant="caption" color="text.secondary">
+              {adr.date ? formatDate(adr.date) : 'undated'}
+            </Typography>
             <ServiceLink source={adr} titles={props.titles} />
           </InlineRow>
         </Box>

@@ -35,6 +35,14 @@ export { InlineRow } from './InlineRow';
 export { MaturityChip } from './MaturityChip';
 export { OverlayProgress } from './OverlayProgress';
 export { RunbookLink } from './RunbookLink';
+export {
+  ReadStateNote,
+  StaleCopyChip,
+  UnknownReadChip,
+  readStateText,
+  staleText,
+  unknownText,
+} from './ReadStateNote';
 export { Section, SectionHeading } from './SectionHeading';
 export {
   AuditResultLoader,

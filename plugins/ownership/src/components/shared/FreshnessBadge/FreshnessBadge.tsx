@@ -1,9 +1,11 @@
 import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
 import type {
   Freshness,
   RunbookInfo,
 } from '@ownership-portal/plugin-ownership-common';
 import { formatDate, relativeTime } from '../format';
+import { StaleCopyChip, UnknownReadChip } from '../ReadStateNote';
 
 /** Props of {@link FreshnessBadge}. */
 export interface FreshnessBadgeProps {
@@ -51,11 +53,27 @@ export function FreshnessBadge(props: FreshnessBadgeProps) {
 }
 
 /**
- * The state of a runbook in one badge: `Unreachable` and `Not read` win over
- * the freshness, which is unknown for such runbooks anyway.
+ * The state of a runbook in one badge: `Unreachable`, `Not read` and `Could
+ * not be read just now` win over the freshness, which is unknown for such
+ * runbooks anyway; a runbook served from its last good read adds `Stale
+ * copy`, with the reason in its title.
  */
 export function RunbookStatusBadge(props: { runbook: RunbookInfo }) {
   const { runbook } = props;
+  if (runbook.status === 'unknown') {
+    return <UnknownReadChip reason={runbook.reason} />;
+  }
+  if (runbook.staleRead) {
+    return (
+      <Stack direction="row" spacing={0.5} component="span">
+        <FreshnessBadge
+          freshness={runbook.freshness}
+          reviewedAt={runbook.reviewedAt}
+        />
+        <StaleCopyChip stale={runbook.staleRead} />
+      </Stack>
+    );
+  }
   if (runbook.status === 'unreachable') {
     return (
       <Chip
