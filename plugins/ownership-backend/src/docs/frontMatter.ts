@@ -1,7 +1,7 @@
 import { toError } from '@backstage/errors';
 import { parseDocument } from 'yaml';
 import { normaliseNewlines } from './markdownLines';
-import { yamlNestingProblem } from './yamlNesting';
+import { yamlLimitProblem } from './yamlLimits';
 
 /** A markdown document split into its YAML front matter and its body. */
 export interface FrontMatter {
@@ -15,14 +15,19 @@ export interface FrontMatter {
 const FENCE = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 /** Aliases expanded at most; more is a "billion laughs" attack, not metadata. */
 const MAX_ALIASES = 100;
+/**
+ * Longest front matter read, in characters. Metadata takes a few hundred;
+ * the YAML library takes about a second per 200 KiB of hostile input.
+ */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
 /**
  * Splits YAML front matter (`---` fenced, at the very start) from markdown.
  * Line endings come out as `\n` (`\r\n` and lone `\r` included). A
  * malformed front matter is reported, never thrown; the body is still
- * returned so that the rest of the document can be used. Front matter that
- * nests too deep ({@link yamlNestingProblem}) or expands more than
- * 100 aliases is reported as malformed without being built.
+ * returned so that the rest of the document can be used. Front matter longer
+ * than {@link MAX_FRONT_MATTER_CHARS}, nesting too deep or using too many
+ * aliases ({@link yamlLimitProblem}) is reported without being parsed.
  */
 export function parseFrontMatter(text: string): FrontMatter {
   const source = normaliseNewlines(text.replace(/^\uFEFF/, ''));
@@ -31,9 +36,23 @@ export function parseFrontMatter(text: string): FrontMatter {
     return { data: {}, body: source };
   }
   const body = source.slice(match[0].length);
-  const nesting = yamlNestingProblem(match[1]);
-  if (nesting) {
-    return { data: {}, body, error: `front matter ${nesting}` };
+  if (match[1].length > MAX_FRONT_MATTER_CHARS) {
+    return {
+      data: {},
+      body,
+      error: `front matter is longer than ${
+        MAX_FRONT_MATTER_CHARS / 1024
+      } KiB; it is not read`,
+    };
+  }
+  const beyond = yamlLimitProblem(match[1]);
+  if (beyond) {
+    return {
+      data: {},
+      body,
+      // +1: the opening fence is line 1.
+      error: `front matter line ${beyond.line + 1}: ${beyond.message}`,
+    };
   }
   let data: unknown;
   try {

@@ -12,7 +12,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import registerSchema from '../../../schema/tech-debt-register.schema.json';
-import { yamlNestingProblem } from '../yamlNesting';
+import { yamlLimitProblem } from '../yamlLimits';
 
 /** A register item as read from the file; the caller adds the `source`. */
 export type RegisterItem = Omit<TechDebtItem, 'source'>;
@@ -25,6 +25,12 @@ export interface ParsedRegister {
   problems: string[];
 }
 
+/**
+ * Longest register read, in characters: about 1,500 items. The YAML library
+ * takes over a second per 200 KiB of hostile input, and the audit reads
+ * each service's register on every run.
+ */
+export const MAX_REGISTER_CHARS = 256 * 1024;
 /** YAML errors beyond this many are summarised in one more problem. */
 const MAX_YAML_ERRORS = 10;
 /** Schema and duplicate problems beyond this many are summarised in one more. */
@@ -258,9 +264,22 @@ export function parseRegister(
 function parse(text: string, url: string): ParsedRegister {
   const lines = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
-  const nesting = yamlNestingProblem(source);
-  if (nesting) {
-    return { items: [], problems: [`${url} ${nesting}`] };
+  if (source.length > MAX_REGISTER_CHARS) {
+    return {
+      items: [],
+      problems: [
+        `${url}: the register is longer than ${
+          MAX_REGISTER_CHARS / 1024
+        } KiB (about 1,500 items); it is not read`,
+      ],
+    };
+  }
+  const beyond = yamlLimitProblem(source);
+  if (beyond) {
+    return {
+      items: [],
+      problems: [`${url} line ${beyond.line}: ${beyond.message}`],
+    };
   }
   const document = parseDocument(source, {
     lineCounter: lines,

@@ -1,5 +1,6 @@
 import type { Freshness } from '@ownership-portal/plugin-ownership-common';
 import { parseFrontMatter } from '../frontMatter';
+import { atxHeading, markdownLines } from '../markdownLines';
 
 const REVIEW_FIELDS = ['last_reviewed', 'last-reviewed', 'reviewed'];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +25,17 @@ function toDate(value: unknown): Date | undefined {
   return undefined;
 }
 
+/** The text of the first `# ` heading. */
+function firstTitle(body: string): string | undefined {
+  for (const line of markdownLines(body)) {
+    const heading = atxHeading(line);
+    if (heading?.level === 1 && heading.text) {
+      return heading.text;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The review date of a runbook: a front matter field (`last_reviewed`,
  * `last-reviewed`, `reviewed`), else the reader's last-modified date, else
@@ -31,7 +43,7 @@ function toDate(value: unknown): Date | undefined {
  */
 export function readRunbook(text: string, lastModified?: Date): RunbookReading {
   const { data, body, error } = parseFrontMatter(text);
-  const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(body)?.[1];
+  const heading = firstTitle(body);
   const title = typeof data.title === 'string' ? data.title : heading;
   const field = REVIEW_FIELDS.find(f => data[f] !== undefined);
   const reviewed = field ? toDate(data[field]) : undefined;
