@@ -33,9 +33,10 @@ export interface ParsedAdr extends AdrInfo {
   statusFrom?: 'front-matter' | 'field-line' | 'status-section';
   /**
    * `field-line` is a `Date:` line near the title, `date-section` a
-   * `## Date` section; absent when the record states no date (undated).
+   * `## Date` section, `status-line` a date in the status (`Accepted,
+   * 2025-09-05`); absent when the record states no date (undated).
    */
-  dateFrom?: 'front-matter' | 'field-line' | 'date-section';
+  dateFrom?: 'front-matter' | 'field-line' | 'date-section' | 'status-line';
   /** MADR 3/4 `consulted`. */
   consulted?: string[];
   /** MADR 3/4 `informed`. */
@@ -55,9 +56,12 @@ const STATUS_WORDS: Array<[RegExp, AdrStatus]> = [
 
 const FIELD_KEYS =
   'status|date|deciders|decision[- ]makers|consulted|informed|supersedes|supercedes|superseded[- ]by|superceded[- ]by';
-/** `* Status: accepted`, `- **Date:** 2020-05-01`, `Deciders: a, b`. */
+/**
+ * `* Status: accepted`, `- **Date:** 2020-05-01`, `Deciders: a, b`, and
+ * blockquoted `> **Status: Accepted, 2026-01-20.**`.
+ */
 const FIELD_LINE = new RegExp(
-  `^\\s{0,3}(?:[*+-]\\s+)?(?:\\*\\*|__)?(${FIELD_KEYS})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*)$`,
+  `^\\s{0,3}(?:>\\s?)?(?:[*+-]\\s+)?(?:\\*\\*|__)?(${FIELD_KEYS})(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*)$`,
   'is',
 );
 /** `Supersedes [2. Use X](0002-use-x.md)` anywhere outside code. */
@@ -507,6 +511,11 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   const sectionDate =
     dateSection?.inline ?? dateSection?.lines.find(l => l.trim());
   const dateField = field('date');
+  // `Status: Accepted, 2025-09-05`: a status line that carries the date.
+  const statusLineDate =
+    statusFrom === 'field-line' || statusFrom === 'status-section'
+      ? /\b(\d{4}-\d{2}-\d{2})\b/.exec(rawStatus ?? '')?.[1]
+      : undefined;
   if (data.date !== undefined && data.date !== null && data.date !== '') {
     dateResult = parseAdrDate(data.date);
     dateFrom = 'front-matter';
@@ -518,6 +527,10 @@ export function parseAdr(source: AdrSource): ParsedAdr {
   if (!dateResult && sectionDate) {
     dateResult = parseAdrDate(sectionDate);
     dateFrom = 'date-section';
+  }
+  if (!dateResult && statusLineDate) {
+    dateResult = parseAdrDate(statusLineDate);
+    dateFrom = 'status-line';
   }
   let date: string | undefined;
   if (dateResult && 'date' in dateResult) {
