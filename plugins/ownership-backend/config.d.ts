@@ -101,6 +101,14 @@ export interface Config {
       concurrency?: number;
       /** How long remote documents are cached (with their ETag). @default { minutes: 10 } */
       cacheTtl?: HumanDuration | string;
+      /** Timeout of each read of a remote document, in milliseconds. @default 20000 */
+      timeoutMs?: number;
+      /** Attempts per remote read, the first included. @default 3 */
+      maxAttempts?: number;
+      /** Consecutive failed reads of one host that open its circuit breaker. @default 5 */
+      breakerThreshold?: number;
+      /** How long an open breaker pauses reads of its host, in milliseconds. @default 30000 */
+      halfOpenAfterMs?: number;
     };
     /** On-call. */
     oncall?: {

@@ -81,6 +81,7 @@ type EntityDetails = Pick<
   | 'runbooks'
   | 'adrs'
   | 'adrProblems'
+  | 'adrRead'
   | 'techDebt'
 > & {
   owner: Omit<OwnerDetails, 'entityRef' | 'status' | 'title' | 'raw'>;
@@ -205,6 +206,7 @@ export function toEntityRow(runId: number, entity: EntityResult): EntityRow {
     runbooks: entity.runbooks,
     adrs: entity.adrs,
     adrProblems: entity.adrProblems,
+    adrRead: entity.adrRead,
     techDebt: entity.techDebt,
   };
   return {
@@ -357,6 +359,7 @@ export function toEntityResult(
     ...(details.runbooks && { runbooks: details.runbooks }),
     ...(details.adrs && { adrs: details.adrs }),
     ...(details.adrProblems && { adrProblems: details.adrProblems }),
+    ...(details.adrRead && { adrRead: details.adrRead }),
     ...(details.techDebt && { techDebt: details.techDebt }),
   };
 }

@@ -8,6 +8,7 @@ import type {
   ReadingList,
   RunbookInfo,
   AdrInfo,
+  ReadState,
   TechDebtSummary,
   OnCallAnswer,
   OwnerDetails,
@@ -47,6 +48,7 @@ export interface EntityResult extends Omit<ServiceSummary, 'owner'> {
   runbooks?: RunbookInfo[];
   adrs?: AdrInfo[];
   adrProblems?: string[];
+  adrRead?: ReadState;
   techDebt?: TechDebtSummary;
 }
 
@@ -141,8 +143,6 @@ export interface RunStore {
   }): Promise<AuditRun>;
   /** Records how far a running run has come; a heartbeat too. */
   updateProgress(id: number, processed: number, total: number): Promise<void>;
-  /**
-   * Stores the results and marks the run succeeded, in one transaction:
   /** Records that the run's process is alive; false once the run is no longer running. */
   heartbeat(id: number): Promise<boolean>;
   /**
@@ -151,6 +151,8 @@ export interface RunStore {
    * marked (none while the running run is alive).
    */
   abandonStaleRuns(staleBefore: Date, reason: string): Promise<AuditRun[]>;
+  /**
+   * Stores the results and marks the run succeeded, in one transaction:
    * readers see either nothing of the run or all of it.
    */
   completeRun(id: number, results: RunResults): Promise<AuditRun>;

@@ -146,7 +146,7 @@ describe('createResilience', () => {
       timeoutMs: 10,
       maxAttempts: 1,
     });
-    const error = await resilience
+    const error: ResilienceError = await resilience
       .execute(() => new Promise(resolve => setTimeout(resolve, 200)))
       .catch(e => e);
     expect(error).toBeInstanceOf(ResilienceError);
