@@ -13,6 +13,7 @@ import {
   type OwnershipRule,
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
+import { DatabaseAdrFirstSeenStore } from './docs/adr/firstSeen';
 import { DocsResolver } from './docs/DocsResolver';
 import { DocumentReaderService } from './docs/reader';
 import { OnCallService } from './oncall/OnCallService';
@@ -133,6 +134,8 @@ export const ownershipPlugin = createBackendPlugin({
         const docs = DocsResolver.create({
           reader: documents,
           sources: debtSources,
+          cache: deps.cache,
+          firstSeen: DatabaseAdrFirstSeenStore.create({ client }),
           logger,
           runbookMaxAgeDays:
             config.getOptionalNumber(
