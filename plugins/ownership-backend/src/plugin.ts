@@ -23,9 +23,10 @@ import { registerOwnershipActions } from './actions';
 import { readOnCallCacheTtl } from './config/oncall';
 import { readOwnersConfig } from './config/owners';
 import { readRetentionConfig } from './config/retention';
-import { readScheduleConfig } from './config/schedule';
 import { readRunsConfig } from './config/runs';
+import { readScheduleConfig } from './config/schedule';
 import { readScopeConfig } from './config/scope';
+import { closeOnShutdown } from './database/closeOnShutdown';
 import { applyMigrations } from './database/migrations';
 import { DatabaseResultStore, DatabaseRunStore } from './database';
 import { createRouter } from './router';
@@ -84,8 +85,9 @@ export const ownershipPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         cache: coreServices.cache,
-        urlReader: coreServices.urlReader,
         lifecycle: coreServices.lifecycle,
+        rootLifecycle: coreServices.rootLifecycle,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -97,13 +99,18 @@ export const ownershipPlugin = createBackendPlugin({
         const owners = readOwnersConfig(config);
         const retention = readRetentionConfig(config);
         const schedule = readScheduleConfig(config);
-        const registry = RuleRegistry.create({
         const runLimits = readRunsConfig(config);
+        const registry = RuleRegistry.create({
           rules: [...builtInRules, ...moduleRules],
         });
         const engine = RuleEngine.create({ rules: registry, config, logger });
 
         const client = await database.getClient();
+        closeOnShutdown({
+          client,
+          rootLifecycle: deps.rootLifecycle,
+          logger,
+        });
         await applyMigrations(database, client);
         const runs = DatabaseRunStore.create({ client });
         const results = DatabaseResultStore.create({ client });
@@ -161,15 +168,15 @@ export const ownershipPlugin = createBackendPlugin({
           scope,
           owners,
           retention,
-        });
-        const lookup = LookupService.create({ runs, results, logger });
-        runner.onCompleted(() => lookup.refresh());
           limits: runLimits,
-
+        });
         // A run of this replica that is cut short by a shutdown is marked
         // failed at once, so another replica can run without waiting out
         // the lease.
         deps.lifecycle.addShutdownHook(() => runner.stop());
+        const lookup = LookupService.create({ runs, results, logger });
+        runner.onCompleted(() => lookup.refresh());
+
         const visibility = CatalogVisibility.create({ catalog });
         const ruleIds = () => registry.list().map(r => r.id);
         const selection = Selection.create({
