@@ -54,8 +54,16 @@ export function servicesRoutes(deps: {
       'attachment; filename="ownership-audit.csv"',
     );
     res.write(`\uFEFF${first.value ?? ''}`);
-    for await (const line of lines) {
-      res.write(line);
+    try {
+      for await (const line of lines) {
+        res.write(line);
+      }
+    } catch (error) {
+      // The status and the first rows are out: ending the response would
+      // hand over a truncated file that looks complete. Cutting the
+      // connection makes the download fail; the error handler logs why.
+      res.destroy();
+      throw error;
     }
     res.end();
   });
