@@ -209,9 +209,7 @@ export class ICalOnCallProvider implements OnCallProvider {
       });
     } catch (error) {
       if (error instanceof InvalidCalendarError) {
-        throw new Error(
-          `iCalendar feed ${feedLabel(url)} is ${error.message}`,
-        );
+        throw new Error(`iCalendar feed ${feedLabel(url)} is ${error.message}`);
       }
       throw error;
     }
@@ -220,6 +218,13 @@ export class ICalOnCallProvider implements OnCallProvider {
         `iCalendar feed ${feedLabel(url)}: left out ${
           feed.skipped.length
         } unreadable event(s): ${feed.skipped.slice(0, 3).join('; ')}`,
+      );
+    }
+    if (feed.truncated.length) {
+      this.logger?.warn(
+        `iCalendar feed ${feedLabel(
+          url,
+        )} is larger than its limits allow; ${feed.truncated.join('; ')}`,
       );
     }
 

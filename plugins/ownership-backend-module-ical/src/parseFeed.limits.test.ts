@@ -1,4 +1,6 @@
-import { calendar } from './__testUtils__/fixtures';
+import { mockServices } from '@backstage/backend-test-utils';
+import { calendar, onCallContext } from './__testUtils__/fixtures';
+import { ICAL_ANNOTATION, ICalOnCallProvider } from './ICalOnCallProvider';
 import { DEFAULT_FEED_LIMITS, parseFeed } from './parseFeed';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -148,5 +150,39 @@ describe('parseFeed limits', () => {
     expect(feed.truncated).toEqual([
       "the feed's budget of 3000 recurrence steps was used up; 1 recurring event(s) were not expanded, or only in part",
     ]);
+  });
+});
+
+describe('ICalOnCallProvider with a feed past its limits', () => {
+  it('logs what was left unread, without the feed URL', async () => {
+    const url = 'https://calendar.example.com/ical/secret-token/basic.ics';
+    const text = calendar(
+      ...Array.from({ length: 10_001 }, (_, i) =>
+        event(`s${i}`, 'DTSTART:20261201T090000Z', 'DTEND:20261202T090000Z'),
+      ).flat(),
+    );
+    const logger = mockServices.logger.mock();
+    const provider = new ICalOnCallProvider({
+      urlReader: mockServices.urlReader.mock({
+        readUrl: async () => ({ buffer: async () => Buffer.from(text) }),
+      }),
+      logger,
+    });
+    const target = provider.match({
+      service: {
+        entityRef: 'component:default/payments',
+        kind: 'Component',
+        annotations: { [ICAL_ANNOTATION]: url },
+      },
+    })!;
+    await provider.resolve(target, onCallContext(NOW.toISOString()));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'is larger than its limits allow; the feed has 10001 events; only the first 10000 were read',
+      ),
+    );
+    expect(JSON.stringify(logger.warn.mock.calls)).not.toContain(
+      'secret-token',
+    );
   });
 });
