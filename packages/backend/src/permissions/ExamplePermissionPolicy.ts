@@ -79,7 +79,10 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
 
 /** Allows everything: the development policy, so that `npm start` needs no setup. */
 export class AllowAllPermissionPolicy implements PermissionPolicy {
-  async handle(): Promise<PolicyDecision> {
+  async handle(
+    _request: PolicyQuery,
+    _user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     return ALLOW;
   }
 }

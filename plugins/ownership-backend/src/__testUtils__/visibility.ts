@@ -16,14 +16,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 export const OUTSIDER = 'user:default/outsider';
 
 function userOf(credentials: unknown): string | undefined {
-  return (credentials as BackstageCredentials | undefined)?.principal &&
-    (credentials as BackstageCredentials).principal.type === 'user'
-    ? (
-        (credentials as BackstageCredentials).principal as {
-          userEntityRef: string;
-        }
-      ).userEntityRef
-    : undefined;
+  const principal = (credentials as BackstageCredentials | undefined)
+    ?.principal as { type?: string; userEntityRef?: string } | undefined;
+  return principal?.type === 'user' ? principal.userEntityRef : undefined;
 }
 
 /**

@@ -327,6 +327,122 @@ export class DatabaseResultStore implements ResultStore {
     runId: number,
     filter: ServiceFilter,
   ): Promise<Array<{ entityRef: string; count: number }>> {
+    const rows = (await this.findingSelection(runId, filter)
+      .select('f.entity_ref')
+      .count({ count: '*' })
+      .groupBy('f.entity_ref')
+      .orderBy('f.entity_ref', 'asc')) as unknown as Array<{
+      entity_ref: string;
+      count: number | string;
+    }>;
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      count: Number(row.count),
+    }));
+  }
+
+  async listEntityStats(
+    runId: number,
+    ownerRefs?: string[],
+  ): Promise<EntityStats[]> {
+    const read = (owners?: string[]) => {
+      const query = this.client(ENTITIES)
+        .select(
+          'entity_ref',
+          'owner_ref',
+          'score',
+          'level',
+          'error_count',
+          'warning_count',
+          'info_count',
+        )
+        .where({ run_id: runId });
+      if (owners) {
+        query.whereIn('owner_ref', owners);
+      }
+      return query as Promise<EntityRow[]>;
+    };
+    const rows: EntityRow[] = [];
+    if (ownerRefs) {
+      for (const owners of chunk([...new Set(lower(ownerRefs))], MAX_IN_LIST)) {
+        rows.push(...(await read(owners)));
+      }
+    } else {
+      rows.push(...(await read()));
+    }
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.owner_ref !== null && { ownerRef: row.owner_ref }),
+      score: Number(row.score),
+      level: Number(row.level) as MaturityLevel,
+      findings: {
+        error: Number(row.error_count),
+        warning: Number(row.warning_count),
+        info: Number(row.info_count),
+      },
+    }));
+  }
+
+  async findDocumentReferrers(runId: number, url: string): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.client(DOCUMENT_REFS)
+      .select('entity_ref')
+      .where({ run_id: runId, url })
+      .orderBy('entity_ref', 'asc');
+    return rows.map(row => row.entity_ref);
+  }
+
+  /** Entity results (`e`) of a run that the filter selects. */
+  private entitySelection(runId: number, filter: ServiceFilter) {
+    const selection = this.client(`${ENTITIES} as e`).where('e.run_id', runId);
+    whereEntity(selection, filter);
+    if (given(filter.ruleIds) || given(filter.severities)) {
+      // Not correlated, so every database evaluates it once per query.
+      const withFindings = this.client(`${FINDINGS} as f`)
+        .select('f.entity_ref')
+        .where('f.run_id', runId);
+      whereFinding(withFindings, filter);
+      selection.whereIn('e.entity_ref', withFindings);
+    }
+    return selection;
+  }
+
+  /** Findings (`f`, joined with their entity `e`) of a run that the filter selects. */
+  private findingSelection(runId: number, filter: ServiceFilter) {
+    const selection = this.client(`${FINDINGS} as f`)
+      .join(`${ENTITIES} as e`, join =>
+        join
+          .on('e.run_id', '=', 'f.run_id')
+          .andOn('e.entity_ref', '=', 'f.entity_ref'),
+      )
+      .where('f.run_id', runId);
+    whereEntity(selection, filter);
+    whereFinding(selection, filter);
+    return selection;
+  }
+
+  async listServiceRefs(
+    runId: number,
+    filter: ServiceFilter,
+    order: { by: ServiceOrderBy; direction: Direction } = {
+      by: 'entityRef',
+      direction: 'asc',
+    },
+  ): Promise<string[]> {
+    const direction = order.direction === 'desc' ? 'desc' : 'asc';
+    const query = this.entitySelection(runId, filter)
+      .select('e.entity_ref')
+      .orderByRaw(`${SERVICE_ORDER[order.by]} ${direction}`);
+    if (order.by !== 'entityRef') {
+      query.orderBy('e.entity_ref', 'asc');
+    }
+    const rows: Array<{ entity_ref: string }> = await query;
+    return rows.map(row => row.entity_ref);
+  }
+
+  async countFindingsByEntity(
+    runId: number,
+    filter: ServiceFilter,
+  ): Promise<Array<{ entityRef: string; count: number }>> {
     const rows: Array<{ entity_ref: string; count: number | string }> =
       await this.findingSelection(runId, filter)
         .select('f.entity_ref')

@@ -52,8 +52,10 @@ function compareBy(by: TeamOrderBy, direction: 'asc' | 'desc') {
   return (a: Sortable, b: Sortable): number => {
     const x = value(a);
     const y = value(b);
-    const primary = x < y ? -1 : x > y ? 1 : 0;
-    return primary * sign || (a.entityRef < b.entityRef ? -1 : 1);
+    if (x !== y) {
+      return (x < y ? -1 : 1) * sign;
+    }
+    return a.entityRef < b.entityRef ? -1 : 1;
   };
 }
 
