@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import { feedLabel } from './feedLabel';
-import { feedLabel } from './feedLabel';
 import { ICalOnCallProvider } from './ICalOnCallProvider';
 import {
   calendar,
