@@ -17,7 +17,5 @@ export function feedLabel(url: string): string {
   } catch {
     host = undefined;
   }
-  return host
-    ? `on ${host} (#${fingerprint})`
-    : `(#${fingerprint}, not a URL)`;
+  return host ? `on ${host} (#${fingerprint})` : `(#${fingerprint}, not a URL)`;
 }

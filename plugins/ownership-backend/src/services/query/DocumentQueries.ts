@@ -8,7 +8,13 @@ import type { CatalogVisibility } from './CatalogVisibility';
 import type { Selection } from './Selection';
 
 /** The only documents `/documents` shows: text. */
-export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt', '.yaml', '.yml'];
+export const DOCUMENT_EXTENSIONS = [
+  '.md',
+  '.markdown',
+  '.txt',
+  '.yaml',
+  '.yml',
+];
 
 /** The path segments of a `file:` URL as given, before any normalising. */
 function rawSegments(url: string): string[] {

@@ -213,7 +213,12 @@ export class ServiceQueries {
       : stored;
     const oncall =
       answer &&
-      (await visibleOnCall(answer, oncallSubject, this.visibility, credentials));
+      (await visibleOnCall(
+        answer,
+        oncallSubject,
+        this.visibility,
+        credentials,
+      ));
     return {
       ...details,
       ...(oncall && { oncall }),

@@ -24,7 +24,10 @@ export function byOwner(stats: EntityStats[]): Map<string, EntityStats[]> {
   const owned = new Map<string, EntityStats[]>();
   for (const entity of stats) {
     if (entity.ownerRef) {
-      owned.set(entity.ownerRef, [...(owned.get(entity.ownerRef) ?? []), entity]);
+      owned.set(entity.ownerRef, [
+        ...(owned.get(entity.ownerRef) ?? []),
+        entity,
+      ]);
     }
   }
   return owned;

@@ -153,12 +153,12 @@ describe('AuditDashboard', () => {
           response: { statusCode: 403 },
         }),
     });
-    await renderDashboard({ getSummary: async () => Promise.reject(forbidden) });
+    await renderDashboard({
+      getSummary: async () => Promise.reject(forbidden),
+    });
 
     expect(
-      await screen.findByText(
-        'Organisation-wide figures are not shown to you',
-      ),
+      await screen.findByText('Organisation-wide figures are not shown to you'),
     ).toBeInTheDocument();
     expect(screen.getByText('ownership.summary.read')).toBeInTheDocument();
     expect(

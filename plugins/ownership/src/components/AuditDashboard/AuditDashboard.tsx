@@ -250,7 +250,9 @@ export function AuditDashboard() {
     body = (
       <Stack spacing={3}>
         <Alert severity="info">
-          <AlertTitle>Organisation-wide figures are not shown to you</AlertTitle>
+          <AlertTitle>
+            Organisation-wide figures are not shown to you
+          </AlertTitle>
           They count every audited entity, so they need the permission{' '}
           <code>ownership.summary.read</code>; ask your Backstage administrator
           for it. The teams and findings below are the ones you may read in the
