@@ -42,6 +42,15 @@ function unreachable(url: string, reason: string) {
   return { status: 'unreachable' as const, url, reason };
 }
 
+/** Codes that say what the file is, or that it may not be read: definite answers. */
+const DEFINITE_CODES = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EACCES',
+  'EPERM',
+]);
+
 /**
  * Reads `file:` documents, only inside `ownership.docs.localRoots`: the URL
  * is normalised (so `..` cannot climb out) and checked, then its real path
@@ -84,7 +93,7 @@ export class LocalDocumentReader {
       error => error as Error,
     );
     if (info instanceof Error) {
-      return unreachable(url, this.describe(url, info));
+      return this.problem(url, info);
     }
     if (!info.isDirectory()) {
       return unreachable(url, `${url} is a file, not a folder`);
@@ -193,7 +202,7 @@ export class LocalDocumentReader {
     url: string,
   ): Promise<
     | { path: string; real: string }
-    | { status: 'unreachable'; url: string; reason: string }
+    | { status: 'unreachable' | 'unknown'; url: string; reason: string }
   > {
     let file: string;
     try {
@@ -218,7 +227,7 @@ export class LocalDocumentReader {
     try {
       real = await this.options.limit(() => fs.realpath(file));
     } catch (error) {
-      return unreachable(url, this.describe(url, error));
+      return this.problem(url, error);
     }
     if (!roots.some(root => root.real && isInside(real, root.real))) {
       return unreachable(url, this.outside(url, true));
@@ -271,8 +280,21 @@ export class LocalDocumentReader {
       }
       return { status: 'ok', url, text, lastModified: new Date(info.mtimeMs) };
     } catch (error) {
-      return unreachable(url, this.describe(url, error));
+      return this.problem(url, error);
     }
+  }
+
+  /**
+   * A missing file or a refused read is `unreachable`; any other failure
+   * (EIO, EMFILE, a network file system timing out) says nothing about the
+   * file, so it is `unknown`.
+   */
+  private problem(url: string, error: unknown) {
+    const code = errorCode(error);
+    const reason = this.describe(url, error);
+    return code && DEFINITE_CODES.has(code)
+      ? unreachable(url, reason)
+      : { status: 'unknown' as const, url, reason };
   }
 
   private describe(url: string, error: unknown): string {
