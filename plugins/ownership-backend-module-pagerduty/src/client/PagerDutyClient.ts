@@ -3,7 +3,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { JsonValue } from '@backstage/types';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   fetchJson,
   type Resilience,
@@ -28,6 +28,24 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 
 type Params = Array<[string, string]>;
+
+/** PagerDuty object ids are letters and digits, e.g. `PABC123`. */
+const PD_ID = /^[A-Za-z0-9]{1,64}$/;
+
+/**
+ * An id as it may go into a request path or query. Anything else is
+ * refused before any request:
+ * `pagerduty.com/service-id: ..` would send the token to `GET /`.
+ */
+function checkedId(id: string, what: string): string {
+  if (!PD_ID.test(id)) {
+    const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+    throw new InputError(
+      `${shown} is not a PagerDuty ${what} id (letters and digits only); PagerDuty was not asked`,
+    );
+  }
+  return id;
+}
 
 interface Timed<T> {
   at: number;
@@ -73,7 +91,7 @@ export class PagerDutyClient {
   /** `GET /services/{id}`. */
   async getService(id: string): Promise<PdService> {
     const body = await this.get<{ service: PdService }>(
-      `/services/${encodeURIComponent(id)}`,
+      `/services/${checkedId(id, 'service')}`,
     );
     return body.service;
   }
@@ -82,7 +100,7 @@ export class PagerDutyClient {
   getEscalationPolicy(id: string): Promise<PdEscalationPolicy> {
     return this.remember(this.policies, `policy:${id}`, async () => {
       const body = await this.get<{ escalation_policy: PdEscalationPolicy }>(
-        `/escalation_policies/${encodeURIComponent(id)}`,
+        `/escalation_policies/${checkedId(id, 'escalation policy')}`,
         [['include[]', 'targets']],
       );
       return body.escalation_policy;
@@ -93,7 +111,7 @@ export class PagerDutyClient {
   getSchedule(id: string): Promise<PdSchedule> {
     return this.remember(this.schedules, `schedule:${id}`, async () => {
       const body = await this.get<{ schedule: PdSchedule }>(
-        `/schedules/${encodeURIComponent(id)}`,
+        `/schedules/${checkedId(id, 'schedule')}`,
       );
       return body.schedule;
     });
@@ -134,8 +152,11 @@ export class PagerDutyClient {
   ): Promise<PdOnCall[]> {
     const params: Params = [
       'escalationPolicyId' in filter
-        ? ['escalation_policy_ids[]', filter.escalationPolicyId]
-        : ['schedule_ids[]', filter.scheduleId],
+        ? [
+            'escalation_policy_ids[]',
+            checkedId(filter.escalationPolicyId, 'escalation policy'),
+          ]
+        : ['schedule_ids[]', checkedId(filter.scheduleId, 'schedule')],
       ['since', since.toISOString()],
       ['until', until.toISOString()],
       ['time_zone', 'UTC'],
