@@ -410,8 +410,13 @@ describe.each<[Mode, RegExp]>([
       expect(
         after.techDebt?.reads?.map(r => `${r.source}:${r.status}`).sort(),
       ).toEqual(['github:stale', 'register:stale']);
+      const failed = new RegExp(`${reasonPattern.source}|circuit breaker`, 'i');
       expect(after.oncall).toMatchObject({ status: 'ok', stale: true });
-      expect(after.oncall?.reason).toBeTruthy();
+      expect(after.oncall?.reason).toMatch(failed);
+      for (const read of after.techDebt?.reads ?? []) {
+        expect(read.reason).toMatch(failed);
+        expect(Date.parse(read.readAt!)).toBeLessThan(started);
+      }
       for (let i = 1; i <= FEEDS; i++) {
         const checkout = await details(backend.server, `checkout-${i}`);
         expect(checkout.oncall).toMatchObject({ status: 'ok', stale: true });
@@ -426,7 +431,7 @@ describe.each<[Mode, RegExp]>([
           'PagerDuty',
           'GitHub',
           `Documents at localhost:${upstream.port}`,
-          expect.stringMatching(/iCalendar|localhost/),
+          `iCalendar feed host localhost:${upstream.port}`,
         ]),
       );
     } finally {
