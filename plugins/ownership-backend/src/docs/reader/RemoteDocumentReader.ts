@@ -77,6 +77,12 @@ type LastGoodFolder = {
 };
 
 const LAST_GOOD_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * Folders whose text adds up to more are not kept as a last good read: one
+ * cache value that large would strain Redis or Memcache. While their host
+ * fails they read as unknown, which raises no finding.
+ */
+const LAST_GOOD_FOLDER_MAX_CHARS = 8 * 1024 * 1024;
 
 /** An HTTP status as UrlReaders write it into their messages: `…, 503 Service Unavailable`. */
 const STATUS_IN_MESSAGE = /,\s(\d{3})\s[^,]*$/;
@@ -400,16 +406,19 @@ export class RemoteDocumentReader {
         ...(file.lastModifiedAt ? { lastModified: file.lastModifiedAt } : {}),
       });
     }
-    await this.lastFolders.remember(folderKey(url, extensions), {
-      files: files.map(file => ({
-        url: file.url,
-        text: file.text,
-        ...(file.lastModified && {
-          lastModified: file.lastModified.toISOString(),
-        }),
-      })),
-      skipped,
-    });
+    const size = files.reduce((sum, file) => sum + file.text.length, 0);
+    if (size <= LAST_GOOD_FOLDER_MAX_CHARS) {
+      await this.lastFolders.remember(folderKey(url, extensions), {
+        files: files.map(file => ({
+          url: file.url,
+          text: file.text,
+          ...(file.lastModified && {
+            lastModified: file.lastModified.toISOString(),
+          }),
+        })),
+        skipped,
+      });
+    }
     return { status: 'ok', url, files, skipped };
   }
 
