@@ -23,8 +23,12 @@ export interface TechDebtSource {
   /** Whether the source has anything to say about the entity, from its annotations alone. */
   appliesTo(subject: TechDebtSubject): boolean;
   /**
-   * The entity's debt items. Throws when the source cannot be read; the
-   * backend records that as a problem of the entity's debt, not as debt.
+   * The entity's debt items. Throws when the source cannot be read. When the
+   * error is transient (see `isTransientFailure`: a `RemoteHttpError` with
+   * 408/425/429/5xx or one whose `transient` says so, a `ResilienceError`, a
+   * dropped connection), the backend serves the items of the last good read
+   * marked stale, or marks the source unknown; any other error is recorded
+   * as a problem of the entity's debt. Neither is debt, nor a finding.
    */
   read(
     subject: TechDebtSubject,
