@@ -146,11 +146,14 @@ describe('createResilience', () => {
       timeoutMs: 10,
       maxAttempts: 1,
     });
-    const error: ResilienceError = await resilience
+    const error = await resilience
       .execute(() => new Promise(resolve => setTimeout(resolve, 200)))
-      .catch(e => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e as ResilienceError,
+      );
     expect(error).toBeInstanceOf(ResilienceError);
-    expect(error.kind).toBe('timeout');
+    expect(error?.kind).toBe('timeout');
   });
 });
 
