@@ -43,7 +43,7 @@ exports.up = async function up(knex) {
   let after = '';
   for (;;) {
     const rows = await knex('ownership_entity_results')
-      .select('entity_ref', 'details')
+      .select('entity_ref', 'owner_ref', 'details')
       .where({ run_id: latest.id })
       .andWhere('entity_ref', '>', after)
       .orderBy('entity_ref', 'asc')
@@ -51,25 +51,35 @@ exports.up = async function up(knex) {
     if (rows.length === 0) {
       return;
     }
-    const refs = [];
+    const refs = new Map();
     for (const row of rows) {
       const details = JSON.parse(row.details);
-      const urls = new Set(
-        [...(details.runbooks ?? []), ...(details.adrs ?? [])]
-          .map(doc => doc.url)
-          .filter(
-            url =>
-              typeof url === 'string' &&
-              url.startsWith('file:') &&
-              Buffer.byteLength(url) <= MAX_URL_BYTES,
-          ),
-      );
-      for (const url of urls) {
-        refs.push({ run_id: latest.id, url, entity_ref: row.entity_ref });
+      // A runbook inherited from the owning Group is named by the Group.
+      const team = row.owner_ref;
+      const named = [
+        ...(details.runbooks ?? []).map(doc => [
+          doc.url,
+          doc.source === 'team-link' && team ? team : row.entity_ref,
+        ]),
+        ...(details.adrs ?? []).map(doc => [doc.url, row.entity_ref]),
+      ];
+      for (const [url, entityRef] of named) {
+        if (
+          typeof url === 'string' &&
+          url.startsWith('file:') &&
+          Buffer.byteLength(url) <= MAX_URL_BYTES
+        ) {
+          refs.set(`${url}\n${entityRef}`, {
+            run_id: latest.id,
+            url,
+            entity_ref: entityRef,
+          });
+        }
       }
     }
-    for (let i = 0; i < refs.length; i += 300) {
-      await knex('ownership_document_refs').insert(refs.slice(i, i + 300));
+    const list = [...refs.values()];
+    for (let i = 0; i < list.length; i += 300) {
+      await knex('ownership_document_refs').insert(list.slice(i, i + 300));
     }
     after = rows[rows.length - 1].entity_ref;
   }

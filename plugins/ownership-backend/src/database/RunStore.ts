@@ -140,7 +140,7 @@ export class DatabaseRunStore implements RunStore {
       await insertInBatches(
         trx,
         DOCUMENT_REFS,
-        results.entities.flatMap(entity => toDocumentRefRows(id, entity)),
+        toDocumentRefRows(id, results.entities),
       );
     });
     return (await this.getRun(id))!;

@@ -243,25 +243,42 @@ export type DocumentRefRow = {
 /** The longest document URL kept, in bytes; `/documents` takes URLs of up to 2000 characters. */
 const MAX_DOCUMENT_URL_BYTES = 2000;
 
-/** The local (`file:`) documents an entity names: runbooks, ADRs and its debt register. */
+/**
+ * The local (`file:`) documents the run's entities name: runbooks, ADRs and
+ * debt registers, each pair of URL and naming entity once. A runbook an
+ * entity inherits from its owning Group (`team-link`) is named by that
+ * Group, so only callers who may read the Group may open it.
+ */
 export function toDocumentRefRows(
   runId: number,
-  entity: EntityResult,
+  entities: EntityResult[],
 ): DocumentRefRow[] {
-  const urls = new Set(
-    [
-      ...(entity.runbooks ?? []).map(doc => doc.url),
-      ...(entity.adrs ?? []).map(doc => doc.url),
-      entity.techDebt?.registerUrl,
-    ].filter(
-      (url): url is string =>
-        typeof url === 'string' &&
-        url.startsWith('file:') &&
-        Buffer.byteLength(url) <= MAX_DOCUMENT_URL_BYTES,
-    ),
-  );
-  const entityRef = entity.entityRef.toLowerCase();
-  return [...urls].map(url => ({ run_id: runId, url, entity_ref: entityRef }));
+  const rows = new Map<string, DocumentRefRow>();
+  const add = (url: string | undefined, entityRef: string) => {
+    if (
+      typeof url === 'string' &&
+      url.startsWith('file:') &&
+      Buffer.byteLength(url) <= MAX_DOCUMENT_URL_BYTES
+    ) {
+      rows.set(`${url}\n${entityRef}`, {
+        run_id: runId,
+        url,
+        entity_ref: entityRef,
+      });
+    }
+  };
+  for (const entity of entities) {
+    const own = entity.entityRef.toLowerCase();
+    const team = entity.owner.entityRef?.toLowerCase();
+    for (const runbook of entity.runbooks ?? []) {
+      add(runbook.url, runbook.source === 'team-link' && team ? team : own);
+    }
+    for (const adr of entity.adrs ?? []) {
+      add(adr.url, own);
+    }
+    add(entity.techDebt?.registerUrl, own);
+  }
+  return [...rows.values()];
 }
 
 export function toFindingRows(

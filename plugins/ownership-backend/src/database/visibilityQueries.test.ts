@@ -22,11 +22,14 @@ const PAYMENTS = 'group:default/payments';
 const ORDERS = 'group:default/orders';
 const DOCS_MIGRATION = '20261202171500_document_refs.js';
 
-function runbook(url: string): RunbookInfo {
+function runbook(
+  url: string,
+  source: RunbookInfo['source'] = 'service-link',
+): RunbookInfo {
   return {
     title: url,
     url,
-    source: 'service-link',
+    source,
     freshness: 'fresh',
     status: 'ok',
   };
@@ -67,6 +70,7 @@ const worker = entity('worker', {
   runbooks: [
     runbook('file:///docs/runbooks/shared.md'),
     runbook(`file:///docs/${'x'.repeat(2100)}.md`),
+    runbook('file:///docs/team/on-call.md', 'team-link'),
   ],
 });
 const orders = entity('orders', {
@@ -74,6 +78,7 @@ const orders = entity('orders', {
   score: 70,
   level: 2,
   findings: [finding('runbook.missing')],
+  runbooks: [runbook('file:///docs/team/on-call.md', 'team-link')],
 });
 const ENTITIES: EntityResult[] = [api, worker, orders];
 
@@ -196,6 +201,13 @@ describe.each(databases.eachSupportedId())(
           'component:default/api',
         ]);
       }
+      // A runbook inherited from the owning Group is named by the Group.
+      expect(
+        await store.findDocumentReferrers(
+          runId,
+          'file:///docs/team/on-call.md',
+        ),
+      ).toEqual([ORDERS, PAYMENTS]);
       // Remote documents are read at their own address, never here.
       expect(
         await store.findDocumentReferrers(
@@ -219,13 +231,17 @@ describe.each(databases.eachSupportedId())(
           (await client('ownership_document_refs').count({ count: '*' }))[0]
             .count,
         );
-      expect(await count()).toBe(5);
+      expect(await count()).toBe(8);
 
       clock.advance(400 * 24 * 60 * 60 * 1000);
-      await completedRun([orders]);
+      const latest = await completedRun([orders]);
       await runs.prune({ keepAllDays: 1, keepDailyDays: 1 }, clock.now());
 
-      expect(await count()).toBe(0);
+      // Only the kept run's reference is left.
+      const left = await client('ownership_document_refs').select();
+      expect(
+        left.map(row => [Number(row.run_id), row.url, row.entity_ref]),
+      ).toEqual([[latest.id, 'file:///docs/team/on-call.md', ORDERS]]);
     });
 
     it('fills the references of the latest run stored before the table existed', async () => {

@@ -18,6 +18,7 @@ import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
 import { readSummary } from '../services/query/SummaryQueries';
 import { visibleOnCall } from '../services/query/visibleOnCall';
+import { readableOwners, visibleOwner } from '../services/query/visibleOwner';
 import { requireCredentials } from './auth';
 import { parseQuery } from './params';
 import { querySchemas } from './queries';
@@ -42,9 +43,27 @@ export function infoRoutes(deps: {
     const { q, limit } = parseQuery(querySchemas['GET /lookup'], req.query);
     // Ask for spare matches so hidden entities do not shorten the answer.
     const response = await lookup.search(q, limit * 2);
-    const visible = await visibility.filter(response.items, credentials);
+    const visible = (
+      await visibility.filter(response.items, credentials)
+    ).slice(0, limit);
+    const canRead = await readableOwners(
+      visible.map(item => item.owner),
+      visibility,
+      credentials,
+    );
     const items = await Promise.all(
-      visible.slice(0, limit).map(async item => {
+      visible.map(async match => {
+        const ownerReadable = canRead(match.owner);
+        const { topRunbook, ...rest } = match;
+        // A team-link runbook is a link of the owning Group.
+        const item = {
+          ...rest,
+          owner: visibleOwner(match.owner, canRead),
+          ...(topRunbook &&
+            (ownerReadable || topRunbook.source !== 'team-link') && {
+              topRunbook,
+            }),
+        };
         const record = lookup.oncallOf(item.entityRef);
         const oncall =
           record && (await deps.oncall.current(record.subject, record.stored));

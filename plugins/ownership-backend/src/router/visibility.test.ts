@@ -23,7 +23,7 @@ const HIDDEN = [
   'group:default/secret-ops',
 ];
 /** Words that only the hidden entities carry: names, titles, document titles and URLs. */
-const SECRETS = ['zephyr', 'nebula', 'token-xyz', 'classified'];
+const SECRETS = ['zephyr', 'nebula', 'token-xyz', 'classified', 'olga'];
 const FEED = 'https://calendar.example.com/private/TOKEN-XYZ/basic.ics';
 
 function component(
@@ -79,6 +79,30 @@ const provider: OnCallProvider = {
   },
 };
 
+/** The Group the outsider may not read: a title, contacts and a runbook of its own. */
+function secretOps(runbookUrl: string): Entity {
+  const links = [
+    {
+      url: 'https://chat.example.com/classified-ops',
+      title: '#classified-ops',
+      type: 'chat',
+    },
+    { url: runbookUrl, title: 'Classified team runbook', type: 'runbook' },
+  ];
+  const entity = group(
+    'secret-ops',
+    {
+      parent: 'engineering',
+      profile: { email: 'classified-ops@example.com' },
+    },
+    { links },
+  );
+  return {
+    ...entity,
+    metadata: { ...entity.metadata, title: 'Classified Ops' },
+  };
+}
+
 function leaks(body: unknown): string[] {
   const text = (
     typeof body === 'string' ? body : JSON.stringify(body)
@@ -115,6 +139,7 @@ describe('what a caller who may not read some entities learns', () => {
       'runbooks/shared.md': '# Shared on-call guide\n',
       'runbooks/payments-api.md': '# Payments API runbook\n',
       'runbooks/zephyr.md': '# Classified recovery steps\n',
+      'runbooks/classified-team.md': '# What the classified team does\n',
       'debt/zephyr.yaml':
         'items:\n  - id: DEBT-1\n    title: Classified rewrite\n    impact: low\n    created: 2026-01-01\n    status: open\n',
       'adr-zephyr/0001-classified-choice.md':
@@ -126,7 +151,7 @@ describe('what a caller who may not read some entities learns', () => {
     const entities: Entity[] = [
       group('engineering', { children: ['payments', 'secret-ops'] }),
       group('payments', { parent: 'engineering' }),
-      group('secret-ops', { parent: 'engineering' }),
+      secretOps(doc('runbooks/classified-team.md')),
       user('alice', ['payments']),
       user('olga', ['secret-ops']),
       component('payments-api', 'payments', {
@@ -182,7 +207,9 @@ describe('what a caller who may not read some entities learns', () => {
   it('GET /services: leaves hidden entities out of items, total and pages', async () => {
     const all = await asInsider('/services');
     expect(all.body.totalItems).toBe(4);
-    expect(leaks(all.body)).toEqual(['zephyr', 'nebula']);
+    expect(leaks(all.body)).toEqual(
+      expect.arrayContaining(['zephyr', 'nebula', 'classified']),
+    );
 
     const seen = await asOutsider('/services');
     expect(seen.status).toBe(200);
@@ -253,6 +280,27 @@ describe('what a caller who may not read some entities learns', () => {
     );
     expect(details.body.oncall).toMatchObject({ status: 'ok' });
     expect(leaks(details.body)).toEqual([]);
+    // The owner ref is the service's own spec.owner; the rest is the Group's.
+    expect(details.body.owner).toEqual({
+      entityRef: 'group:default/secret-ops',
+      status: 'ok',
+      raw: 'secret-ops',
+      kind: 'Group',
+      members: [],
+      contacts: [],
+      parents: [],
+    });
+    expect(details.body.runbooks ?? []).toEqual([]);
+    const insiderDetails = await asInsider(
+      '/services/component/default/aurora-relay',
+    );
+    expect(insiderDetails.body.owner).toMatchObject({
+      title: 'Classified Ops',
+      members: [expect.objectContaining({ entityRef: 'user:default/olga' })],
+    });
+    expect(insiderDetails.body.runbooks).toEqual([
+      expect.objectContaining({ source: 'team-link' }),
+    ]);
 
     const full = await asInsider('/oncall/component/default/aurora-relay');
     expect(full.body.scheduleUrl).toBe(FEED);
@@ -435,6 +483,7 @@ describe('what a caller who may not read some entities learns', () => {
     expect(shared.body.markdown).toBe('# Shared on-call guide\n');
 
     for (const file of [
+      'runbooks/classified-team.md',
       'runbooks/zephyr.md',
       'debt/zephyr.yaml',
       'adr-zephyr/0001-classified-choice.md',
@@ -482,6 +531,16 @@ describe('what a caller who may not read some entities learns', () => {
     const byTitle = await invoke('who-owns', { service: 'Payments' }, outsider);
     expect(byTitle.status).toBe(200);
     expect(leaks(byTitle.body)).toEqual([]);
+    const relay = await invoke(
+      'who-owns',
+      { service: 'aurora-relay' },
+      outsider,
+    );
+    expect(relay.status).toBe(200);
+    expect(relay.body.output.owner.entityRef).toBe('group:default/secret-ops');
+    expect(leaks(relay.body)).toEqual([]);
+    const insiderRelay = await invoke('who-owns', { service: 'aurora-relay' });
+    expect(leaks(insiderRelay.body)).toEqual(['classified', 'olga']);
     const full = await invoke('who-owns', { service: 'zephyr-vault' });
     expect(full.status).toBe(200);
     expect(full.body.output.entityRef).toBe('component:default/zephyr-vault');

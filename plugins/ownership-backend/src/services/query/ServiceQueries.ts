@@ -19,6 +19,7 @@ import type { CatalogVisibility } from './CatalogVisibility';
 import { readPage, sliceCounted } from './paging';
 import type { Selection } from './Selection';
 import { visibleOnCall } from './visibleOnCall';
+import { readableOwners, visibleOwner } from './visibleOwner';
 
 /** Listing parameters of `/services` and `/findings`. */
 export interface ListParams extends FilterParams {
@@ -106,7 +107,10 @@ export class ServiceQueries {
               order,
             )
           : { items: [] };
-        return { items, totalItems: visible.length };
+        return {
+          items: await this.withVisibleOwners(items, credentials),
+          totalItems: visible.length,
+        };
       },
     );
   }
@@ -186,6 +190,19 @@ export class ServiceQueries {
       this.results.getHistory(entityRef),
     ]);
     const byRef = new Map(summaries.map(s => [s.entityRef, s]));
+    const suggested = result.suggestedOwner;
+    const [canRead, suggestionReadable] = await Promise.all([
+      readableOwners(
+        [result.owner, ...summaries.map(s => s.owner)],
+        this.visibility,
+        credentials,
+      ),
+      suggested &&
+        this.visibility.readable(
+          [suggested.entityRef, suggested.via],
+          credentials,
+        ),
+    ]);
     const toRelated = (refs: RelationRef[]): RelatedService[] =>
       refs
         .filter(r => visible.has(r.entityRef))
@@ -196,7 +213,10 @@ export class ServiceQueries {
             kind:
               summary?.kind ?? r.entityRef.slice(0, r.entityRef.indexOf(':')),
             relation: r.relation,
-            ...(summary && { title: summary.title, owner: summary.owner }),
+            ...(summary && {
+              title: summary.title,
+              owner: visibleOwner(summary.owner, canRead),
+            }),
           };
         });
     const {
@@ -206,8 +226,16 @@ export class ServiceQueries {
       name,
       oncallSubject,
       oncall: stored,
+      suggestedOwner,
+      owner,
+      runbooks,
       ...details
     } = result;
+    const ownerReadable = canRead(owner);
+    // Team-link runbooks are links of the owning Group.
+    const visibleRunbooks = runbooks?.filter(
+      runbook => ownerReadable || runbook.source !== 'team-link',
+    );
     const answer = this.oncallService
       ? oncallSubject && (await this.oncallService.answer(oncallSubject))
       : stored;
@@ -221,6 +249,11 @@ export class ServiceQueries {
       ));
     return {
       ...details,
+      owner: visibleOwner(owner, canRead),
+      ...(visibleRunbooks && { runbooks: visibleRunbooks }),
+      // A suggestion names a Group and the System or Domain it comes from.
+      ...(suggestedOwner &&
+        suggestionReadable?.size === 2 && { suggestedOwner }),
       ...(oncall && { oncall }),
       dependencies: toRelated(dependsOn),
       dependents: toRelated(dependents),
@@ -228,5 +261,22 @@ export class ServiceQueries {
       runId: run.id,
       generatedAt: run.generatedAt,
     };
+  }
+
+  /** Summaries without the details of owning Groups the caller may not read. */
+  async withVisibleOwners<T extends ServiceSummary>(
+    items: T[],
+    credentials: BackstageCredentials,
+  ): Promise<T[]> {
+    const canRead = await readableOwners(
+      items.map(i => i.owner),
+      this.visibility,
+      credentials,
+    );
+    return items.map(item =>
+      canRead(item.owner)
+        ? item
+        : { ...item, owner: visibleOwner(item.owner, canRead) },
+    );
   }
 }

@@ -16,6 +16,7 @@ import { readPage } from './paging';
 import { visibleReadingList } from './readingList';
 import type { Selection } from './Selection';
 import { byOwner, rollUp, subTree, type Tree } from './teamRollup';
+import { readableOwners, visibleOwner } from './visibleOwner';
 
 /** Listing parameters of `/teams`. */
 export interface TeamListParams {
@@ -190,16 +191,36 @@ export class TeamQueries {
       this.visibility.readable(team.subGroups, credentials),
     ]);
     const visible = new Set(stats.map(s => s.entityRef));
+    const readableGroups = new Set([team.entityRef, ...subGroups]);
+    const ownerOf = new Map(stats.map(s => [s.entityRef, s.ownerRef]));
+    // Members that only a hidden sub-group brings in are the sub-group's.
+    const members = stored.members.filter(
+      m => !m.via || readableGroups.has(m.via.toLocaleLowerCase('en-US')),
+    );
+    const visibleServices = services.items.filter(s =>
+      visible.has(s.entityRef),
+    );
+    const canRead = await readableOwners(
+      visibleServices.map(s => s.owner),
+      this.visibility,
+      credentials,
+    );
     return {
       ...stored,
       ...rollUp(stored, owners, byOwner(stats)),
+      members,
+      memberCount: members.length,
       subGroups: team.subGroups.filter(ref => subGroups.has(ref)),
       readingList: visibleReadingList(
         readingList ?? { runbooks: [], adrs: [] },
         visible,
+        ref => readableGroups.has(ownerOf.get(ref) ?? ''),
       ),
       ...(oncall && { oncall }),
-      services: services.items.filter(s => visible.has(s.entityRef)),
+      services: visibleServices.map(s => ({
+        ...s,
+        owner: visibleOwner(s.owner, canRead),
+      })),
       findingRecords: findings.items.filter(f => visible.has(f.entityRef)),
       runId: run.id,
       generatedAt: run.generatedAt,
