@@ -358,6 +358,8 @@ describe('what a caller who may not read some entities learns', () => {
         entityRef: 'group:default/engineering',
         serviceCount: 2,
         directServiceCount: 0,
+        // alice, not olga of the hidden sub-group
+        memberCount: 1,
       }),
       expect.objectContaining({
         entityRef: 'group:default/payments',
@@ -387,6 +389,7 @@ describe('what a caller who may not read some entities learns', () => {
     expect(full.body.items[0]).toMatchObject({
       entityRef: 'group:default/engineering',
       serviceCount: 4,
+      memberCount: 2,
     });
   });
 
@@ -428,6 +431,10 @@ describe('what a caller who may not read some entities learns', () => {
 
     const engineering = await asOutsider('/teams/group/default/engineering');
     expect(engineering.body.subGroups).toEqual(['group:default/payments']);
+    expect(engineering.body).toMatchObject({
+      memberCount: 1,
+      members: [expect.objectContaining({ entityRef: 'user:default/alice' })],
+    });
     expect(engineering.body.serviceCount).toBe(2);
     expect(leaks(engineering.body)).toEqual([]);
 

@@ -137,10 +137,27 @@ export class TeamQueries {
         const rolled = chosen.map(team =>
           rollUp(team, subTree(tree, team.entityRef), owned),
         );
+        const items = byName
+          ? rolled
+          : rolled.sort(compare).slice(offset, offset + limit);
         return {
-          items: byName
-            ? rolled
-            : rolled.sort(compare).slice(offset, offset + limit),
+          items: await Promise.all(
+            items.map(async team => {
+              const hidden = subTree(tree, team.entityRef).some(
+                ref => !readable.has(ref),
+              );
+              return hidden
+                ? {
+                    ...team,
+                    memberCount: await this.visibleMemberCount(
+                      run.id,
+                      team.entityRef,
+                      readable,
+                    ),
+                  }
+                : team;
+            }),
+          ),
           totalItems: teams.length,
         };
       },
@@ -225,6 +242,21 @@ export class TeamQueries {
       runId: run.id,
       generatedAt: run.generatedAt,
     };
+  }
+
+  /**
+   * Members of a team without those that only a sub-group the caller may not
+   * read brings in; read only for the rare team with such a sub-group.
+   */
+  private async visibleMemberCount(
+    runId: number,
+    teamRef: string,
+    readableGroups: ReadonlySet<string>,
+  ): Promise<number> {
+    const team = await this.results.getTeam(runId, teamRef);
+    return (team?.members ?? []).filter(
+      m => !m.via || readableGroups.has(m.via.toLocaleLowerCase('en-US')),
+    ).length;
   }
 
   /** Every team of the run, as stored. */
