@@ -27,7 +27,7 @@ import { startOwnershipBackend } from './__testUtils__/backend';
 
 jest.setTimeout(60_000);
 
-type Mode = 'healthy' | '500' | '429' | 'slow' | 'reset';
+type Mode = 'healthy' | '500' | '429' | 'slow' | 'reset' | 'github-exhausted';
 
 const HOUR = 3_600_000;
 const FEEDS = 5;
@@ -154,17 +154,33 @@ function healthyAnswer(path: string): { type: string; body: string } | null {
 
 /** A real HTTP server whose answers follow `mode`. */
 async function startUpstream() {
-  const state = { mode: 'healthy' as Mode, requests: 0 };
+  const state = { mode: 'healthy' as Mode, requests: 0, github: 0 };
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     state.requests += 1;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/gh/')) {
+      state.github += 1;
+    }
     const answer = healthyAnswer(path);
     if (!answer) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    if (state.mode === 'github-exhausted' && path.startsWith('/gh/')) {
+      // GitHub's primary rate limit, used up for the next hour.
+      res
+        .writeHead(403, {
+          'content-type': 'application/json',
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3600),
+        })
+        .end('{"message":"API rate limit exceeded for installation ID 7."}');
+      return;
+    }
     switch (state.mode) {
+      case 'github-exhausted':
       case 'healthy':
         res.writeHead(200, { 'content-type': answer.type }).end(answer.body);
         return;
@@ -331,6 +347,33 @@ async function definiteFindings(server: http.Server, names: string[]) {
   return found.sort();
 }
 
+/** The ownership backend with every module, reading from the loopback server. */
+function startFaultBackend(
+  upstream: { port: number },
+  logs: ReturnType<typeof capturingLogger>,
+  entities: Entity[],
+) {
+  return startOwnershipBackend({
+    entities,
+    features: [pagerDutyModule, githubTechDebtModule, icalModule, logs.factory],
+    config: config(upstream.port),
+    root: {
+      backend: {
+        reading: { allow: [{ host: `localhost:${upstream.port}` }] },
+      },
+      integrations: {
+        github: [
+          {
+            host: `127.0.0.1:${upstream.port}`,
+            apiBaseUrl: `http://127.0.0.1:${upstream.port}/gh`,
+            token: 'ghp-fault-test',
+          },
+        ],
+      },
+    },
+  });
+}
+
 describe.each<[Mode, RegExp]>([
   ['500', /500/],
   ['429', /429/],
@@ -345,30 +388,7 @@ describe.each<[Mode, RegExp]>([
       const names = entities
         .filter(e => e.kind === 'Component')
         .map(e => e.metadata.name);
-      const backend = await startOwnershipBackend({
-        entities,
-        features: [
-          pagerDutyModule,
-          githubTechDebtModule,
-          icalModule,
-          logs.factory,
-        ],
-        config: config(upstream.port),
-        root: {
-          backend: {
-            reading: { allow: [{ host: `localhost:${upstream.port}` }] },
-          },
-          integrations: {
-            github: [
-              {
-                host: `127.0.0.1:${upstream.port}`,
-                apiBaseUrl: `http://127.0.0.1:${upstream.port}/gh`,
-                token: 'ghp-fault-test',
-              },
-            ],
-          },
-        },
-      });
+      const backend = await startFaultBackend(upstream, logs, entities);
 
       const healthy = await backend.audit();
       expect(healthy.status).toBe('succeeded');
@@ -434,6 +454,52 @@ describe.each<[Mode, RegExp]>([
           `iCalendar feed host localhost:${upstream.port}`,
         ]),
       );
+    } finally {
+      await upstream.close();
+    }
+  });
+});
+
+describe("when GitHub's rate limit is used up for an hour", () => {
+  it('keeps the previous issues, marked stale, and asks GitHub no more', async () => {
+    const upstream = await startUpstream();
+    const logs = capturingLogger();
+    try {
+      const entities = catalog(upstream.port);
+      const backend = await startFaultBackend(upstream, logs, entities);
+      const names = entities
+        .filter(e => e.kind === 'Component')
+        .map(e => e.metadata.name);
+      await backend.audit();
+      const before = await definiteFindings(backend.server, names);
+
+      upstream.state.mode = 'github-exhausted';
+      expect((await backend.audit()).status).toBe('succeeded');
+      const githubCalls = upstream.state.github;
+      expect((await backend.audit()).status).toBe('succeeded');
+
+      expect(await definiteFindings(backend.server, names)).toEqual(before);
+      const api = await details(backend.server, 'payments-api');
+      expect(api.techDebt?.items.map(i => i.id)).toContain('#42');
+      expect(api.techDebt?.problems).toEqual([]);
+      expect(api.techDebt?.reads).toEqual([
+        {
+          source: 'github',
+          status: 'stale',
+          reason: expect.stringMatching(/GitHub rate limit/),
+          readAt: expect.any(String),
+        },
+      ]);
+      // Documents and on-call still answer: nothing else is stale.
+      expect(api.runbooks![0].staleRead).toBeUndefined();
+      expect(api.oncall).toMatchObject({ stale: false });
+      // The third audit did not ask GitHub: calls pause until the reset.
+      expect(upstream.state.github).toBe(githubCalls);
+      expect(
+        logs.lines.some(l =>
+          /GitHub rate limit of .* is used up until/.test(l.message),
+        ),
+      ).toBe(true);
     } finally {
       await upstream.close();
     }
