@@ -323,6 +323,36 @@ export class DatabaseResultStore implements ResultStore {
     return rows.map(row => row.entity_ref);
   }
 
+  async listSearchTexts(
+    runId: number,
+    filter: ServiceFilter,
+  ): Promise<
+    Array<{
+      entityRef: string;
+      ownerRef?: string;
+      ownerTitle?: string;
+      searchText: string;
+    }>
+  > {
+    const rows: Array<
+      Pick<
+        EntityRow,
+        'entity_ref' | 'owner_ref' | 'owner_title' | 'search_text'
+      >
+    > = await this.entitySelection(runId, filter).select(
+      'e.entity_ref',
+      'e.owner_ref',
+      'e.owner_title',
+      'e.search_text',
+    );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.owner_ref !== null && { ownerRef: row.owner_ref }),
+      ...(row.owner_title !== null && { ownerTitle: row.owner_title }),
+      searchText: row.search_text,
+    }));
+  }
+
   async countFindingsByEntity(
     runId: number,
     filter: ServiceFilter,

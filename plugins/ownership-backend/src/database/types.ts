@@ -210,6 +210,23 @@ export interface ResultStore {
     filter: ServiceFilter,
     order?: { by: ServiceOrderBy; direction: 'asc' | 'desc' },
   ): Promise<string[]>;
+  /**
+   * What the text filter `q` matched for each entity of the selection: its
+   * owner and searchable text (name, title, tags, system, owner ref, owner
+   * title, `spec.owner`, one per line), so that a caller who may not read
+   * the owning Group is not answered on its title.
+   */
+  listSearchTexts(
+    runId: number,
+    filter: ServiceFilter,
+  ): Promise<
+    Array<{
+      entityRef: string;
+      ownerRef?: string;
+      ownerTitle?: string;
+      searchText: string;
+    }>
+  >;
   /** How many findings of the selection each entity has, by entity ref; entities without any are left out. */
   countFindingsByEntity(
     runId: number,

@@ -120,6 +120,19 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['component:default/api', 'component:default/orders']);
     });
 
+    it('reads what the text filter matched, with the owner', async () => {
+      const { store, runId } = await setup();
+
+      expect(await store.listSearchTexts(runId, { q: 'orders' })).toEqual([
+        {
+          entityRef: 'component:default/orders',
+          ownerRef: ORDERS,
+          ownerTitle: 'Orders',
+          searchText: expect.stringContaining('\norders\n'),
+        },
+      ]);
+    });
+
     it('restricts listings to given entities', async () => {
       const { store, runId } = await setup();
 

@@ -5,6 +5,7 @@ import type {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  type LookupMatch,
   ownershipSummaryReadPermission,
   type RuleListResponse,
 } from '@ownership-portal/plugin-ownership-common';
@@ -43,14 +44,15 @@ export function infoRoutes(deps: {
     const { q, limit } = parseQuery(querySchemas['GET /lookup'], req.query);
     // Ask for spare matches so hidden entities do not shorten the answer.
     const response = await lookup.search(q, limit * 2);
-    const visible = (
-      await visibility.filter(response.items, credentials)
-    ).slice(0, limit);
+    const readable = await visibility.filter(response.items, credentials);
     const canRead = await readableOwners(
-      visible.map(item => item.owner),
+      readable.map(item => item.owner),
       visibility,
       credentials,
     );
+    const visible = readable
+      .filter(item => !matchedOnHiddenOwner(item, q, canRead))
+      .slice(0, limit);
     const items = await Promise.all(
       visible.map(async match => {
         const ownerReadable = canRead(match.owner);
@@ -111,4 +113,23 @@ export function infoRoutes(deps: {
   });
 
   return router;
+}
+
+/**
+ * Whether a match came only from the title of an owning Group the caller may
+ * not read; answering it would spell out that title. A match on the owner's
+ * name, which the service's own `spec.owner` gives, stays.
+ */
+function matchedOnHiddenOwner(
+  item: LookupMatch,
+  q: string,
+  canRead: (owner: LookupMatch['owner']) => boolean,
+): boolean {
+  if (canRead(item.owner) || item.matchedOn.some(field => field !== 'owner')) {
+    return false;
+  }
+  const ref = item.owner.entityRef ?? item.owner.raw ?? '';
+  const name = ref.slice(ref.lastIndexOf('/') + 1);
+  const words = q.toLocaleLowerCase('en-US').split(/\s+/).filter(Boolean);
+  return !words.every(word => name.toLocaleLowerCase('en-US').includes(word));
 }

@@ -246,6 +246,30 @@ describe('what a caller who may not read some entities learns', () => {
     expect(offsets).toEqual([1]);
   });
 
+  it('the text filter never matches on the title of a Group the caller may not read', async () => {
+    for (const listing of ['/services', '/findings']) {
+      const probe = await asOutsider(`${listing}?q=classified`);
+      expect(probe.status).toBe(200);
+      expect(probe.body).toMatchObject({ items: [], totalItems: 0 });
+    }
+    const full = await asInsider('/services?q=classified');
+    expect(full.body.totalItems).toBe(2);
+    // The owner's ref is the service's own spec.owner, so it still matches.
+    const byRef = await asOutsider('/services?q=secret-ops');
+    expect(
+      byRef.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual(['component:default/aurora-relay']);
+    expect((await asOutsider('/lookup?q=classified')).body.items).toEqual([]);
+    expect(
+      (await asInsider('/lookup?q=classified')).body.items.length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await asOutsider('/lookup?q=secret')).body.items.map(
+        (i: { entityRef: string }) => i.entityRef,
+      ),
+    ).toEqual(['component:default/aurora-relay']);
+  });
+
   it('GET /services/:ref: a hidden entity is answered like a missing one', async () => {
     const hidden = await asOutsider('/services/component/default/zephyr-vault');
     const missing = await asOutsider('/services/component/default/nope');

@@ -11,6 +11,7 @@ import type {
 import type {
   RelationRef,
   ResultStore,
+  ServiceFilter,
   ServiceOrderBy,
 } from '../../database/types';
 import type { FilterParams } from '../../router/params';
@@ -95,9 +96,14 @@ export class ServiceQueries {
       { limit, cursor, selection: selectionParams },
       async (run, offset) => {
         const filter = await this.selection.filter(run.id, params, credentials);
-        const refs = await this.results.listServiceRefs(run.id, filter, order);
+        const [refs, ownerOnly] = await Promise.all([
+          this.results.listServiceRefs(run.id, filter, order),
+          this.matchedOnHiddenOwner(run.id, filter, credentials),
+        ]);
         const readable = await this.visibility.readable(refs, credentials);
-        const visible = refs.filter(ref => readable.has(ref));
+        const visible = refs.filter(
+          ref => readable.has(ref) && !ownerOnly.has(ref),
+        );
         const pageRefs = visible.slice(offset, offset + limit);
         const { items } = pageRefs.length
           ? await this.results.listServices(
@@ -130,12 +136,17 @@ export class ServiceQueries {
       { limit, cursor, selection: selectionParams },
       async (run, offset) => {
         const filter = await this.selection.filter(run.id, params, credentials);
-        const counts = await this.results.countFindingsByEntity(run.id, filter);
+        const [counts, ownerOnly] = await Promise.all([
+          this.results.countFindingsByEntity(run.id, filter),
+          this.matchedOnHiddenOwner(run.id, filter, credentials),
+        ]);
         const readable = await this.visibility.readable(
           counts.map(c => c.entityRef),
           credentials,
         );
-        const visible = counts.filter(c => readable.has(c.entityRef));
+        const visible = counts.filter(
+          c => readable.has(c.entityRef) && !ownerOnly.has(c.entityRef),
+        );
         const totalItems = visible.reduce((sum, c) => sum + c.count, 0);
         const { keys, skip } = sliceCounted(visible, offset, limit);
         const { items } = keys.length
@@ -261,6 +272,43 @@ export class ServiceQueries {
       runId: run.id,
       generatedAt: run.generatedAt,
     };
+  }
+
+  /**
+   * Entities that the text filter `q` selects only through the title of an
+   * owning Group the caller may not read: left out, or `q` would spell out
+   * that title letter by letter.
+   */
+  private async matchedOnHiddenOwner(
+    runId: number,
+    filter: ServiceFilter,
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const needle = filter.q?.trim().toLocaleLowerCase('en-US');
+    const excluded = new Set<string>();
+    if (!needle) {
+      return excluded;
+    }
+    const rows = await this.results.listSearchTexts(runId, filter);
+    const canRead = await readableOwners(
+      rows.map(row => ({ entityRef: row.ownerRef })),
+      this.visibility,
+      credentials,
+    );
+    for (const row of rows) {
+      if (!row.ownerTitle || canRead({ entityRef: row.ownerRef })) {
+        continue;
+      }
+      const lines = row.searchText.split('\n');
+      const title = lines.indexOf(row.ownerTitle.toLocaleLowerCase('en-US'));
+      if (title >= 0) {
+        lines.splice(title, 1);
+      }
+      if (!lines.join('\n').includes(needle)) {
+        excluded.add(row.entityRef);
+      }
+    }
+    return excluded;
   }
 
   /** Summaries without the details of owning Groups the caller may not read. */
