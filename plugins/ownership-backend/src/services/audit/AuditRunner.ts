@@ -126,6 +126,9 @@ export class AuditRunner {
       this.busy = false;
       throw error;
     }
+    this.deps.logger.info(
+      `Ownership audit run ${run.id} started (${run.trigger})`,
+    );
     const done = this.execute(run, options.signal).finally(() => {
       this.busy = false;
       if (this.pending === done) {
