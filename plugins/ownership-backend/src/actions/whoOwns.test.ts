@@ -196,6 +196,8 @@ function setup(
         _credentials: BackstageCredentials,
       ) => items.filter(i => !hidden.has(i.entityRef)),
     ),
+    readable: async (refs: string[]) =>
+      new Set(refs.filter(ref => !hidden.has(ref))),
   };
   const actionsRegistry = actionsRegistryServiceMock();
   registerOwnershipActions({

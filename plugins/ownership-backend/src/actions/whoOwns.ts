@@ -8,6 +8,7 @@ import type {
 } from '@ownership-portal/plugin-ownership-common';
 import type { LookupService } from '../services/lookup/LookupService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
+import { visibleMatches } from '../services/query/visibleMatches';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 
 /** The most members the action returns; `memberCount` gives the total. */
@@ -206,7 +207,7 @@ export function registerWhoOwnsAction(options: {
         logger.warn(`Ownership lookup of "${query}" failed`, error as Error);
       }
       const matches = response
-        ? await visibility.filter(response.items, credentials)
+        ? await visibleMatches(response.items, query, visibility, credentials)
         : [];
 
       // The lookup index may trail the latest run by a moment.

@@ -5,7 +5,6 @@ import type {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  type LookupMatch,
   ownershipSummaryReadPermission,
   type RuleListResponse,
 } from '@ownership-portal/plugin-ownership-common';
@@ -19,7 +18,7 @@ import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
 import { readSummary } from '../services/query/SummaryQueries';
 import { visibleOnCall } from '../services/query/visibleOnCall';
-import { readableOwners, visibleOwner } from '../services/query/visibleOwner';
+import { visibleMatches } from '../services/query/visibleMatches';
 import { requireCredentials } from './auth';
 import { parseQuery } from './params';
 import { querySchemas } from './queries';
@@ -44,28 +43,11 @@ export function infoRoutes(deps: {
     const { q, limit } = parseQuery(querySchemas['GET /lookup'], req.query);
     // Ask for spare matches so hidden entities do not shorten the answer.
     const response = await lookup.search(q, limit * 2);
-    const readable = await visibility.filter(response.items, credentials);
-    const canRead = await readableOwners(
-      readable.map(item => item.owner),
-      visibility,
-      credentials,
-    );
-    const visible = readable
-      .filter(item => !matchedOnHiddenOwner(item, q, canRead))
-      .slice(0, limit);
+    const visible = (
+      await visibleMatches(response.items, q, visibility, credentials)
+    ).slice(0, limit);
     const items = await Promise.all(
-      visible.map(async match => {
-        const ownerReadable = canRead(match.owner);
-        const { topRunbook, ...rest } = match;
-        // A team-link runbook is a link of the owning Group.
-        const item = {
-          ...rest,
-          owner: visibleOwner(match.owner, canRead),
-          ...(topRunbook &&
-            (ownerReadable || topRunbook.source !== 'team-link') && {
-              topRunbook,
-            }),
-        };
+      visible.map(async item => {
         const record = lookup.oncallOf(item.entityRef);
         const oncall =
           record && (await deps.oncall.current(record.subject, record.stored));
@@ -113,23 +95,4 @@ export function infoRoutes(deps: {
   });
 
   return router;
-}
-
-/**
- * Whether a match came only from the title of an owning Group the caller may
- * not read; answering it would spell out that title. A match on the owner's
- * name, which the service's own `spec.owner` gives, stays.
- */
-function matchedOnHiddenOwner(
-  item: LookupMatch,
-  q: string,
-  canRead: (owner: LookupMatch['owner']) => boolean,
-): boolean {
-  if (canRead(item.owner) || item.matchedOn.some(field => field !== 'owner')) {
-    return false;
-  }
-  const ref = item.owner.entityRef ?? item.owner.raw ?? '';
-  const name = ref.slice(ref.lastIndexOf('/') + 1);
-  const words = q.toLocaleLowerCase('en-US').split(/\s+/).filter(Boolean);
-  return !words.every(word => name.toLocaleLowerCase('en-US').includes(word));
 }
