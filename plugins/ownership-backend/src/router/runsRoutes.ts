@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -7,11 +8,13 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ownershipRunCreatePermission,
+  ownershipSummaryReadPermission,
   type RunListResponse,
 } from '@ownership-portal/plugin-ownership-common';
 import Router from 'express-promise-router';
 import type { RunStore } from '../database/types';
 import type { AuditRunner } from '../services/audit/AuditRunner';
+import { visibleRun } from '../services/query/visibleRun';
 import { requireCredentials } from './auth';
 import { parseQuery } from './params';
 import { querySchemas } from './queries';
@@ -64,24 +67,39 @@ export function runsRoutes(deps: {
     }
   });
 
+  /** Whether the caller may see organisation-wide counts (`ownership.summary.read`). */
+  const mayCount = async (credentials: BackstageCredentials) => {
+    const [decision] = await permissions.authorize(
+      [{ permission: ownershipSummaryReadPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  };
+
   router.get('/runs', async (req, res) => {
-    await requireCredentials(httpAuth, req);
+    const credentials = await requireCredentials(httpAuth, req);
     const { limit } = parseQuery(querySchemas['GET /runs'], req.query);
-    const response: RunListResponse = { items: await runs.listRuns(limit) };
+    const [items, counts] = await Promise.all([
+      runs.listRuns(limit),
+      mayCount(credentials),
+    ]);
+    const response: RunListResponse = {
+      items: items.map(run => visibleRun(run, counts)),
+    };
     res.json(response);
   });
 
   router.get('/runs/latest', async (req, res) => {
-    await requireCredentials(httpAuth, req);
+    const credentials = await requireCredentials(httpAuth, req);
     const run = await runs.getLatestRun();
     if (!run) {
       throw new NotFoundError('No ownership audit run has been started yet');
     }
-    res.json(run);
+    res.json(visibleRun(run, await mayCount(credentials)));
   });
 
   router.get('/runs/:id', async (req, res) => {
-    await requireCredentials(httpAuth, req);
+    const credentials = await requireCredentials(httpAuth, req);
     const id = Number(req.params.id);
     const run = Number.isSafeInteger(id) ? await runs.getRun(id) : undefined;
     if (!run) {
@@ -89,7 +107,7 @@ export function runsRoutes(deps: {
         `No audit run with id "${req.params.id}" is stored`,
       );
     }
-    res.json(run);
+    res.json(visibleRun(run, await mayCount(credentials)));
   });
 
   return router;

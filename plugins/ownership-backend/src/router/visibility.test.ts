@@ -603,11 +603,17 @@ describe('what a caller who may not read some entities learns', () => {
     );
   });
 
-  it('GET /runs: run records name no entity', async () => {
-    for (const url of ['/runs', '/runs/latest']) {
-      const res = await asOutsider(url);
+  it('GET /runs: no entity, and the counts of audited entities only with ownership.summary.read', async () => {
+    const latest = await asOutsider('/runs/latest');
+    const list = await asOutsider('/runs');
+    const one = await asOutsider(`/runs/${latest.body.id}`);
+    for (const res of [latest, list, one]) {
       expect(res.status).toBe(200);
       expect(leaks(res.body)).toEqual([]);
+      expect(JSON.stringify(res.body)).not.toMatch(/"processed"|"total"/);
     }
+    expect(latest.body).toMatchObject({ status: 'succeeded' });
+    const full = await asInsider(`/runs/${latest.body.id}`);
+    expect(full.body).toMatchObject({ processed: 4, total: 4 });
   });
 });

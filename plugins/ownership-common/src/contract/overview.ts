@@ -76,8 +76,11 @@ export interface AuditRun {
   triggeredBy?: string;
   startedAt: string;
   finishedAt?: string;
-  /** Entities audited so far. */
-  processed: number;
+  /**
+   * Entities audited so far. Like `total`, an organisation-wide figure:
+   * absent for callers without `ownership.summary.read`.
+   */
+  processed?: number;
   /** Entities to audit, once known. */
   total?: number;
   /** Why the run failed. */

@@ -137,6 +137,17 @@ describe('RunStatus', () => {
     expect(getLatestRun).toHaveBeenCalledTimes(3);
   });
 
+  it('shows a run in progress without counts to users who may not see organisation-wide figures', async () => {
+    const { processed: _p, total: _t, ...withoutCounts } = running(10);
+    await renderRunStatus({ getLatestRun: async () => withoutCounts });
+
+    expect(await screen.findByText('Audit in progress')).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: 'Audit run progress' }),
+    ).not.toHaveAttribute('aria-valuenow');
+    expect(screen.queryByText(/undefined/)).not.toBeInTheDocument();
+  });
+
   it('starts a run with "Run now" and shows its progress', async () => {
     const getLatestRun = jest
       .fn()

@@ -74,10 +74,18 @@ function isConflict(error: unknown): boolean {
 }
 
 function RunProgress({ run }: { run: AuditRun }) {
-  const determinate = run.total !== undefined && run.total > 0;
+  const { processed, total } = run;
+  const determinate =
+    processed !== undefined && total !== undefined && total > 0;
   const value = determinate
-    ? Math.min(100, Math.round((run.processed / run.total!) * 100))
+    ? Math.min(100, Math.round((processed / total) * 100))
     : undefined;
+  let text = 'Audit in progress';
+  if (determinate) {
+    text = `${processed} of ${total} entities audited (${value}%)`;
+  } else if (processed !== undefined) {
+    text = `${processed} entities audited so far`;
+  }
   return (
     <Box>
       <LinearProgress
@@ -86,9 +94,7 @@ function RunProgress({ run }: { run: AuditRun }) {
         aria-label="Audit run progress"
       />
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        {determinate
-          ? `${run.processed} of ${run.total} entities audited (${value}%)`
-          : `${run.processed} entities audited so far`}
+        {text}
       </Typography>
     </Box>
   );
