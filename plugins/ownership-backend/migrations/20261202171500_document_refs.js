@@ -53,6 +53,7 @@ exports.up = async function up(knex) {
     }
     const refs = new Map();
     for (const row of rows) {
+      /** @type {{ runbooks?: Array<{ url: string; source?: string }>; adrs?: Array<{ url: string }> }} */
       const details = JSON.parse(row.details);
       // A runbook inherited from the owning Group is named by the Group.
       const team = row.owner_ref;
