@@ -13,7 +13,7 @@ describe('shutdown', () => {
       [
         '--require',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-        resolve(__dirname, 'startStop.ts'),
+        resolve(__dirname, '../__testUtils__/processes/startStop.ts'),
       ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /*
- * One replica of replica.test.ts: a real backend (backend-defaults: config
+ * One replica of __replica__/replica.test.ts: a real backend (backend-defaults: config
  * from --config files, PostgreSQL, Redis, scheduler, HTTP) with the
  * ownership plugin. Only the catalog is a stand-in, the same in every
  * replica: the example catalog plus a service whose runbook is served over
@@ -10,8 +10,8 @@ import { createBackend } from '@backstage/backend-defaults';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ownershipPlugin } from '../plugin';
-import { exampleCatalog, service } from '../__testUtils__/entities';
+import { ownershipPlugin } from '../../plugin';
+import { exampleCatalog, service } from '../entities';
 
 const delayMs = Number(process.env.REPLICA_CATALOG_DELAY_MS ?? 0);
 const runbookUrl = process.env.REPLICA_RUNBOOK_URL;

@@ -1,5 +1,5 @@
 /*
- * Child process of shutdown.test.ts: starts a backend with the ownership
+ * Child process of __replica__/shutdown.test.ts: starts a backend with the ownership
  * plugin on SQLite, audits the example catalog through the API, stops the
  * backend and returns. It never calls process.exit: the process must end by
  * itself, with no handle left open.
@@ -7,8 +7,8 @@
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { AddressInfo } from 'node:net';
-import { ownershipPlugin } from '../plugin';
-import { exampleCatalog } from '../__testUtils__/entities';
+import { ownershipPlugin } from '../../plugin';
+import { exampleCatalog } from '../entities';
 
 async function main() {
   const backend = await startTestBackend({

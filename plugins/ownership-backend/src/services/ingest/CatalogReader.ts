@@ -187,14 +187,14 @@ function within<T>(
       reject(signal.reason);
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       reject(new Error(message));
     }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
     promise.then(
       value => {
