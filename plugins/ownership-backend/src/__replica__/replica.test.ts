@@ -151,13 +151,19 @@ function stable(value: unknown): unknown {
   return value;
 }
 
-const describeReplicas =
-  postgresUrl || requirePostgres ? describe : describe.skip;
+const skipReason =
+  postgresUrl || requirePostgres
+    ? undefined
+    : `${POSTGRES_ENV} is not set (set OWNERSHIP_REQUIRE_POSTGRES=1 to fail instead)`;
+if (skipReason) {
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the replica test: ${skipReason}`);
+}
 
-describeReplicas(
-  postgresUrl
-    ? 'two replicas on PostgreSQL and Redis'
-    : `two replicas on PostgreSQL and Redis (skipped: ${POSTGRES_ENV} is not set)`,
+(skipReason ? describe.skip : describe)(
+  skipReason
+    ? `two replicas on PostgreSQL and Redis (skipped: ${skipReason})`
+    : 'two replicas on PostgreSQL and Redis',
   () => {
     const name = `ownership_replica_${randomBytes(4).toString('hex')}`;
     const database = `${name}_ownership`;

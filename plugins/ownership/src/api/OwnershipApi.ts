@@ -88,7 +88,10 @@ export interface OwnershipApi {
   getLatestRun(): Promise<AuditRun | undefined>;
   /** Recent runs, newest first. */
   listRuns(limit?: number): Promise<RunListResponse>;
-  /** Starts a run; rejects with a 409 ResponseError while one is going. */
+  /**
+   * Starts a run; rejects with a 409 ResponseError (a `ConflictError`) while
+   * one is going on any replica. `getLatestRun` shows that run.
+   */
   startRun(): Promise<AuditRun>;
 }
 
