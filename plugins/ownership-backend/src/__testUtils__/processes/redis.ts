@@ -18,7 +18,7 @@ export function redisCommand(url: string, ...args: string[]): Promise<unknown> {
     );
     socket.on('error', reject);
     socket.on('connect', () => socket.write(request));
-    socket.on('data', chunk => {
+    socket.on('data', (chunk: Buffer) => {
       data = Buffer.concat([data, chunk]);
       const parsed = parse(data, 0);
       if (parsed) {
