@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
-import { feedLabel } from './feedLabel';
+import { feedKey, feedLabel } from './feedLabel';
 import { ICalOnCallProvider } from './ICalOnCallProvider';
 import {
   calendar,
@@ -85,16 +85,24 @@ describe('ICalOnCallProvider.match', () => {
       ),
     ).toEqual({
       matchedBy: 'service-annotation',
-      key: `ical:${GOOGLE}`,
+      key: feedKey(GOOGLE),
       data: { url: GOOGLE },
     });
     expect(
       p.match(subject({}, { 'ownership-portal/oncall-ical': OUTLOOK })),
     ).toEqual({
       matchedBy: 'team-annotation',
-      key: `ical:${OUTLOOK}`,
+      key: feedKey(OUTLOOK),
       data: { url: OUTLOOK },
     });
+  });
+
+  it('keys a feed by a digest, so that shared caches never hold its URL', () => {
+    const key = new ICalOnCallProvider({ urlReader: {} as never }).match(
+      subject({ 'ownership-portal/oncall-ical': GOOGLE }),
+    )?.key;
+    expect(key).toMatch(/^ical:[0-9a-f]{64}$/);
+    expect(key).not.toContain('calendar');
   });
 
   it('knows nothing without the annotation', () => {

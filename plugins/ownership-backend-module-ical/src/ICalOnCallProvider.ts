@@ -19,7 +19,7 @@ import {
   type FeedPerson,
   type FeedShift,
 } from './parseFeed';
-import { feedLabel } from './feedLabel';
+import { feedKey, feedLabel } from './feedLabel';
 import { readFeed } from './readFeed';
 
 /** The annotation naming a service's or team's iCalendar feed. */
@@ -173,7 +173,7 @@ export class ICalOnCallProvider implements OnCallProvider {
     matchedBy: OnCallTarget['matchedBy'],
   ): OnCallTarget {
     const data: ICalTargetData = { url };
-    return { matchedBy, key: `ical:${url}`, data };
+    return { matchedBy, key: feedKey(url), data };
   }
 
   async resolve(

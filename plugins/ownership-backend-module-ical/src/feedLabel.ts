@@ -19,3 +19,11 @@ export function feedLabel(url: string): string {
   }
   return host ? `on ${host} (#${fingerprint})` : `(#${fingerprint}, not a URL)`;
 }
+
+/**
+ * The on-call target key of a feed: a digest of its URL, so that cache keys
+ * (in Redis, when the backend shares its cache) never hold the URL itself.
+ */
+export function feedKey(url: string): string {
+  return `ical:${createHash('sha256').update(url).digest('hex')}`;
+}
