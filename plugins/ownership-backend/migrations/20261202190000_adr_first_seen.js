@@ -12,10 +12,7 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('ownership_adr_first_seen', table => {
     table.comment('When each ADR was first seen with status proposed');
     // A hash keeps the key short enough for every database's index limit.
-    table
-      .string('url_hash', 64)
-      .primary()
-      .comment('SHA-256 of the URL, hex');
+    table.string('url_hash', 64).primary().comment('SHA-256 of the URL, hex');
     table.text('url').notNullable().comment('The ADR URL as read');
     table
       .timestamp('first_seen_at', { useTz: true })

@@ -266,9 +266,7 @@ describe('DocsResolver', () => {
         notProposed: [`${FOLDER}/0003-done.md`],
         now,
       });
-      expect(
-        docs.adrs?.map(a => [a.file, a.date, a.proposedSince]),
-      ).toEqual([
+      expect(docs.adrs?.map(a => [a.file, a.date, a.proposedSince])).toEqual([
         [
           '0001-dated.md',
           '2026-10-01',
@@ -343,7 +341,11 @@ describe('DocsResolver', () => {
       expect(first.techDebt?.items).toHaveLength(1);
       expect(first.techDebt?.reads).toBeUndefined();
 
-      failure = new RemoteHttpError(429, 'GitHub rate limit reached', 3_600_000);
+      failure = new RemoteHttpError(
+        429,
+        'GitHub rate limit reached',
+        3_600_000,
+      );
       const stale = await resolver.resolve(entity, now);
       expect(stale.techDebt).toMatchObject({
         items: [expect.objectContaining({ id: '#7', source: 'github' })],
@@ -361,16 +363,25 @@ describe('DocsResolver', () => {
       failure = new ResilienceError('open', 'GitHub is failing');
       const other = remote({ 'github.com/project-slug': 'acme/other' });
       expect(
-        (await resolver.resolve({ ...other, entityRef: 'component:default/other' }, now))
-          .techDebt,
+        (
+          await resolver.resolve(
+            { ...other, entityRef: 'component:default/other' },
+            now,
+          )
+        ).techDebt,
       ).toMatchObject({
         items: [],
         problems: [],
-        reads: [{ source: 'github', status: 'unknown', reason: 'GitHub is failing' }],
+        reads: [
+          { source: 'github', status: 'unknown', reason: 'GitHub is failing' },
+        ],
       });
 
       // A definite answer is a problem, not a stale read.
-      failure = new RemoteHttpError(404, 'GitHub repository acme/payments was not found');
+      failure = new RemoteHttpError(
+        404,
+        'GitHub repository acme/payments was not found',
+      );
       expect((await resolver.resolve(entity, now)).techDebt).toMatchObject({
         items: [],
         problems: [

@@ -207,7 +207,11 @@ export class DocsResolver {
           });
         } else if (result.status === 'ok') {
           if (result.stale) {
-            reads.push({ source: 'register', status: 'stale', ...result.stale });
+            reads.push({
+              source: 'register',
+              status: 'stale',
+              ...result.stale,
+            });
           }
           const parsed = parseRegister(result.text, { url: result.url });
           items.push(

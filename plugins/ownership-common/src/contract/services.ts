@@ -1,10 +1,5 @@
 import type { Finding } from '../record';
-import type {
-  AdrInfo,
-  ReadState,
-  RunbookInfo,
-  TechDebtSummary,
-} from './docs';
+import type { AdrInfo, ReadState, RunbookInfo, TechDebtSummary } from './docs';
 import type { OnCallAnswer } from './oncall';
 import type { OwnerDetails, OwnerSummary, SuggestedOwner } from './owners';
 

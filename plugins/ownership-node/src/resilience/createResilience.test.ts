@@ -180,7 +180,11 @@ describe('isTransientFailure', () => {
       }),
       true,
     ],
-    ['an abort', Object.assign(new Error('aborted'), { name: 'AbortError' }), true],
+    [
+      'an abort',
+      Object.assign(new Error('aborted'), { name: 'AbortError' }),
+      true,
+    ],
     ['a 404', new RemoteHttpError(404, 'x'), false],
     ['a 410', new RemoteHttpError(410, 'x'), false],
     ['a 403', new RemoteHttpError(403, 'x'), false],

@@ -59,21 +59,23 @@ export function createLastGoodCache<T>(options: {
         await cache.set(keyOf(key), entry as never, { ttl });
       } catch (error) {
         logger?.warn(
-          `Cannot keep the last good answer of ${prefix} ${key}: ${messageOf(error)}`,
+          `Cannot keep the last good answer of ${prefix} ${key}: ${messageOf(
+            error,
+          )}`,
         );
       }
     },
     async recall(key) {
       try {
-        const entry = (await cache.get(keyOf(key))) as
-          | LastGood<T>
-          | undefined;
+        const entry = (await cache.get(keyOf(key))) as LastGood<T> | undefined;
         return entry && typeof entry.readAt === 'string' && 'value' in entry
           ? entry
           : undefined;
       } catch (error) {
         logger?.warn(
-          `Cannot read the last good answer of ${prefix} ${key}: ${messageOf(error)}`,
+          `Cannot read the last good answer of ${prefix} ${key}: ${messageOf(
+            error,
+          )}`,
         );
         return undefined;
       }

@@ -53,9 +53,9 @@ describe('parseAdr fuzz', () => {
       fc.property(hostileText(500), value => {
         const { ms } = timed(() => {
           const date = parseAdrDate(value);
-          expect(date === undefined || 'date' in date || 'problem' in date).toBe(
-            true,
-          );
+          expect(
+            date === undefined || 'date' in date || 'problem' in date,
+          ).toBe(true);
           expect(STATUSES).toContain(normaliseAdrStatus(value).status);
         });
         expect(ms).toBeLessThan(1_000);

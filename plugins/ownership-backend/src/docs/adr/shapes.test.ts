@@ -62,11 +62,20 @@ describe('readAdrs on the shapes of real ADR folders', () => {
         '0004-stream-order-events-through-kafka.md',
       ],
       ['0003-keep-sessions-in-redis.md', 'proposed', null, null],
-      ['0004-stream-order-events-through-kafka.md', 'accepted', '2023-06-01', null],
+      [
+        '0004-stream-order-events-through-kafka.md',
+        'accepted',
+        '2023-06-01',
+        null,
+      ],
     ]);
     // "Amends [1. ..](..)" is a relation, not a status or a supersession.
-    expect(adrs[3].supersedes).toEqual(['0002-queue-orders-through-rabbitmq.md']);
-    expect(adrs.map(a => a.title)).toContain('Stream order events through Kafka');
+    expect(adrs[3].supersedes).toEqual([
+      '0002-queue-orders-through-rabbitmq.md',
+    ]);
+    expect(adrs.map(a => a.title)).toContain(
+      'Stream order events through Kafka',
+    );
     expect(problems).toEqual([]);
   });
 
@@ -85,7 +94,12 @@ describe('readAdrs on the shapes of real ADR folders', () => {
   it('reads MADR 3 front matter with commented keys, without a status, and with a supersession link', async () => {
     const { rows: read, adrs, problems } = await rows('madr3');
     expect(read).toEqual([
-      ['0001-use-markdown-any-decision-records.md', 'accepted', '2023-09-12', null],
+      [
+        '0001-use-markdown-any-decision-records.md',
+        'accepted',
+        '2023-09-12',
+        null,
+      ],
       ['0002-run-workers-on-spot-instances.md', 'unknown', '2024-01-08', null],
       [
         '0003-keep-search-in-postgres.md',
@@ -106,7 +120,12 @@ describe('readAdrs on the shapes of real ADR folders', () => {
   it('reads log4brains records: date-named files, the draft status, supersession in Links', async () => {
     const { rows: read, adrs, problems } = await rows('log4brains');
     expect(read).toEqual([
-      ['20230301-use-log4brains-to-manage-the-adrs.md', 'accepted', '2023-03-01', null],
+      [
+        '20230301-use-log4brains-to-manage-the-adrs.md',
+        'accepted',
+        '2023-03-01',
+        null,
+      ],
       [
         '20230915-pin-the-node-version.md',
         'superseded',
@@ -127,7 +146,12 @@ describe('readAdrs on the shapes of real ADR folders', () => {
       ['0001-record-decisions.md', 'accepted', '2019-10-15', null],
       ['0002-graph-store.md', 'accepted', '2025-09-05', null],
       ['0003-lakehouse-store.md', 'accepted', '2026-01-20', null],
-      ['0004-batch-retries.md', 'superseded', '2026-05-29', '0005-retry-budget.md'],
+      [
+        '0004-batch-retries.md',
+        'superseded',
+        '2026-05-29',
+        '0005-retry-budget.md',
+      ],
       ['0005-retry-budget.md', 'proposed', null, null],
     ]);
     expect(adrs.map(a => a.title)).toEqual([
@@ -142,7 +166,13 @@ describe('readAdrs on the shapes of real ADR folders', () => {
   });
 
   it('never dates a record by its modification time, in any shape', async () => {
-    for (const style of ['adr-tools', 'madr2', 'madr3', 'log4brains', 'custom']) {
+    for (const style of [
+      'adr-tools',
+      'madr2',
+      'madr3',
+      'log4brains',
+      'custom',
+    ]) {
       const today = new Date().toISOString().slice(0, 10);
       const { adrs } = await rows(style);
       expect(adrs.filter(a => a.date === today)).toEqual([]);

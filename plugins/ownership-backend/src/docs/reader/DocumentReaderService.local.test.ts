@@ -250,25 +250,28 @@ describe('DocumentReaderService with file: locations', () => {
 
   it('says a file is unknown, not unreachable, when the disk fails rather than answers', async () => {
     const runbook = url(path.join(root, 'payments/docs/runbook.md'));
-    jest.mocked(fsModule.promises.open).mockRejectedValueOnce(
-      Object.assign(new Error('EIO: i/o error, open'), { code: 'EIO' }),
-    );
+    jest
+      .mocked(fsModule.promises.open)
+      .mockRejectedValueOnce(
+        Object.assign(new Error('EIO: i/o error, open'), { code: 'EIO' }),
+      );
     await expect(reader().readFile(runbook)).resolves.toEqual({
       status: 'unknown',
       url: runbook,
       reason: `${runbook} cannot be read: EIO: i/o error, open`,
     });
     const realStat = fsModule.promises.stat;
-    jest
-      .spyOn(fsModule.promises, 'stat')
-      .mockImplementation((async (file: string, ...rest: any[]) => {
-        if (String(file).endsWith(`${path.sep}docs`)) {
-          throw Object.assign(new Error('EMFILE: too many open files'), {
-            code: 'EMFILE',
-          });
-        }
-        return (realStat as any)(file, ...rest);
-      }) as any);
+    jest.spyOn(fsModule.promises, 'stat').mockImplementation((async (
+      file: string,
+      ...rest: any[]
+    ) => {
+      if (String(file).endsWith(`${path.sep}docs`)) {
+        throw Object.assign(new Error('EMFILE: too many open files'), {
+          code: 'EMFILE',
+        });
+      }
+      return (realStat as any)(file, ...rest);
+    }) as any);
     await expect(
       reader().readFolder(url(path.join(root, 'payments/docs')), ['.md']),
     ).resolves.toMatchObject({ status: 'unknown' });

@@ -185,8 +185,14 @@ describe('DocumentReaderService with remote locations', () => {
   });
 
   it.each([
-    ['a 503', () => new Error(`could not read ${RUNBOOK}, 503 Service Unavailable`)],
-    ['a 429', () => new Error(`could not read ${RUNBOOK}, 429 Too Many Requests`)],
+    [
+      'a 503',
+      () => new Error(`could not read ${RUNBOOK}, 503 Service Unavailable`),
+    ],
+    [
+      'a 429',
+      () => new Error(`could not read ${RUNBOOK}, 429 Too Many Requests`),
+    ],
     [
       "GitHub's rate limit",
       () =>
@@ -262,11 +268,16 @@ describe('DocumentReaderService with remote locations', () => {
       fakeTree([treeFile('0001-a.md', '# A\n\nStatus: accepted\n')]) as never,
     );
     const fresh = await reader.readFolder(folder, ['.md']);
-    expect(fresh).toMatchObject({ status: 'ok', files: [{ text: expect.any(String) }] });
+    expect(fresh).toMatchObject({
+      status: 'ok',
+      files: [{ text: expect.any(String) }],
+    });
     expect(fresh).not.toHaveProperty('stale');
 
     urlReader.readTree.mockRejectedValue(
-      new Error(`Failed to read tree from ${folder}, 500 Internal Server Error`),
+      new Error(
+        `Failed to read tree from ${folder}, 500 Internal Server Error`,
+      ),
     );
     for (let i = 0; i < 3; i++) {
       await expect(reader.readFolder(folder, ['.md'])).resolves.toMatchObject({
@@ -278,7 +289,9 @@ describe('DocumentReaderService with remote locations', () => {
     // Two failures opened the breaker: the third was not even sent.
     expect(urlReader.readTree).toHaveBeenCalledTimes(3);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('Documents at docs.example.com circuit breaker open'),
+      expect.stringContaining(
+        'Documents at docs.example.com circuit breaker open',
+      ),
       { remote: 'Documents at docs.example.com', breaker: 'open' },
     );
     await expect(

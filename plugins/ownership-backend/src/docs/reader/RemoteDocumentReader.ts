@@ -350,8 +350,7 @@ export class RemoteDocumentReader {
       );
     } catch (error) {
       return (
-        refusal(url, error) ??
-        (await this.staleFolder(url, extensions, error))
+        refusal(url, error) ?? (await this.staleFolder(url, extensions, error))
       );
     }
 

@@ -20,7 +20,7 @@ describe('readDocsConfig', () => {
     });
   });
 
-  it('reads the remote hosts\' timeout, attempts and breaker, naming a bad key', () => {
+  it("reads the remote hosts' timeout, attempts and breaker, naming a bad key", () => {
     expect(
       readDocsConfig(
         config({

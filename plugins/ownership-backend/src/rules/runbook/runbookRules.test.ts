@@ -116,7 +116,10 @@ describe('runbook rules', () => {
       staleRead: { reason: '503', readAt: '2026-11-27T00:00:00.000Z' },
     });
     expect(
-      await runbookStaleRule.evaluate(withRunbooks([old, staleRead]), context()),
+      await runbookStaleRule.evaluate(
+        withRunbooks([old, staleRead]),
+        context(),
+      ),
     ).toEqual([]);
   });
 

@@ -213,7 +213,8 @@ describe('EntityOperationsContent', () => {
           freshness: 'unknown',
           reviewedAt: undefined,
           reviewedFrom: undefined,
-          reason: 'Documents at wiki.example.com did not answer within 20000 ms',
+          reason:
+            'Documents at wiki.example.com did not answer within 20000 ms',
         },
       ],
       adrs: undefined,
@@ -253,7 +254,9 @@ describe('EntityOperationsContent', () => {
     expect(screen.queryByText(/No ADR location/)).toBeNull();
     expect(
       screen.getByText(/^GitHub issues: Stale copy from 3 hours ago/),
-    ).toHaveTextContent('could not be read just now: GitHub rate limit reached (429)');
+    ).toHaveTextContent(
+      'could not be read just now: GitHub rate limit reached (429)',
+    );
   });
 
   it('says "undated" for a record that states no date, and since when a proposal was first seen', async () => {

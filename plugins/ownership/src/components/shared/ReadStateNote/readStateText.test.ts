@@ -8,9 +8,9 @@ describe('readStateText', () => {
       'Could not be read just now: 503 Service Unavailable',
     );
     expect(unknownText(undefined)).toBe('Could not be read just now');
-    expect(
-      readStateText({ status: 'unknown', reason: 'timed out' }, now),
-    ).toBe('Could not be read just now: timed out');
+    expect(readStateText({ status: 'unknown', reason: 'timed out' }, now)).toBe(
+      'Could not be read just now: timed out',
+    );
   });
 
   it('says a stale copy is one, how old it is and why', () => {
