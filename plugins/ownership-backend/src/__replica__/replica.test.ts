@@ -34,6 +34,8 @@ const LEASE_S = 4;
 const INTERVALS = 20;
 /** Each catalog page is answered this late: a run takes about twice this. */
 const CATALOG_DELAY_MS = 400;
+/** The page delay while the kill test holds a run open. */
+const HELD_PAGE_DELAY_MS = 5_000;
 
 const repoRoot = resolve(__dirname, '../../../..');
 const backendDir = join(repoRoot, 'packages/backend');
@@ -281,6 +283,7 @@ if (skipReason) {
         REDIS_URL: redisUrl,
         LOG_LEVEL: 'info',
         REPLICA_CATALOG_DELAY_MS: String(CATALOG_DELAY_MS),
+        REPLICA_CATALOG_DELAY_FILE: join(dir, 'catalog-delay'),
         REPLICA_RUNBOOK_URL: `http://127.0.0.1:${docPort}/runbook.md`,
       };
       for (const replicaName of ['a', 'b']) {
@@ -483,6 +486,10 @@ if (skipReason) {
     });
 
     it(`marks the run of a replica killed with SIGKILL abandoned, and the next run succeeds within the lease + 10 s`, async () => {
+      // Slow catalog pages hold the next run open, so that it is still
+      // running when its replica is killed however loaded the machine is.
+      const delayFile = join(dir!, 'catalog-delay');
+      writeFileSync(delayFile, String(HELD_PAGE_DELAY_MS));
       const running = await until(
         'a run in progress',
         20_000,
@@ -498,6 +505,7 @@ if (skipReason) {
 
       holder.process.kill('SIGKILL');
       const killedAt = Date.now();
+      rmSync(delayFile);
 
       // Ask the survivor until a run after the killed one exists: the
       // survivor's own answer, or its scheduler's.
