@@ -111,7 +111,7 @@ export const ownershipPlugin = createBackendPlugin({
           rootLifecycle: deps.rootLifecycle,
           logger,
         });
-        await applyMigrations(database, client);
+        await applyMigrations(database, client, { logger });
         const runs = DatabaseRunStore.create({ client });
         const results = DatabaseResultStore.create({ client });
 

@@ -202,8 +202,19 @@ if (skipReason) {
           )
           .orderBy('id')
       ).map(row => ({ ...row, id: Number(row.id) }));
+    // Request lines (readiness polls above all) would push startup errors
+    // out of the tail that a failure shows.
     const logs = () =>
-      replicas.map(r => `--- ${r.name}\n${r.log.slice(-4000)}`).join('\n');
+      replicas
+        .map(
+          r =>
+            `--- ${r.name}\n${r.log
+              .split('\n')
+              .filter(line => !line.includes('incomingRequest'))
+              .join('\n')
+              .slice(-6000)}`,
+        )
+        .join('\n');
 
     beforeAll(async () => {
       if (!postgresUrl) {
