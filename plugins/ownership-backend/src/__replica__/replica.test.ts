@@ -297,6 +297,23 @@ if (skipReason) {
         REPLICA_CATALOG_DELAY_FILE: join(dir, 'catalog-delay'),
         REPLICA_RUNBOOK_URL: `http://127.0.0.1:${docPort}/runbook.md`,
       };
+      const waitUntilReady = (replica: Replica) =>
+        until(`replica ${replica.name} to be ready`, 120_000, async () => {
+          if (replica.exited) {
+            throw new Error(`replica ${replica.name} exited:\n${logs()}`);
+          }
+          const res = await fetch(
+            `http://127.0.0.1:${replica.port}/.backstage/health/v1/readiness`,
+          );
+          return res.ok;
+        }).catch(error => {
+          throw new Error(`${error.message}\n${logs()}`);
+        });
+      // One after the other: Backstage's scheduler migrates its own tables
+      // once per process and keeps a failure, so two processes creating them
+      // at the same moment on a new database would fail one replica for
+      // good. The plugin's own migrations survive that race
+      // (database/migrations.test.ts).
       for (const replicaName of ['a', 'b']) {
         const port = await freePort();
         const own = join(dir, `replica-${replicaName}.yaml`);
@@ -309,36 +326,19 @@ if (skipReason) {
             },
           }),
         );
-        replicas.push(
-          new Replica(
-            replicaName,
-            port,
-            [
-              join(repoRoot, 'app-config.yaml'),
-              join(repoRoot, 'app-config.production.yaml'),
-              shared,
-              own,
-            ],
-            env,
-          ),
+        const replica = new Replica(
+          replicaName,
+          port,
+          [
+            join(repoRoot, 'app-config.yaml'),
+            join(repoRoot, 'app-config.production.yaml'),
+            shared,
+            own,
+          ],
+          env,
         );
-      }
-      for (const replica of replicas) {
-        await until(
-          `replica ${replica.name} to be ready`,
-          120_000,
-          async () => {
-            if (replica.exited) {
-              throw new Error(`replica ${replica.name} exited:\n${logs()}`);
-            }
-            const res = await fetch(
-              `http://127.0.0.1:${replica.port}/.backstage/health/v1/readiness`,
-            );
-            return res.ok;
-          },
-        ).catch(error => {
-          throw new Error(`${error.message}\n${logs()}`);
-        });
+        replicas.push(replica);
+        await waitUntilReady(replica);
       }
     });
 
