@@ -24,7 +24,7 @@ const FIRST_WAIT_MS = 250;
  * again after a jittered wait, by which time the winner has migrated.
  */
 export async function applyMigrations(
-  database: Pick<DatabaseService, 'migrations'>,
+  database: Partial<DatabaseService>,
   client: Knex,
   options: { logger?: LoggerService; firstWaitMs?: number } = {},
 ): Promise<void> {
