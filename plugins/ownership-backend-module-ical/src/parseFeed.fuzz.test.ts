@@ -31,14 +31,24 @@ function fuzzParameters(numRuns: number): fc.Parameters<unknown> {
 
 /** parseFeed's promise: a result, or an InvalidCalendarError; never more. */
 function parseWithin(text: string, boundMs: number) {
-  const started = performance.now();
-  let feed: ReturnType<typeof parseFeed> | undefined;
-  try {
-    feed = parseFeed(text, WINDOW);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidCalendarError);
+  const parse = () => {
+    try {
+      return parseFeed(text, WINDOW);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidCalendarError);
+      return undefined;
+    }
+  };
+  let started = performance.now();
+  const feed = parse();
+  let ms = performance.now() - started;
+  // A slow parse is timed twice more and the fastest counts, so that a GC
+  // pause or a busy CI machine does not pass for a runaway recurrence.
+  for (let retry = 0; retry < 2 && ms >= boundMs / 2; retry++) {
+    started = performance.now();
+    parse();
+    ms = Math.min(ms, performance.now() - started);
   }
-  const ms = performance.now() - started;
   expect(ms).toBeLessThan(boundMs);
   if (feed) {
     expect(Array.isArray(feed.shifts)).toBe(true);
