@@ -179,15 +179,7 @@ export class ServiceQueries {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ServiceDetails> {
-    const run = await this.selection.latestRun();
-    const result = await this.results.getService(run.id, entityRef);
-    const readable =
-      result && (await this.visibility.readable([entityRef], credentials));
-    if (!result || !readable?.has(entityRef)) {
-      throw new NotFoundError(
-        `${entityRef} is not in the latest ownership audit (run ${run.id}); check the ref, and that its kind is in ownership.scope.kinds`,
-      );
-    }
+    const { run, result } = await this.readable(entityRef, credentials);
     const related = [...result.dependsOn, ...result.dependents];
     const [summaries, visible, history] = await Promise.all([
       this.results.getServices(
