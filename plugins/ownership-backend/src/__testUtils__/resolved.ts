@@ -2,10 +2,10 @@ import type { Entity } from '@backstage/catalog-model';
 import type { ResolvedService } from '@ownership-portal/plugin-ownership-common';
 import { DEFAULT_PLACEHOLDERS } from '../config/owners';
 import { DEFAULT_SCOPE } from '../config/scope';
-import { OrgDirectory } from '../services/resolve/OrgDirectory';
+import { OrgDirectory } from '../org/OrgDirectory';
 import { OwnerResolver } from '../services/resolve/OwnerResolver';
 import { resolveService } from '../services/resolve/resolveService';
-import { refOf } from '../services/resolve/refs';
+import { refOf } from '../org/refs';
 import { exampleCatalog } from './entities';
 
 /** Resolves every audited entity of a catalog, keyed by entity ref. */

@@ -2,7 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { OnCallUser } from '@ownership-portal/plugin-ownership-common';
-import { refOf } from '../services/resolve/refs';
+import { refOf } from '../org/refs';
 
 const MAX_AGE_MS = 10 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import type { ResolvedService } from '@ownership-portal/plugin-ownership-common';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
-import type { OrgDirectory } from '../services/resolve/OrgDirectory';
+import type { OrgDirectory } from '../org/OrgDirectory';
 
 const ONCALL_ANNOTATION_PREFIXES = [
   'ownership-portal/',

@@ -15,7 +15,7 @@ import {
   type OnCallSubject,
   type OnCallTarget,
 } from '@ownership-portal/plugin-ownership-node';
-import { kindOfRef, nameOfRef } from '../../services/resolve/refs';
+import { kindOfRef, nameOfRef } from '../../org/refs';
 import { readRotations } from './readRotations';
 import {
   mergeByMember,

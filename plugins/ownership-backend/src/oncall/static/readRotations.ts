@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { IANAZone } from 'luxon';
-import { kindOfRef, toFullRef } from '../../services/resolve/refs';
+import { kindOfRef, toFullRef } from '../../org/refs';
 import {
   type Candidate,
   dropEscalationLoops,

@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { kindOfRef, toFullRef } from '../../services/resolve/refs';
+import { kindOfRef, toFullRef } from '../../org/refs';
 import type { RotationEscalationStep, RotationOverride } from './types';
 
 const OVERRIDE_KEYS = ['from', 'to', 'member'];

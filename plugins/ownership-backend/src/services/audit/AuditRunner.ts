@@ -10,7 +10,7 @@ import type { DocsResolver } from '../../docs/DocsResolver';
 import type { OnCallService } from '../../oncall/OnCallService';
 import { oncallAnnotations, oncallSubject } from '../../oncall/subject';
 import type { UserDirectory } from '../../oncall/UserDirectory';
-import { OrgDirectory } from '../resolve/OrgDirectory';
+import { OrgDirectory } from '../../org/OrgDirectory';
 import { OwnerResolver } from '../resolve/OwnerResolver';
 import { resolveService } from '../resolve/resolveService';
 import { auditEntities } from './auditEntities';

@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { RelationRef } from '../../database/types';
-import { refOf, relationTargets } from '../resolve/refs';
+import { refOf, relationTargets } from '../../org/refs';
 
 const OUTGOING = ['dependsOn', 'consumesApi'];
 const INCOMING = ['dependencyOf', 'apiConsumedBy'];

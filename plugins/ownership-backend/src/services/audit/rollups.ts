@@ -5,7 +5,7 @@ import type {
   SeverityCounts,
 } from '@ownership-portal/plugin-ownership-common';
 import type { EntityResult, TeamResult } from '../../database/types';
-import type { OrgDirectory } from '../resolve/OrgDirectory';
+import type { OrgDirectory } from '../../org/OrgDirectory';
 
 type Levels = [number, number, number, number, number];
 

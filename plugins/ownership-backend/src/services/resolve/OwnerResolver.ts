@@ -4,8 +4,8 @@ import type {
   SuggestedOwner,
 } from '@ownership-portal/plugin-ownership-common';
 import type { OwnersConfig } from '../../config/owners';
-import type { OrgDirectory } from './OrgDirectory';
-import { kindOfRef, nameOfRef, refOf, toFullRef } from './refs';
+import type { OrgDirectory } from '../../org/OrgDirectory';
+import { kindOfRef, nameOfRef, refOf, toFullRef } from '../../org/refs';
 
 const NO_PEOPLE = { members: [], contacts: [], parents: [] };
 

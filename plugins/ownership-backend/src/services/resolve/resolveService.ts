@@ -5,7 +5,7 @@ import type {
 } from '@ownership-portal/plugin-ownership-common';
 import type { AuditScope } from '../../config/scope';
 import type { OwnerResolver } from './OwnerResolver';
-import { refOf, stringList, toFullRef } from './refs';
+import { refOf, stringList, toFullRef } from '../../org/refs';
 
 function linksOf(links: Entity['metadata']['links'] = []): EntityLinkRecord[] {
   return links
