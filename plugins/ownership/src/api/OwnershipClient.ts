@@ -1,3 +1,7 @@
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import type {
@@ -61,27 +65,21 @@ function filterQuery(filters: OwnershipFilters = {}): QueryParams {
 
 /**
  * `kind/namespace/name` of an entity ref, each part percent-encoded; a ref
- * without a kind gets `defaultKind`, one without a namespace `default`
- * (the rules of `parseEntityRef` in `@backstage/catalog-model`).
+ * without a kind gets `defaultKind`, one without a namespace `default`.
  */
 function refPath(entityRef: string, defaultKind: string): string {
-  const ref = entityRef.trim();
-  const slash = ref.indexOf('/');
-  let colon = ref.indexOf(':');
-  if (slash !== -1 && slash < colon) {
-    colon = -1; // a colon in the name, e.g. `default/a:b`
-  }
-  const kind = colon === -1 ? defaultKind : ref.slice(0, colon);
-  const rest = colon === -1 ? ref : ref.slice(colon + 1);
-  const restSlash = rest.indexOf('/');
-  const namespace = restSlash === -1 ? 'default' : rest.slice(0, restSlash);
-  const name = restSlash === -1 ? rest : rest.slice(restSlash + 1);
-  if (!kind || !namespace || !name) {
+  let ref: CompoundEntityRef;
+  try {
+    ref = parseEntityRef(entityRef.trim(), {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
+  } catch {
     throw new InputError(
       `Invalid entity ref "${entityRef}", expected [<kind>:][<namespace>/]<name>`,
     );
   }
-  return [kind, namespace, name].map(encodeURIComponent).join('/');
+  return [ref.kind, ref.namespace, ref.name].map(encodeURIComponent).join('/');
 }
 
 /**
