@@ -5,3 +5,4 @@
  */
 
 export { ownershipPlugin as default } from './alpha/plugin';
+export { ownershipTranslationRef } from './translation';

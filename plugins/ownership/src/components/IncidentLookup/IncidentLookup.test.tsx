@@ -1,5 +1,10 @@
+import { analyticsApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
@@ -38,10 +43,18 @@ function search() {
   return new URLSearchParams(screen.getByTestId('location').textContent ?? '');
 }
 
+let analyticsApi = mockApis.analytics.mock();
+
 async function renderLookup(api: Partial<OwnershipApi>, route = '/lookup') {
   const impl = fakeOwnershipApi(api);
+  analyticsApi = mockApis.analytics.mock();
   await renderInTestApp(
-    <TestApiProvider apis={[[ownershipApiRef, impl]]}>
+    <TestApiProvider
+      apis={[
+        [ownershipApiRef, impl],
+        [analyticsApiRef, analyticsApi],
+      ]}
+    >
       <IncidentLookup />
       <Location />
     </TestApiProvider>,
@@ -171,6 +184,29 @@ describe('IncidentLookup', () => {
     await waitFor(() =>
       expect(getService).toHaveBeenCalledWith('component:default/payments-api'),
     );
+  });
+
+  it('reports each opened match to analytics, with the query', async () => {
+    await renderLookup({
+      lookup: async query => ({ query, items: matches, runId: 42 }),
+      getService: async ref => serviceDetails(ref),
+    });
+
+    await userEvent.keyboard('pay');
+    const options = await screen.findAllByRole('option');
+    expect(analyticsApi.captureEvent).not.toHaveBeenCalled();
+    await userEvent.click(options[1]);
+
+    await waitFor(() =>
+      expect(analyticsApi.captureEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          action: 'open',
+          subject: 'component:default/payments-worker',
+          attributes: { query: 'pay' },
+        }),
+      ),
+    );
+    expect(analyticsApi.captureEvent).toHaveBeenCalledTimes(1);
   });
 
   it('starts from the query and the entity in the URL', async () => {
