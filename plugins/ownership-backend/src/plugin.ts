@@ -154,7 +154,7 @@ export const ownershipPlugin = createBackendPlugin({
             ) ?? 90,
         });
         const runner = AuditRunner.create({
-          oncall: { service: oncall, users },
+          oncall,
           docs,
           reader: CatalogReader.create({
             catalog,
@@ -176,6 +176,7 @@ export const ownershipPlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(() => runner.stop());
         const lookup = LookupService.create({ runs, results, logger });
         runner.onCompleted(() => lookup.refresh());
+        runner.onCompleted(() => users.refresh());
 
         const visibility = CatalogVisibility.create({ catalog });
         const ruleIds = () => registry.list().map(r => r.id);

@@ -22,8 +22,8 @@ function toUser(entity: Entity): OnCallUser {
 
 /**
  * The catalog's Users by email and by ref, for matching the people on-call
- * providers name. Audit runs refresh it with the Users they read; between
- * runs it reloads itself (paginated, projected) when older than 10 minutes.
+ * providers name. It reloads itself (paginated, projected) when older than
+ * 10 minutes, and when asked to after each audit run.
  */
 export class UserDirectory {
   static create(deps: {
@@ -52,8 +52,31 @@ export class UserDirectory {
     private readonly now: () => number,
   ) {}
 
-  /** Replaces the directory with these User entities. */
-  update(users: Entity[]) {
+  /**
+   * Reloads the directory from the catalog; a reload already under way is
+   * joined. Never rejects: a failed reload keeps the directory as it was.
+   */
+  async refresh(): Promise<void> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    await this.loading;
+  }
+
+  /** Lookups for providers; reloads first when the directory is old. */
+  async lookups() {
+    if (this.now() - this.loadedAt > MAX_AGE_MS) {
+      await this.refresh();
+    }
+    return {
+      userByEmail: (email: string) =>
+        this.byEmail.get(email.trim().toLocaleLowerCase('en-US')),
+      userByRef: (ref: string) =>
+        this.byRef.get(ref.toLocaleLowerCase('en-US')),
+    };
+  }
+
+  private update(users: Entity[]) {
     const byEmail = new Map<string, OnCallUser>();
     const byRef = new Map<string, OnCallUser>();
     for (const entity of users) {
@@ -66,22 +89,6 @@ export class UserDirectory {
     this.byEmail = byEmail;
     this.byRef = byRef;
     this.loadedAt = this.now();
-  }
-
-  /** Lookups for providers; reloads first when the directory is old. */
-  async lookups() {
-    if (this.now() - this.loadedAt > MAX_AGE_MS) {
-      this.loading ??= this.load().finally(() => {
-        this.loading = undefined;
-      });
-      await this.loading;
-    }
-    return {
-      userByEmail: (email: string) =>
-        this.byEmail.get(email.trim().toLocaleLowerCase('en-US')),
-      userByRef: (ref: string) =>
-        this.byRef.get(ref.toLocaleLowerCase('en-US')),
-    };
   }
 
   private async load() {

@@ -78,15 +78,12 @@ async function setup(
     scope: DEFAULT_SCOPE,
     owners: { placeholders: new Set(DEFAULT_PLACEHOLDERS) },
     retention: DEFAULT_RETENTION,
-    oncall: {
-      service: OnCallService.create({
-        providers,
-        cache: mockServices.cache.mock(),
-        users,
-        logger,
-      }),
+    oncall: OnCallService.create({
+      providers,
+      cache: mockServices.cache.mock(),
       users,
-    },
+      logger,
+    }),
     limits,
     now,
   });

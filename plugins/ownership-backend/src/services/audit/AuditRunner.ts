@@ -9,7 +9,6 @@ import type { CatalogReader } from '../ingest/CatalogReader';
 import type { DocsResolver } from '../../docs/DocsResolver';
 import type { OnCallService } from '../../oncall/OnCallService';
 import { oncallAnnotations, oncallSubject } from '../../oncall/subject';
-import type { UserDirectory } from '../../oncall/UserDirectory';
 import { OrgDirectory } from '../../org/OrgDirectory';
 import { OwnerResolver } from '../resolve/OwnerResolver';
 import { resolveService } from '../resolve/resolveService';
@@ -70,7 +69,7 @@ export class AuditRunner {
     scope: AuditScope;
     owners: OwnersConfig;
     retention: RetentionPolicy;
-    oncall: { service: OnCallService; users: UserDirectory };
+    oncall: OnCallService;
     docs?: DocsResolver;
     /** Lease, heartbeat and deadline; {@link DEFAULT_RUNS} by default. */
     limits?: RunsConfig;
@@ -294,13 +293,12 @@ export class AuditRunner {
       owners,
       context: snapshot.context,
     });
-    this.deps.oncall.users.update(snapshot.users);
     const runAt = now();
     const entities = await auditEntities({
       snapshot,
       resolve: entity => resolveService(entity, { resolver, scope }),
       subjectOf: service => oncallSubject(service, org),
-      oncall: subject => this.deps.oncall.service.answer(subject),
+      oncall: subject => this.deps.oncall.answer(subject),
       documents: this.deps.docs
         ? service => this.deps.docs!.resolve(service, runAt)
         : undefined,
