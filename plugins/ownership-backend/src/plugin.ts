@@ -14,6 +14,7 @@ import {
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
 import { DatabaseAdrFirstSeenStore } from './docs/adr/firstSeen';
+import { DEFAULT_MAX_AGE_DAYS } from './docs/debt/summarise';
 import { DocsResolver } from './docs/DocsResolver';
 import { DocumentReaderService } from './docs/reader';
 import { OnCallService } from './oncall/OnCallService';
@@ -31,6 +32,7 @@ import { applyMigrations } from './database/migrations';
 import { DatabaseResultStore, DatabaseRunStore } from './database';
 import { createRouter } from './router';
 import { builtInRules } from './rules';
+import { RUNBOOK_STALE_MAX_AGE_DAYS } from './rules/runbook/runbookStale';
 import { AuditRunner } from './services/audit/AuditRunner';
 import { RuleEngine } from './services/audit/RuleEngine';
 import { scheduleAudits } from './services/audit/scheduleAudits';
@@ -147,11 +149,11 @@ export const ownershipPlugin = createBackendPlugin({
           runbookMaxAgeDays:
             config.getOptionalNumber(
               'ownership.rules.runbook.stale.maxAgeDays',
-            ) ?? 180,
+            ) ?? RUNBOOK_STALE_MAX_AGE_DAYS,
           debtMaxAgeDays:
             config.getOptionalNumber(
               'ownership.rules.techdebt.overdue.maxAgeDays',
-            ) ?? 90,
+            ) ?? DEFAULT_MAX_AGE_DAYS,
         });
         const runner = AuditRunner.create({
           oncall,

@@ -3,16 +3,22 @@ import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * How many days a runbook review counts as recent when
+ * `ownership.rules.runbook.stale.maxAgeDays` is not set.
+ */
+export const RUNBOOK_STALE_MAX_AGE_DAYS = 180;
+
+/**
  * `runbook.stale`: none of the readable runbooks has been reviewed within
- * the threshold (`maxAgeDays`, default 180). A runbook without a known
- * review date is never taken as fresh. While a runbook could not be read
- * just now (`unknown`), it may be the fresh one, so nothing is said.
+ * the threshold (`maxAgeDays`, {@link RUNBOOK_STALE_MAX_AGE_DAYS} by
+ * default). A runbook without a known review date is never taken as fresh.
+ * While a runbook could not be read just now (`unknown`), it may be the
+ * fresh one, so nothing is said.
  */
 export const runbookStaleRule: OwnershipRule = {
   id: 'runbook.stale',
   defaultSeverity: 'warning',
-  description:
-    'At least one runbook has been reviewed recently (within 180 days by default).',
+  description: `At least one runbook has been reviewed recently (within ${RUNBOOK_STALE_MAX_AGE_DAYS} days by default).`,
   remediation:
     'Review the runbook and record the date in its front matter, e.g. "last_reviewed: 2026-11-28".',
   appliesTo: service => service.operational,
@@ -26,7 +32,8 @@ export const runbookStaleRule: OwnershipRule = {
     ) {
       return [];
     }
-    const maxAgeDays = options.getOptionalNumber('maxAgeDays') ?? 180;
+    const maxAgeDays =
+      options.getOptionalNumber('maxAgeDays') ?? RUNBOOK_STALE_MAX_AGE_DAYS;
     const dated = readable
       .filter(r => r.reviewedAt)
       .sort((a, b) => Date.parse(b.reviewedAt!) - Date.parse(a.reviewedAt!));
