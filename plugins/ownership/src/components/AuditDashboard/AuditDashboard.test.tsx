@@ -1,55 +1,8 @@
 import { ResponseError } from '@backstage/errors';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router-dom';
-import { type OwnershipApi, ownershipApiRef } from '../../api';
-import {
-  auditRun,
-  fakeOwnershipApi,
-  overviewOf,
-  page,
-  summaryResponse,
-} from '../../testing/fixtures';
-import { AuditDashboard } from './AuditDashboard';
-
-jest.mock('@backstage/plugin-permission-react', () => ({
-  ...jest.requireActual('@backstage/plugin-permission-react'),
-  usePermission: jest.fn(() => ({ loading: false, allowed: false })),
-}));
-
-function Location() {
-  const location = useLocation();
-  return (
-    <div data-testid="location">{`${location.pathname}${location.search}`}</div>
-  );
-}
-
-async function renderDashboard(api: Partial<OwnershipApi>) {
-  const impl = fakeOwnershipApi({
-    getLatestRun: async () => auditRun(),
-    listTeams: async () => page([]),
-    listFindings: async () => page([]),
-    listRules: async () => ({ items: [] }),
-    ...api,
-  });
-  await renderInTestApp(
-    <TestApiProvider apis={[[ownershipApiRef, impl]]}>
-      <Routes>
-        <Route path="/ownership/*" element={<AuditDashboard />} />
-        <Route path="*" element={null} />
-      </Routes>
-      <Location />
-    </TestApiProvider>,
-    {
-      routeEntries: ['/ownership'],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
-  return impl;
-}
+import { overviewOf, summaryResponse } from '../../testing/fixtures';
+import { renderDashboard } from './__testUtils__/renderDashboard';
 
 function figure(name: string) {
   return screen.getByRole('region', { name });
@@ -221,25 +174,4 @@ describe('AuditDashboard', () => {
     expect(teamFilter).toHaveValue('a/b');
     expect(teamFilter).toHaveFocus();
   });
-
-  it('reads the figures again when a run it watched finishes', async () => {
-    jest
-      .mocked(usePermission)
-      .mockReturnValue({ loading: false, allowed: true });
-    const getSummary = jest.fn(async () => summaryResponse());
-    const getLatestRun = jest
-      .fn()
-      .mockResolvedValueOnce(
-        auditRun({ id: 43, status: 'running', finishedAt: undefined }),
-      )
-      .mockResolvedValue(auditRun({ id: 43 }));
-    await renderDashboard({ getSummary, getLatestRun });
-
-    expect(await screen.findByText('Running')).toBeInTheDocument();
-    // The run status polls every 2 s; the dashboard reloads once it is done.
-    await waitFor(() => expect(getSummary).toHaveBeenCalledTimes(2), {
-      timeout: 4000,
-    });
-    expect(screen.getByText('Succeeded')).toBeInTheDocument();
-  }, 10_000);
 });

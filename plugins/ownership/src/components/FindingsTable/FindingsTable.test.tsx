@@ -1,5 +1,10 @@
+import { analyticsApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import type {
   FindingRecord,
   RuleDescription,
@@ -44,7 +49,10 @@ function search() {
   return new URLSearchParams(screen.getByTestId('location').textContent ?? '');
 }
 
+let analyticsApi = mockApis.analytics.mock();
+
 async function renderTable(api: Partial<OwnershipApi>, route = '/ownership') {
+  analyticsApi = mockApis.analytics.mock();
   const impl = fakeOwnershipApi({
     listRules: async () => rules,
     listTeams: async () =>
@@ -56,7 +64,12 @@ async function renderTable(api: Partial<OwnershipApi>, route = '/ownership') {
     ...api,
   });
   await renderInTestApp(
-    <TestApiProvider apis={[[ownershipApiRef, impl]]}>
+    <TestApiProvider
+      apis={[
+        [ownershipApiRef, impl],
+        [analyticsApiRef, analyticsApi],
+      ]}
+    >
       <FindingsTable pageSize={2} />
       <Location />
     </TestApiProvider>,
@@ -231,6 +244,47 @@ describe('FindingsTable', () => {
     expect(exportCsv).toHaveBeenCalledWith({ severity: ['error'] });
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     expect(createObjectURL).toHaveBeenCalled();
+    click.mockRestore();
+  });
+
+  it('reports an applied filter and an export to analytics', async () => {
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:ownership-audit'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await renderTable({
+      listFindings: async () => page([stale, missing]),
+      exportCsv: async () => new Blob(['a,b\n']),
+    });
+    await screen.findByRole('link', { name: 'Payments API' });
+    expect(analyticsApi.captureEvent).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Severity' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'error' }));
+    await userEvent.keyboard('{Escape}');
+
+    expect(analyticsApi.captureEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        action: 'filter',
+        subject: 'severity',
+        attributes: { values: 'error' },
+      }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    await waitFor(() =>
+      expect(analyticsApi.captureEvent).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          action: 'export',
+          subject: 'findings CSV',
+          attributes: { filters: 'severity=error' },
+        }),
+      ),
+    );
     click.mockRestore();
   });
 

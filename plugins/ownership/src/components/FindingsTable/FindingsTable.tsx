@@ -1,5 +1,5 @@
 import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
@@ -121,6 +121,7 @@ function FindingRow(props: { finding: FindingRecord; rule?: string }) {
  */
 export function FindingsTable(props: FindingsTableProps) {
   const api = useApi(ownershipApiRef);
+  const analytics = useAnalytics();
   const [searchParams, setSearchParams] = useSearchParams();
   // Only the filter parameters: other parameters do not change the selection.
   const filterParams = new URLSearchParams();
@@ -167,6 +168,9 @@ export function FindingsTable(props: FindingsTableProps) {
       anchor.click();
       anchor.remove();
       setTimeout(() => URL.revokeObjectURL(url), 0);
+      analytics.captureEvent('export', 'findings CSV', {
+        attributes: { filters: filterKey },
+      });
     } catch (e) {
       setExportError(e as Error);
     } finally {
@@ -183,6 +187,9 @@ export function FindingsTable(props: FindingsTableProps) {
       }
     }
     setSearchParams(next, { replace: true });
+    analytics.captureEvent('filter', key, {
+      attributes: { values: values.filter(Boolean).join(',') },
+    });
   };
 
   const clearFilters = () => {

@@ -1,31 +1,9 @@
 import { ResponseError } from '@backstage/errors';
-import { usePermission } from '@backstage/plugin-permission-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type OwnershipApi, ownershipApiRef } from '../../api';
-import { auditRun, fakeOwnershipApi } from '../../testing/fixtures';
-import { RunStatus, type RunStatusProps } from './RunStatus';
-
-// usePermission caches decisions across tests (SWR); decide per test instead.
-jest.mock('@backstage/plugin-permission-react', () => ({
-  ...jest.requireActual('@backstage/plugin-permission-react'),
-  usePermission: jest.fn(),
-}));
-
-async function renderRunStatus(
-  api: Partial<OwnershipApi>,
-  options: { allowed?: boolean } & RunStatusProps = {},
-) {
-  const { allowed = true, ...props } = options;
-  jest.mocked(usePermission).mockReturnValue({ loading: false, allowed });
-  await renderInTestApp(
-    <TestApiProvider apis={[[ownershipApiRef, fakeOwnershipApi(api)]]}>
-      <RunStatus {...props} />
-    </TestApiProvider>,
-  );
-}
+import { auditRun } from '../../testing/fixtures';
+import { renderRunStatus } from './__testUtils__/renderRunStatus';
 
 /** The 409 the client throws while another run is going. */
 async function conflict(): Promise<ResponseError> {
@@ -62,26 +40,6 @@ const running = (processed: number, overrides: Partial<AuditRun> = {}) =>
 describe('RunStatus', () => {
   afterEach(() => {
     jest.useRealTimers();
-  });
-
-  it('shows when the latest run finished, and no "Run now" without the permission', async () => {
-    await renderRunStatus(
-      { getLatestRun: async () => auditRun() },
-      { allowed: false },
-    );
-
-    expect(usePermission).toHaveBeenCalledWith({
-      permission: expect.objectContaining({ name: 'ownership.run.create' }),
-    });
-    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
-    expect(screen.getByText(/Run #42 finished/)).toBeInTheDocument();
-    expect(
-      document.querySelector('time[datetime="2026-11-28T10:00:00.000Z"]'),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/\(scheduled\)/)).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Run now' }),
-    ).not.toBeInTheDocument();
   });
 
   it('polls a running run every 2 seconds until it finishes', async () => {
@@ -208,6 +166,43 @@ describe('RunStatus', () => {
     expect(screen.queryByText(/Could not start a run/)).not.toBeInTheDocument();
   });
 
+  it('reports a started run to analytics, and no event when another run is going', async () => {
+    const startRun = jest
+      .fn()
+      .mockResolvedValueOnce(running(0))
+      .mockRejectedValue(await conflict());
+    const { analyticsApi } = await renderRunStatus(
+      {
+        getLatestRun: jest
+          .fn()
+          .mockResolvedValueOnce(auditRun())
+          .mockResolvedValue(auditRun({ id: 43 })),
+        startRun,
+      },
+      { pollIntervalMs: 10 },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run now' }),
+    );
+    await waitFor(() =>
+      expect(analyticsApi.captureEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          action: 'start',
+          subject: 'audit run',
+          value: 43,
+        }),
+      ),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Run now' })).toBeEnabled(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Run now' }));
+    await waitFor(() => expect(startRun).toHaveBeenCalledTimes(2));
+    expect(analyticsApi.captureEvent).toHaveBeenCalledTimes(1);
+  });
+
   it('names other failures to start a run', async () => {
     await renderRunStatus({
       getLatestRun: async () => auditRun(),
@@ -234,19 +229,5 @@ describe('RunStatus', () => {
       await screen.findByText(/No audit run has been started yet/),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run now' })).toBeEnabled();
-  });
-
-  it('names a failure to load the latest run and retries', async () => {
-    const getLatestRun = jest
-      .fn()
-      .mockRejectedValueOnce(new Error('Request failed with 503'))
-      .mockResolvedValue(auditRun());
-    await renderRunStatus({ getLatestRun }, { allowed: false });
-
-    expect(
-      await screen.findByText(/Could not load the latest audit run/),
-    ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
   });
 });

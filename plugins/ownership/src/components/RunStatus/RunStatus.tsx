@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { usePermission } from '@backstage/plugin-permission-react';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
@@ -147,6 +147,7 @@ function RunDescription({ run }: { run: AuditRun }) {
 export function RunStatus(props: RunStatusProps) {
   const { onRunFinished, pollIntervalMs = 2000 } = props;
   const api = useApi(ownershipApiRef);
+  const analytics = useAnalytics();
   const { allowed: canRun } = usePermission({
     permission: ownershipRunCreatePermission,
   });
@@ -225,6 +226,7 @@ export function RunStatus(props: RunStatusProps) {
     try {
       const run = await api.startRun();
       setState({ run, loading: false });
+      analytics.captureEvent('start', 'audit run', { value: run.id });
     } catch (error) {
       if (isConflict(error)) {
         setNotice('A run is already in progress; its progress is shown here.');
@@ -238,7 +240,7 @@ export function RunStatus(props: RunStatusProps) {
     } finally {
       setStarting(false);
     }
-  }, [api]);
+  }, [api, analytics]);
 
   const runButton = canRun ? (
     <Button
