@@ -65,6 +65,10 @@ function skip(title, reason, required) {
 step('Type check (tsc)', ['tsc']);
 step('Lint (eslint)', ['backstage-cli', 'repo', 'lint']);
 step('Formatting (prettier)', ['prettier', '--check', '.']);
+step('One version of each dependency (yarn dedupe --check)', [
+  'dedupe',
+  '--check',
+]);
 step('Generated OpenAPI code is up to date', ['generate:openapi:check']);
 
 if (process.env[POSTGRES_ENV]) {

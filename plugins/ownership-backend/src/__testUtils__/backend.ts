@@ -1,10 +1,21 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import request from 'supertest';
 import { ownershipPlugin } from '../plugin';
+
+/** A test backend running the ownership plugin. */
+export interface OwnershipTestBackend {
+  server: TestBackend['server'];
+  /** Starts a run through the API and waits until it has finished. */
+  audit(): Promise<AuditRun>;
+}
 
 /** Starts a backend with the ownership plugin; scheduled runs stay out of the way. */
 export async function startOwnershipBackend(options: {
@@ -14,7 +25,7 @@ export async function startOwnershipBackend(options: {
   /** Config beside `ownership`, e.g. `backend.reading` or `integrations`. */
   root?: object;
   features?: BackendFeature[];
-}) {
+}): Promise<OwnershipTestBackend> {
   const { server } = await startTestBackend({
     features: [
       ownershipPlugin,
@@ -34,7 +45,6 @@ export async function startOwnershipBackend(options: {
   });
   return {
     server,
-    /** Starts a run through the API and waits until it has finished. */
     async audit(): Promise<AuditRun> {
       const started = await request(server).post('/api/ownership/runs');
       if (started.status !== 202) {
