@@ -1,8 +1,12 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import App from './App';
 
+// The whole app: its routes, plugins and sidebar load lazily.
+const slow = { timeout: 20_000 };
+
 describe('App', () => {
-  it('should render', async () => {
+  beforeEach(() => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -18,11 +22,22 @@ describe('App', () => {
         },
       ] as any,
     };
-
-    const rendered = render(App.createRoot());
-
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
   });
+
+  it('lists Ownership in the sidebar and serves its dashboard at /ownership', async () => {
+    window.history.pushState({}, '', '/ownership');
+
+    render(App.createRoot());
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Enter' }, slow),
+    );
+
+    const nav = await screen.findByRole('navigation', {}, slow);
+    expect(
+      await within(nav).findByRole('link', { name: 'Ownership' }, slow),
+    ).toHaveAttribute('href', '/ownership');
+    expect(
+      await screen.findByRole('heading', { name: 'Latest audit run' }, slow),
+    ).toBeInTheDocument();
+  }, 60_000);
 });
