@@ -69,6 +69,13 @@ step('One version of each dependency (yarn dedupe --check)', [
   'dedupe',
   '--check',
 ]);
+step('Package metadata for publishing (backstage-cli repo fix --check)', [
+  'backstage-cli',
+  'repo',
+  'fix',
+  '--publish',
+  '--check',
+]);
 step('Generated OpenAPI code is up to date', ['generate:openapi:check']);
 
 if (process.env[POSTGRES_ENV]) {
