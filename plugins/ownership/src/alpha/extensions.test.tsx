@@ -4,7 +4,10 @@ import {
   renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import ownershipPlugin from '../alpha';
 import { ownershipApiRef } from '../api';
 import {
@@ -43,18 +46,40 @@ describe('new frontend system plugin', () => {
     ).toHaveTextContent('40');
   });
 
-  it('provides api:ownership, which the page uses in a whole app', async () => {
-    expect(ownershipPlugin.getExtension('api:ownership')).toBeDefined();
+  describe('api:ownership', () => {
+    const server = setupServer();
+    registerMswTestHooks(server);
 
-    renderTestApp({
-      features: [ownershipPlugin],
-      initialRouteEntries: ['/ownership'],
-      apis,
+    it('is the client the page talks to the backend through', async () => {
+      expect(ownershipPlugin.getExtension('api:ownership')).toBeDefined();
+      const backend = 'http://localhost:7007/api/ownership';
+      const requested: string[] = [];
+      server.use(
+        http.get(`${backend}/*`, ({ request }) => {
+          requested.push(new URL(request.url).pathname);
+          return undefined;
+        }),
+        http.get(`${backend}/summary`, () =>
+          HttpResponse.json(summaryResponse()),
+        ),
+        http.get(`${backend}/runs/latest`, () => HttpResponse.json(auditRun())),
+        http.get(`${backend}/teams`, () => HttpResponse.json(page([]))),
+        http.get(`${backend}/findings`, () => HttpResponse.json(page([]))),
+        http.get(`${backend}/rules`, () => HttpResponse.json({ items: [] })),
+      );
+
+      // No API given: the app builds api:ownership from its own factory.
+      renderTestApp({
+        features: [ownershipPlugin],
+        initialRouteEntries: ['/ownership'],
+        config: { backend: { baseUrl: 'http://localhost:7007' } },
+      });
+
+      expect(
+        await screen.findByRole('region', { name: 'Services audited' }),
+      ).toHaveTextContent('40');
+      expect(requested).toContain('/api/ownership/summary');
     });
-
-    expect(
-      await screen.findByRole('region', { name: 'Services audited' }),
-    ).toHaveTextContent('40');
   });
 
   it('serves the incident lookup at /ownership/lookup', async () => {
