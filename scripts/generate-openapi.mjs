@@ -240,7 +240,9 @@ function endpointsFile() {
   }
   return `${HEADER}import type {\n${[...refs]
     .sort()
-    .join(',\n')}\n} from '../models';\n\n${operations.map(o => o.text).join('\n')}\n${doc(
+    .join(',\n')}\n} from '../models';\n\n${operations
+    .map(o => o.text)
+    .join('\n')}\n${doc(
     'Every operation of the API by `#method|path`, as `createValidatedOpenApiRouterFromGeneratedEndpointMap` of `@backstage/backend-openapi-utils` reads it.',
     ['@public'],
   )}export type EndpointMap = {\n${operations

@@ -1,17 +1,14 @@
 import type {
+  AdrInfo,
   Contact,
   MemberSummary,
+  OnCallAnswer,
   OwnerStatus,
-  SuggestedOwner,
-} from './contract/owners';
-import type { OnCallAnswer } from './contract/oncall';
-import type {
-  AdrInfo,
   ReadState,
   RunbookInfo,
+  SuggestedOwner,
   TechDebtSummary,
-} from './contract/docs';
-import type { Severity } from './rules';
+} from './contract';
 
 /**
  * A link from an entity's `metadata.links`.
@@ -45,20 +42,6 @@ export interface ServiceRecord {
   title?: string;
   links: EntityLinkRecord[];
   annotations: Record<string, string>;
-}
-
-/**
- * A problem a rule found with one entity.
- *
- * @public
- */
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  /** Names the entity and the offending value. */
-  message: string;
-  /** What to change in `catalog-info.yaml` (or elsewhere) to fix it. */
-  remediation: string;
 }
 
 /**

@@ -29,13 +29,6 @@ export const RULE_IDS = [
 export type RuleId = (typeof RULE_IDS)[number];
 
 /**
- * How serious a finding is.
- *
- * @public
- */
-export type Severity = 'error' | 'warning' | 'info';
-
-/**
  * The area a rule belongs to: the part of its id before the first dot.
  *
  * @public

@@ -1,6 +1,10 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { FindingRecord } from '@ownership-portal/plugin-ownership-common';
-import type { ServiceQueries } from '../services/query/ServiceQueries';
+import { toInputError } from '../services/query/errors';
+import type {
+  ListParams,
+  ServiceQueries,
+} from '../services/query/ServiceQueries';
 
 /** The most findings one call returns. */
 export const MAX_FINDINGS_LIMIT = 200;
@@ -107,11 +111,13 @@ export function registerListOwnershipFindingsAction(options: {
         lifecycle: [],
         q: undefined,
       };
+      // Bad filters are answered as the REST API answers them.
+      const read = (params: ListParams) =>
+        services.findings(params, credentials).catch(error => {
+          throw toInputError(error);
+        });
       const items: FindingRecord[] = [];
-      let page = await services.findings(
-        { ...filters, limit: input.limit },
-        credentials,
-      );
+      let page = await read({ ...filters, limit: input.limit });
       items.push(...page.items);
       const first = page;
       // Entities the caller may not read leave gaps; fill them from later pages.
@@ -120,14 +126,11 @@ export function registerListOwnershipFindingsAction(options: {
         items.length < input.limit && page.nextCursor && pages < MAX_PAGES;
         pages++
       ) {
-        page = await services.findings(
-          {
-            ...filters,
-            limit: input.limit - items.length,
-            cursor: page.nextCursor,
-          },
-          credentials,
-        );
+        page = await read({
+          ...filters,
+          limit: input.limit - items.length,
+          cursor: page.nextCursor,
+        });
         items.push(...page.items);
       }
 

@@ -81,7 +81,7 @@ function details(
 function match(
   service: ServiceDetails,
   rank: number,
-  matchedOn = ['name'],
+  matchedOn: LookupMatch['matchedOn'] = ['name'],
 ): LookupMatch {
   return {
     entityRef: service.entityRef,

@@ -6,6 +6,7 @@ import { get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import { servicesRoutes } from './servicesRoutes';
+import { createValidatedRouter } from './validation';
 
 function summary(name: string): ServiceSummary {
   return {
@@ -37,13 +38,13 @@ async function serve(pages: Array<() => Promise<unknown>>) {
     logger,
   });
   const app = express();
-  app.use(
-    servicesRoutes({
-      httpAuth: mockServices.httpAuth(),
-      services,
-      ruleIds: () => ['owner.missing'],
-    }),
-  );
+  const router = createValidatedRouter();
+  servicesRoutes(router, {
+    httpAuth: mockServices.httpAuth(),
+    services,
+    ruleIds: () => ['owner.missing'],
+  });
+  app.use(router);
   app.use(middleware.error());
   const server: Server = await new Promise(resolve => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -20,7 +20,7 @@ import { infoRoutes } from './infoRoutes';
 import { runsRoutes } from './runsRoutes';
 import { servicesRoutes } from './servicesRoutes';
 import { teamsRoutes } from './teamsRoutes';
-import { createValidatedRouter } from './validation';
+import { answerInvalidParameters, createValidatedRouter } from './validation';
 
 /** Everything the routes read from. */
 export interface RouterDeps {
@@ -43,17 +43,19 @@ export interface RouterDeps {
 
 /**
  * The `/api/ownership` router. Requests are checked against
- * `schema/openapi.yaml` first, which is also served at `/openapi.json`.
+ * `schema/openapi.yaml` first, which is also served at `/openapi.json`, and
+ * each handler must answer the shape the document gives its operation.
  * Every route needs user or service credentials; bad parameters are 400s
  * that name the parameter.
  */
 export function createRouter(deps: RouterDeps): express.Router {
   const ruleIds = () => deps.engine.describe().map(r => r.id);
   const router = createValidatedRouter();
-  router.use(servicesRoutes({ ...deps, ruleIds }));
-  router.use(teamsRoutes(deps));
-  router.use(runsRoutes(deps));
-  router.use(infoRoutes(deps));
-  router.use(documentsRoutes(deps));
+  servicesRoutes(router, { ...deps, ruleIds });
+  teamsRoutes(router, deps);
+  runsRoutes(router, deps);
+  infoRoutes(router, deps);
+  documentsRoutes(router, deps);
+  router.use(answerInvalidParameters());
   return router;
 }

@@ -8,7 +8,6 @@ import {
   ownershipSummaryReadPermission,
   type RuleListResponse,
 } from '@ownership-portal/plugin-ownership-common';
-import Router from 'express-promise-router';
 import type { RunStore } from '../database/types';
 import type { OnCallService } from '../oncall/OnCallService';
 import type { LookupService } from '../services/lookup/LookupService';
@@ -20,27 +19,29 @@ import { readSummary } from '../services/query/SummaryQueries';
 import { visibleOnCall } from '../services/query/visibleOnCall';
 import { visibleMatches } from '../services/query/visibleMatches';
 import { requireCredentials } from './auth';
-import { parseQuery } from './params';
-import { querySchemas } from './queries';
+import { parseQuery } from './queryParams';
+import type { OwnershipRouter } from './validation';
 
 /** `/lookup`, `/summary`, `/rules` and `/overview`. */
-export function infoRoutes(deps: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  lookup: LookupService;
-  visibility: CatalogVisibility;
-  engine: RuleEngine;
-  runs: RunStore;
-  selection: Selection;
-  overview: OverviewService;
-  oncall: OnCallService;
-}) {
+export function infoRoutes(
+  router: OwnershipRouter,
+  deps: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    lookup: LookupService;
+    visibility: CatalogVisibility;
+    engine: RuleEngine;
+    runs: RunStore;
+    selection: Selection;
+    overview: OverviewService;
+    oncall: OnCallService;
+  },
+) {
   const { httpAuth, lookup, visibility, engine } = deps;
-  const router = Router();
 
   router.get('/lookup', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const { q, limit } = parseQuery(querySchemas['GET /lookup'], req.query);
+    const { q, limit } = parseQuery('GET /lookup', req.query);
     // Ask for spare matches so hidden entities do not shorten the answer.
     const response = await lookup.search(q, limit * 2);
     const visible = (
@@ -93,6 +94,4 @@ export function infoRoutes(deps: {
     const credentials = await requireCredentials(httpAuth, req);
     res.json(await deps.overview.getOverview(credentials));
   });
-
-  return router;
 }

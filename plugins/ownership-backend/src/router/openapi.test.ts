@@ -8,11 +8,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Router } from 'express';
 import request from 'supertest';
-import { loadOpenApiSpec } from '../schema/openapi';
+import { loadOpenApiSpec } from '../schema/document';
 import { startOwnershipBackend } from '../__testUtils__/backend';
 import { exampleCatalog } from '../__testUtils__/entities';
 import { createRouter, type RouterDeps } from './index';
-import { querySchemaFor } from './queries';
+import { querySchemaFor } from './queryParams';
 
 const spec = loadOpenApiSpec();
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];

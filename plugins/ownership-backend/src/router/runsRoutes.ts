@@ -11,24 +11,25 @@ import {
   ownershipSummaryReadPermission,
   type RunListResponse,
 } from '@ownership-portal/plugin-ownership-common';
-import Router from 'express-promise-router';
 import type { RunStore } from '../database/types';
 import type { AuditRunner } from '../services/audit/AuditRunner';
 import { visibleRun } from '../services/query/visibleRun';
 import { requireCredentials } from './auth';
-import { parseQuery } from './params';
-import { querySchemas } from './queries';
+import { parseQuery } from './queryParams';
+import type { OwnershipRouter } from './validation';
 
 /** `/runs`: start a run, list runs, follow the latest one. */
-export function runsRoutes(deps: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  auditor: AuditorService;
-  runner: AuditRunner;
-  runs: RunStore;
-}) {
+export function runsRoutes(
+  router: OwnershipRouter,
+  deps: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    auditor: AuditorService;
+    runner: AuditRunner;
+    runs: RunStore;
+  },
+) {
   const { httpAuth, permissions, auditor, runner, runs } = deps;
-  const router = Router();
 
   router.post('/runs', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
@@ -78,7 +79,7 @@ export function runsRoutes(deps: {
 
   router.get('/runs', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const { limit } = parseQuery(querySchemas['GET /runs'], req.query);
+    const { limit } = parseQuery('GET /runs', req.query);
     const [items, counts] = await Promise.all([
       runs.listRuns(limit),
       mayCount(credentials),
@@ -109,6 +110,4 @@ export function runsRoutes(deps: {
     }
     res.json(visibleRun(run, await mayCount(credentials)));
   });
-
-  return router;
 }

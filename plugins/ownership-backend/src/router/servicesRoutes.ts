@@ -1,23 +1,25 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import Router from 'express-promise-router';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import { exportServicesCsv } from '../services/export/exportServicesCsv';
 import { requireCredentials } from './auth';
-import { parseQuery, refFromPath } from './params';
-import { querySchemas } from './queries';
+import { refFromPath } from './params';
+import { parseQuery } from './queryParams';
+import type { OwnershipRouter } from './validation';
 
 /** `/services`, `/findings` and `/export.csv`. */
-export function servicesRoutes(deps: {
-  httpAuth: HttpAuthService;
-  services: ServiceQueries;
-  ruleIds: () => string[];
-}) {
+export function servicesRoutes(
+  router: OwnershipRouter,
+  deps: {
+    httpAuth: HttpAuthService;
+    services: ServiceQueries;
+    ruleIds: () => string[];
+  },
+) {
   const { httpAuth, services } = deps;
-  const router = Router();
 
   router.get('/services', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const params = parseQuery(querySchemas['GET /services'], req.query);
+    const params = parseQuery('GET /services', req.query);
     res.json(await services.list(params, credentials));
   });
 
@@ -33,13 +35,13 @@ export function servicesRoutes(deps: {
 
   router.get('/findings', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const params = parseQuery(querySchemas['GET /findings'], req.query);
+    const params = parseQuery('GET /findings', req.query);
     res.json(await services.findings(params, credentials));
   });
 
   router.get('/export.csv', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const params = parseQuery(querySchemas['GET /export.csv'], req.query);
+    const params = parseQuery('GET /export.csv', req.query);
     const lines = exportServicesCsv({
       queries: services,
       params,
@@ -67,6 +69,4 @@ export function servicesRoutes(deps: {
     }
     res.end();
   });
-
-  return router;
 }

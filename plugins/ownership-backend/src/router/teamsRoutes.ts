@@ -1,25 +1,24 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import Router from 'express-promise-router';
 import type { TeamQueries } from '../services/query/TeamQueries';
 import { requireCredentials } from './auth';
-import { parseQuery, refFromPath } from './params';
-import { querySchemas } from './queries';
+import { refFromPath } from './params';
+import { parseQuery } from './queryParams';
+import type { OwnershipRouter } from './validation';
 
 /** `/teams`. */
-export function teamsRoutes(deps: {
-  httpAuth: HttpAuthService;
-  teams: TeamQueries;
-}) {
+export function teamsRoutes(
+  router: OwnershipRouter,
+  deps: {
+    httpAuth: HttpAuthService;
+    teams: TeamQueries;
+  },
+) {
   const { httpAuth, teams } = deps;
-  const router = Router();
 
   router.get('/teams', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
     res.json(
-      await teams.list(
-        parseQuery(querySchemas['GET /teams'], req.query),
-        credentials,
-      ),
+      await teams.list(parseQuery('GET /teams', req.query), credentials),
     );
   });
 
@@ -27,6 +26,4 @@ export function teamsRoutes(deps: {
     const credentials = await requireCredentials(httpAuth, req);
     res.json(await teams.get(refFromPath(req.params), credentials));
   });
-
-  return router;
 }

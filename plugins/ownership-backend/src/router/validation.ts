@@ -1,27 +1,38 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, isError } from '@backstage/errors';
-import type { ErrorRequestHandler, Request, Router } from 'express';
-import { loadOpenApiSpec } from '../schema/openapi';
-import { parseQuery } from './params';
-import { querySchemaFor } from './queries';
+import type { ErrorRequestHandler, Request } from 'express';
+import { createOpenApiRouter } from '../schema/openapi';
+import { toInputError } from '../services/query/errors';
+import { parseQueryWith, querySchemaFor } from './queryParams';
+
+/**
+ * The router of the API, generated from `schema/openapi.yaml`: its handlers
+ * are typed by the document's `EndpointMap`.
+ */
+export type OwnershipRouter = ReturnType<typeof createOpenApiRouter>;
 
 /**
  * A router that checks every request against `schema/openapi.yaml` before
- * the routes run (Backstage's `createValidatedOpenApiRouter`: unknown query
- * parameters, types, ranges, enums, required parameters), parses JSON bodies
- * and serves the document at `/openapi.json`.
+ * the routes run (Backstage's `createValidatedOpenApiRouterFromGeneratedEndpointMap`:
+ * unknown query parameters, types, ranges, enums, required parameters),
+ * parses JSON bodies and serves the document at `/openapi.json`.
  *
  * Credentials are not checked here: the routes ask `httpAuth`, which answers
  * 401 (the validator would turn a missing token into a 400).
  */
-export function createValidatedRouter(): Router {
-  const spec = loadOpenApiSpec();
-  const router = createValidatedOpenApiRouter(
-    spec as unknown as Parameters<typeof createValidatedOpenApiRouter>[0],
-    { validatorOptions: { validateSecurity: false } },
-  );
+export function createValidatedRouter(): OwnershipRouter {
+  const router = createOpenApiRouter({
+    validatorOptions: { validateSecurity: false },
+  });
   router.use(explainRejectedRequests());
   return router;
+}
+
+/**
+ * Answers the parameters the query services refuse
+ * (`InvalidParameterError`) as 400s; goes after the routes.
+ */
+export function answerInvalidParameters(): ErrorRequestHandler {
+  return (error, _req, _res, next) => next(toInputError(error));
 }
 
 interface OpenApiRequest extends Request {
@@ -37,9 +48,9 @@ const LOCATIONS: Record<string, string> = {
 
 /**
  * Words the validator's 400s like the rest of the API. The validator's own
- * messages (`request/query/limit must be >= 1`) say less than the routes'
- * query schemas do, so a rejected query is parsed again with the schema of
- * its operation and that message wins (`Invalid query parameter limit must
+ * messages (`request/query/limit must be >= 1`) say less than the query
+ * parsers derived from the document do, so a rejected query is parsed again
+ * with the parser of its operation and that message wins (`Invalid query parameter limit must
  * be a whole number from 1 to 500, got "0"`). What only the document checks
  * (path parameter types, empty values) keeps the validator's reason, reworded
  * to name the parameter first.
@@ -52,7 +63,7 @@ export function explainRejectedRequests(): ErrorRequestHandler {
       return;
     }
     try {
-      parseQuery(querySchemaFor(`${req.method} ${route}`), req.query);
+      parseQueryWith(querySchemaFor(`${req.method} ${route}`), req.query);
     } catch (queryError) {
       next(queryError);
       return;

@@ -1,8 +1,7 @@
-export * from './overview';
-export * from './owners';
-export * from './services';
-export * from './teams';
-export * from './summary';
-export * from './lookup';
-export * from './oncall';
-export * from './docs';
+/*
+ * The API's request and response types are generated from its OpenAPI
+ * document (`plugins/ownership-backend/src/schema/openapi.yaml`, see
+ * `yarn generate:openapi`); the names below are derived from them.
+ */
+export * from '../schema/openapi/generated';
+export * from './aliases';

@@ -6,6 +6,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import type {
   AuditRun,
+  EndpointMap,
   FindingRecord,
   LocalDocument,
   LookupResponse,
@@ -26,17 +27,31 @@ import type {
   OwnershipPageRequest,
 } from './OwnershipApi';
 
+/** An operation of the API as `#method|path`, e.g. `#get|/services`. */
+type Endpoint = keyof EndpointMap;
+
+/** The JSON an operation answers with, as the OpenAPI document gives it. */
+type ResponseOf<K extends Endpoint> = EndpointMap[K]['response'];
+
 /** Query parameters; arrays become repeated parameters. */
 type QueryParams = Record<
   string,
   string | number | readonly string[] | undefined
 >;
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
-  query?: QueryParams;
-  /** Resolve a 404 to `undefined` rather than rejecting. */
-  undefinedOnNotFound?: boolean;
+/** The query parameters an operation takes, by the document's names. */
+type QueryOf<K extends Endpoint> = EndpointMap[K] extends { query: infer Q }
+  ? { [P in keyof Q]?: QueryParams[string] }
+  : never;
+
+/** The values of an operation's path parameters, e.g. `{kind}`. */
+type PathOf<K extends Endpoint> = EndpointMap[K] extends { path: infer P }
+  ? { [N in keyof P]: string }
+  : never;
+
+interface RequestOptions<K extends Endpoint> {
+  query?: QueryOf<K>;
+  path?: PathOf<K>;
 }
 
 /**
@@ -58,16 +73,21 @@ function queryString(query: QueryParams = {}): string {
 }
 
 /** The filter parameters shared by `/services`, `/findings` and `/export.csv`. */
-function filterQuery(filters: OwnershipFilters = {}): QueryParams {
+function filterQuery(
+  filters: OwnershipFilters = {},
+): QueryOf<'#get|/services' | '#get|/findings' | '#get|/export.csv'> {
   const { team, ruleId, severity, lifecycle, kind, q } = filters;
   return { team, ruleId, severity, lifecycle, kind, q };
 }
 
 /**
- * `kind/namespace/name` of an entity ref, each part percent-encoded; a ref
+ * The `{kind}/{namespace}/{name}` path parameters of an entity ref; a ref
  * without a kind gets `defaultKind`, one without a namespace `default`.
  */
-function refPath(entityRef: string, defaultKind: string): string {
+function refParams(
+  entityRef: string,
+  defaultKind: string,
+): { kind: string; namespace: string; name: string } {
   let ref: CompoundEntityRef;
   try {
     ref = parseEntityRef(entityRef.trim(), {
@@ -79,7 +99,7 @@ function refPath(entityRef: string, defaultKind: string): string {
       `Invalid entity ref "${entityRef}", expected [<kind>:][<namespace>/]<name>`,
     );
   }
-  return [ref.kind, ref.namespace, ref.name].map(encodeURIComponent).join('/');
+  return { kind: ref.kind, namespace: ref.namespace, name: ref.name };
 }
 
 /**
@@ -98,15 +118,15 @@ export class OwnershipClient implements OwnershipApi {
   }
 
   getOverview(): Promise<OwnershipOverview> {
-    return this.request<OwnershipOverview>('/overview');
+    return this.request('#get|/overview');
   }
 
   listRules(): Promise<RuleListResponse> {
-    return this.request<RuleListResponse>('/rules');
+    return this.request('#get|/rules');
   }
 
   getSummary(): Promise<SummaryResponse> {
-    return this.request<SummaryResponse>('/summary');
+    return this.request('#get|/summary');
   }
 
   listServices(
@@ -114,15 +134,15 @@ export class OwnershipClient implements OwnershipApi {
     page: OwnershipPageRequest = {},
   ): Promise<Page<ServiceSummary>> {
     const { limit, cursor, orderBy, order } = page;
-    return this.request<Page<ServiceSummary>>('/services', {
+    return this.request('#get|/services', {
       query: { ...filterQuery(filters), limit, cursor, orderBy, order },
     });
   }
 
   async getService(entityRef: string): Promise<ServiceDetails> {
-    return this.request<ServiceDetails>(
-      `/services/${refPath(entityRef, 'component')}`,
-    );
+    return this.request('#get|/services/{kind}/{namespace}/{name}', {
+      path: refParams(entityRef, 'component'),
+    });
   }
 
   /**
@@ -134,18 +154,18 @@ export class OwnershipClient implements OwnershipApi {
     page: OwnershipPageRequest = {},
   ): Promise<Page<FindingRecord>> {
     const { limit, cursor } = page;
-    return this.request<Page<FindingRecord>>('/findings', {
+    return this.request('#get|/findings', {
       query: { ...filterQuery(filters), limit, cursor },
     });
   }
 
   getExportUrl(filters?: OwnershipFilters): Promise<string> {
-    return this.url('/export.csv', filterQuery(filters));
+    return this.url('#get|/export.csv', { query: filterQuery(filters) });
   }
 
   async exportCsv(filters?: OwnershipFilters): Promise<Blob> {
     const response = await this.fetchApi.fetch(
-      await this.url('/export.csv', filterQuery(filters)),
+      await this.url('#get|/export.csv', { query: filterQuery(filters) }),
     );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
@@ -157,67 +177,93 @@ export class OwnershipClient implements OwnershipApi {
     page: OwnershipPageRequest & { q?: string } = {},
   ): Promise<Page<TeamRollup>> {
     const { limit, cursor, orderBy, order, q } = page;
-    return this.request<Page<TeamRollup>>('/teams', {
+    return this.request('#get|/teams', {
       query: { limit, cursor, orderBy, order, q },
     });
   }
 
   async getTeam(entityRef: string): Promise<TeamDetails> {
-    return this.request<TeamDetails>(`/teams/${refPath(entityRef, 'group')}`);
+    return this.request('#get|/teams/{kind}/{namespace}/{name}', {
+      path: refParams(entityRef, 'group'),
+    });
   }
 
   async getOnCall(entityRef: string): Promise<OnCallAnswer | undefined> {
-    return this.request<OnCallAnswer | undefined>(
-      `/oncall/${refPath(entityRef, 'component')}`,
-      { undefinedOnNotFound: true },
-    );
+    return this.requestOrUndefined('#get|/oncall/{kind}/{namespace}/{name}', {
+      path: refParams(entityRef, 'component'),
+    });
   }
 
   getDocument(url: string): Promise<LocalDocument> {
-    return this.request<LocalDocument>('/documents', { query: { url } });
+    return this.request('#get|/documents', { query: { url } });
   }
 
   lookup(query: string, limit?: number): Promise<LookupResponse> {
-    return this.request<LookupResponse>('/lookup', {
-      query: { q: query, limit },
-    });
+    return this.request('#get|/lookup', { query: { q: query, limit } });
   }
 
   getLatestRun(): Promise<AuditRun | undefined> {
-    return this.request<AuditRun | undefined>('/runs/latest', {
-      undefinedOnNotFound: true,
-    });
+    return this.requestOrUndefined('#get|/runs/latest');
   }
 
   listRuns(limit?: number): Promise<RunListResponse> {
-    return this.request<RunListResponse>('/runs', { query: { limit } });
+    return this.request('#get|/runs', { query: { limit } });
   }
 
   startRun(): Promise<AuditRun> {
-    return this.request<AuditRun>('/runs', { method: 'POST' });
+    return this.request('#post|/runs');
   }
 
-  /** The absolute URL of a backend path with its query. */
-  private async url(path: string, query?: QueryParams): Promise<string> {
+  /**
+   * The absolute URL of an operation (`#get|/teams/{kind}/{namespace}/{name}`),
+   * its path parameters percent-encoded, with its query.
+   */
+  private async url<K extends Endpoint>(
+    endpoint: K,
+    options: RequestOptions<K> = {},
+  ): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ownership');
-    const search = queryString(query);
+    const values: Record<string, string> = options.path ?? {};
+    const path = endpoint
+      .slice(endpoint.indexOf('|') + 1)
+      .replace(/\{(\w+)\}/g, (_, name: string) =>
+        encodeURIComponent(values[name]),
+      );
+    const search = queryString(options.query);
     return `${baseUrl}${path}${search ? `?${search}` : ''}`;
   }
 
-  private async request<T>(
-    path: string,
-    options: RequestOptions = {},
-  ): Promise<T> {
-    const { method = 'GET', query, undefinedOnNotFound } = options;
-    const response = await this.fetchApi.fetch(await this.url(path, query), {
-      method,
-    });
-    if (response.status === 404 && undefinedOnNotFound) {
-      return undefined as T;
+  private async fetch<K extends Endpoint>(
+    endpoint: K,
+    options?: RequestOptions<K>,
+  ): Promise<Response> {
+    const method = endpoint.slice(1, endpoint.indexOf('|')).toUpperCase();
+    return this.fetchApi.fetch(await this.url(endpoint, options), { method });
+  }
+
+  private async request<K extends Endpoint>(
+    endpoint: K,
+    options?: RequestOptions<K>,
+  ): Promise<ResponseOf<K>> {
+    const response = await this.fetch(endpoint, options);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as ResponseOf<K>;
+  }
+
+  /** Like `request`, with `undefined` for a 404. */
+  private async requestOrUndefined<K extends Endpoint>(
+    endpoint: K,
+    options?: RequestOptions<K>,
+  ): Promise<ResponseOf<K> | undefined> {
+    const response = await this.fetch(endpoint, options);
+    if (response.status === 404) {
+      return undefined;
     }
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (await response.json()) as ResponseOf<K>;
   }
 }

@@ -6,7 +6,7 @@ import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
 import { topRunbook } from './topRunbook';
 
-type FieldKind = 'name' | 'title' | 'tag' | 'system' | 'owner';
+type FieldKind = LookupMatch['matchedOn'][number];
 
 const NONE = 0;
 const SUBSTRING = 1;
@@ -318,7 +318,11 @@ function endsAtWordEnd(tails: string[], from: number, length: number) {
   return rest === 0;
 }
 
-function matchedOn(entry: Entry, phrase: Term, terms: Term[]): string[] {
+function matchedOn(
+  entry: Entry,
+  phrase: Term,
+  terms: Term[],
+): LookupMatch['matchedOn'] {
   const kinds = new Set<FieldKind>();
   if (phrase.lower === entry.ref || terms.some(t => t.lower === entry.ref)) {
     kinds.add('name');

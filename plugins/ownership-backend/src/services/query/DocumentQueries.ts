@@ -94,6 +94,11 @@ export class DocumentQueries {
 
 /** Refuses URLs that can never name a document shown here, whatever is on disk. */
 function checkShape(url: string): void {
+  if (!url.startsWith('file:')) {
+    throw new InputError(
+      `Invalid query parameter url: ${url} must be a file: URL inside ownership.docs.localRoots; open other documents at their own address`,
+    );
+  }
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(url).pathname);

@@ -1,14 +1,14 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import type {
   ResultStore,
   RunStore,
   ServiceFilter,
 } from '../../database/types';
-import { type FilterParams } from '../../router/params';
-import { refFromParam } from '../../router/params';
 import type { CatalogVisibility } from './CatalogVisibility';
+import { InvalidParameterError } from './errors';
+import { refFromParam, type FilterParams } from './params';
 
 /** The run a read is served from. */
 export interface ServedRun {
@@ -19,7 +19,8 @@ export interface ServedRun {
 /**
  * Turns request parameters into a run and a store filter: picks the run
  * (the latest successful one, or the one a cursor was made in) and checks
- * every filter value against it, so bad input is a 400 that names it.
+ * every filter value against it: bad input is an
+ * {@link InvalidParameterError} that names it.
  */
 export class Selection {
   static create(deps: {
@@ -57,8 +58,9 @@ export class Selection {
   async cursorRun(runId: number): Promise<ServedRun> {
     const run = await this.deps.runs.getRun(runId);
     if (!run || run.status !== 'succeeded') {
-      throw new InputError(
-        `Invalid query parameter cursor: audit run ${runId} is no longer stored; start again without a cursor`,
+      throw new InvalidParameterError(
+        'cursor',
+        `audit run ${runId} is no longer stored; start again without a cursor`,
       );
     }
     return served(run);
@@ -82,8 +84,9 @@ export class Selection {
         !team ||
         !(await this.deps.visibility.canRead(team.entityRef, credentials))
       ) {
-        throw new InputError(
-          `Invalid query parameter team: ${teamRef} is not a Group in audit run ${runId}`,
+        throw new InvalidParameterError(
+          'team',
+          `${teamRef} is not a Group in audit run ${runId}`,
         );
       }
       filter.ownerRefs = [team.entityRef, ...team.subGroups];
@@ -92,8 +95,9 @@ export class Selection {
       const known = new Set(this.deps.ruleIds());
       const unknown = params.ruleId.filter(id => !known.has(id));
       if (unknown.length) {
-        throw new InputError(
-          `Invalid query parameter ruleId: unknown rule ${unknown
+        throw new InvalidParameterError(
+          'ruleId',
+          `unknown rule ${unknown
             .map(id => `"${id}"`)
             .join(', ')}; see GET /api/ownership/rules`,
         );
@@ -111,8 +115,9 @@ export class Selection {
         k => !scoped.has(k.toLocaleLowerCase('en-US')),
       );
       if (unknown.length) {
-        throw new InputError(
-          `Invalid query parameter kind: ${unknown.join(
+        throw new InvalidParameterError(
+          'kind',
+          `${unknown.join(
             ', ',
           )} is not audited; audited kinds are ${this.deps.kinds.join(', ')}`,
         );

@@ -14,10 +14,10 @@ import type {
   ServiceFilter,
   ServiceOrderBy,
 } from '../../database/types';
-import type { FilterParams } from '../../router/params';
 import type { OnCallService } from '../../oncall/OnCallService';
 import type { CatalogVisibility } from './CatalogVisibility';
 import { readPage, sliceCounted } from './paging';
+import type { FilterParams } from './params';
 import type { Selection } from './Selection';
 import { visibleOnCall } from './visibleOnCall';
 import { readableOwners, visibleOwner } from './visibleOwner';

@@ -1,5 +1,5 @@
-import { InputError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
+import { InvalidParameterError } from './errors';
 
 /** Where a listing continues: the run it reads and the offset in it. */
 export interface CursorPosition {
@@ -24,7 +24,7 @@ export function encodeCursor(position: CursorPosition, key: string): string {
 
 /**
  * Decodes a cursor made by {@link encodeCursor} for the same selection;
- * throws an `InputError` naming the parameter otherwise.
+ * throws an {@link InvalidParameterError} otherwise.
  */
 export function decodeCursor(cursor: string, key: string): CursorPosition {
   let parsed: unknown;
@@ -40,13 +40,15 @@ export function decodeCursor(cursor: string, key: string): CursorPosition {
     !Number.isSafeInteger(value.o) ||
     (value.o as number) < 0
   ) {
-    throw new InputError(
-      'Invalid query parameter cursor: not a cursor returned by this API',
+    throw new InvalidParameterError(
+      'cursor',
+      'not a cursor returned by this API',
     );
   }
   if (value.k !== key) {
-    throw new InputError(
-      'Invalid query parameter cursor: it belongs to a listing with other filters; start again without a cursor',
+    throw new InvalidParameterError(
+      'cursor',
+      'it belongs to a listing with other filters; start again without a cursor',
     );
   }
   return { runId: value.r as number, offset: value.o as number };

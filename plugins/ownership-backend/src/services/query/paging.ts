@@ -1,5 +1,5 @@
 import type { Page } from '@ownership-portal/plugin-ownership-common';
-import { decodeCursor, encodeCursor, selectionKey } from '../../router/cursor';
+import { decodeCursor, encodeCursor, selectionKey } from './cursor';
 import type { ServedRun, Selection } from './Selection';
 
 /** A page request: how many, after which cursor, for which selection. */

@@ -1728,66 +1728,155 @@ export const spec = {
           runbooks: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                entityRefs: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                title: {
-                  type: 'string',
-                },
-                url: {
-                  type: 'string',
-                },
-                freshness: {
-                  type: 'string',
-                  enum: ['fresh', 'stale', 'unknown'],
-                },
-              },
-              required: [
-                'entityRef',
-                'entityRefs',
-                'title',
-                'url',
-                'freshness',
-              ],
+              $ref: '#/components/schemas/ReadingListRunbook',
             },
           },
           adrs: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                entityRefs: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-                title: {
-                  type: 'string',
-                },
-                status: {
-                  type: 'string',
-                },
-                url: {
-                  type: 'string',
-                },
-              },
-              required: ['entityRef', 'entityRefs', 'title', 'status', 'url'],
+              $ref: '#/components/schemas/ReadingListAdr',
             },
           },
         },
         required: ['runbooks', 'adrs'],
+        additionalProperties: false,
+      },
+      ReadingListRunbook: {
+        type: 'object',
+        description: "A RunbookInfo with the team's services it belongs to.",
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'The first of `entityRefs`.',
+          },
+          entityRefs: {
+            type: 'array',
+            description:
+              "The team's services the document belongs to, by entity ref.",
+            items: {
+              type: 'string',
+            },
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['service-link', 'team-link', 'annotation'],
+          },
+          reviewedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          reviewedFrom: {
+            type: 'string',
+            enum: ['front-matter', 'last-modified'],
+          },
+          freshness: {
+            type: 'string',
+            enum: ['fresh', 'stale', 'unknown'],
+          },
+          status: {
+            type: 'string',
+            enum: ['ok', 'unreachable', 'not-configured', 'unknown'],
+            description:
+              '`unknown`: it could not be read just now (timeout, 5xx, 429, reset connection, open circuit breaker) and never was before; not a finding.',
+          },
+          reason: {
+            type: 'string',
+          },
+          staleRead: {
+            $ref: '#/components/schemas/StaleRead',
+          },
+        },
+        required: [
+          'entityRef',
+          'entityRefs',
+          'title',
+          'url',
+          'source',
+          'freshness',
+          'status',
+        ],
+        additionalProperties: false,
+      },
+      ReadingListAdr: {
+        type: 'object',
+        description: "An AdrInfo with the team's services it belongs to.",
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'The first of `entityRefs`.',
+          },
+          entityRefs: {
+            type: 'array',
+            description:
+              "The team's services the document belongs to, by entity ref.",
+            items: {
+              type: 'string',
+            },
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'proposed',
+              'accepted',
+              'rejected',
+              'deprecated',
+              'superseded',
+              'unknown',
+            ],
+          },
+          date: {
+            type: 'string',
+            description:
+              "The decision date the record states; absent when it states none (undated). Never the file's modification time.",
+          },
+          proposedSince: {
+            type: 'object',
+            description:
+              "For a proposed ADR: since when, from the record's date or the first audit run that saw it proposed.",
+            properties: {
+              date: {
+                type: 'string',
+              },
+              source: {
+                type: 'string',
+                enum: ['record', 'first-seen'],
+              },
+            },
+            required: ['date', 'source'],
+            additionalProperties: false,
+          },
+          deciders: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          url: {
+            type: 'string',
+          },
+          file: {
+            type: 'string',
+          },
+          supersededBy: {
+            type: 'string',
+          },
+          supersedes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['entityRef', 'entityRefs', 'title', 'status', 'url', 'file'],
         additionalProperties: false,
       },
       ServiceSummary: {

@@ -25,6 +25,8 @@ export * from './AdrInfo.model';
 export * from './TechDebtItem.model';
 export * from './TechDebtSummary.model';
 export * from './ReadingList.model';
+export * from './ReadingListRunbook.model';
+export * from './ReadingListAdr.model';
 export * from './ServiceSummary.model';
 export * from './ServiceSummaryPage.model';
 export * from './RelatedService.model';
