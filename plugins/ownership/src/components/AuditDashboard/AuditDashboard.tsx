@@ -1,6 +1,7 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -17,6 +18,7 @@ import { useCallback, useId, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 import { FindingsTable } from '../FindingsTable';
 import { OverviewContent } from '../OverviewContent';
 import { RunStatus } from '../RunStatus';
@@ -80,13 +82,8 @@ function Figure(props: { label: string; value: string; detail?: string }) {
   );
 }
 
-const SEVERITY_LABELS: Record<Severity, string> = {
-  error: 'Errors',
-  warning: 'Warnings',
-  info: 'Info',
-};
-
 function SeverityCounts({ summary }: { summary: SummaryResponse }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { findings } = summary.figures;
   return (
     <Box
@@ -100,7 +97,7 @@ function SeverityCounts({ summary }: { summary: SummaryResponse }) {
         gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
       }}
     >
-      {(['error', 'warning', 'info'] as const).map(severity => (
+      {(['error', 'warning', 'info'] as Severity[]).map(severity => (
         <Box
           component="li"
           key={severity}
@@ -119,7 +116,7 @@ function SeverityCounts({ summary }: { summary: SummaryResponse }) {
             underline="hover"
             variant="body2"
           >
-            {SEVERITY_LABELS[severity]}
+            {t(`auditDashboard.severities.${severity}`)}
           </Link>
         </Box>
       ))}
@@ -128,22 +125,26 @@ function SeverityCounts({ summary }: { summary: SummaryResponse }) {
 }
 
 function Summary({ summary }: { summary: SummaryResponse }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { figures } = summary;
   const shares = dashboardShares(summary);
   const generated = new Date(summary.generatedAt);
   return (
     <Stack spacing={3}>
       <Typography variant="body2" color="text.secondary">
-        Figures of audit run #{summary.runId}, finished{' '}
-        <time dateTime={summary.generatedAt}>
-          {Number.isNaN(generated.getTime())
-            ? summary.generatedAt
-            : generated.toLocaleString(undefined, {
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              })}
-        </time>
-        .
+        {t('auditDashboard.summaryLine', {
+          runId: summary.runId,
+          time: (
+            <time dateTime={summary.generatedAt}>
+              {Number.isNaN(generated.getTime())
+                ? summary.generatedAt
+                : generated.toLocaleString(undefined, {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  })}
+            </time>
+          ),
+        })}
       </Typography>
       <Box
         sx={{
@@ -153,29 +154,32 @@ function Summary({ summary }: { summary: SummaryResponse }) {
         }}
       >
         <Figure
-          label="Services audited"
+          label={t('auditDashboard.figures.services')}
           value={String(figures.services)}
-          detail="Components, systems, APIs and resources in scope"
+          detail={t('auditDashboard.figures.servicesDetail')}
         />
         <Figure
-          label="Valid owning team"
+          label={t('auditDashboard.figures.validOwner')}
           value={percent(shares.validOwner)}
-          detail={`${figures.validOwner} of ${figures.services} owned by a team with members`}
+          detail={t('auditDashboard.figures.validOwnerDetail', {
+            validOwner: figures.validOwner,
+            services: figures.services,
+          })}
         />
         <Figure
-          label="On-call"
+          label={t('auditDashboard.figures.onCall')}
           value={percent(shares.onCall)}
-          detail="Without an oncall.missing finding"
+          detail={t('auditDashboard.figures.onCallDetail')}
         />
         <Figure
-          label="Fresh runbooks"
+          label={t('auditDashboard.figures.freshRunbooks')}
           value={percent(shares.freshRunbooks)}
-          detail="Without a missing or stale runbook"
+          detail={t('auditDashboard.figures.freshRunbooksDetail')}
         />
         <Figure
-          label="Average score"
+          label={t('auditDashboard.figures.averageScore')}
           value={String(Math.round(figures.averageScore))}
-          detail="0–100, severity-weighted rules passed"
+          detail={t('auditDashboard.figures.averageScoreDetail')}
         />
       </Box>
       <Box
@@ -190,22 +194,22 @@ function Summary({ summary }: { summary: SummaryResponse }) {
       >
         <InfoCard
           titleTypographyProps={{ component: 'h2' }}
-          title="Trend"
-          subheader="Per stored audit run, oldest first"
+          title={t('auditDashboard.trendTitle')}
+          subheader={t('auditDashboard.trendSubheader')}
         >
           <TrendChart points={summary.trend} />
         </InfoCard>
         <Stack spacing={2}>
           <InfoCard
             titleTypographyProps={{ component: 'h2' }}
-            title="Findings by severity"
+            title={t('auditDashboard.severityTitle')}
           >
             <SeverityCounts summary={summary} />
           </InfoCard>
           <InfoCard
             titleTypographyProps={{ component: 'h2' }}
-            title="Maturity levels"
-            subheader="0 not owned · 1 owned · 2 operable · 3 documented · 4 healthy"
+            title={t('auditDashboard.levelsTitle')}
+            subheader={t('auditDashboard.levelsSubheader')}
           >
             <LevelBar levels={figures.levels} legend height={16} />
           </InfoCard>
@@ -223,6 +227,7 @@ function Summary({ summary }: { summary: SummaryResponse }) {
  */
 export function AuditDashboard() {
   const api = useApi(ownershipApiRef);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const [generation, setGeneration] = useState(0);
   const summary = useAsyncRetry(() => api.getSummary(), [api, generation]);
   // A finished run changes every figure: read them all again.
@@ -235,11 +240,10 @@ export function AuditDashboard() {
     body = (
       <Stack spacing={3}>
         <Alert severity="info">
-          <AlertTitle>No audit run has completed yet</AlertTitle>
-          Figures, teams and findings appear here after the first run. It starts
-          on schedule shortly after the backend starts; users allowed to start
-          runs can use <strong>Run now</strong>. Until then, this is what the
-          audit will cover:
+          <AlertTitle>{t('auditDashboard.noRunTitle')}</AlertTitle>
+          {t('auditDashboard.noRunBody', {
+            runNow: <strong>{t('runStatus.runNow')}</strong>,
+          })}
         </Alert>
         <OverviewContent />
       </Stack>
@@ -250,13 +254,10 @@ export function AuditDashboard() {
     body = (
       <Stack spacing={3}>
         <Alert severity="info">
-          <AlertTitle>
-            Organisation-wide figures are not shown to you
-          </AlertTitle>
-          They count every audited entity, so they need the permission{' '}
-          <code>ownership.summary.read</code>; ask your Backstage administrator
-          for it. The teams and findings below are the ones you may read in the
-          catalog.
+          <AlertTitle>{t('auditDashboard.notAllowedTitle')}</AlertTitle>
+          {t('auditDashboard.notAllowedBody', {
+            permission: <code>ownership.summary.read</code>,
+          })}
         </Alert>
         <TeamTable key={`teams-${generation}`} />
         <FindingsTable key={`findings-${generation}`} />
@@ -265,7 +266,7 @@ export function AuditDashboard() {
   } else if (summary.error) {
     body = (
       <ErrorPanelWithRetry
-        title="Could not load the audit summary"
+        title={t('auditDashboard.errorTitle')}
         error={summary.error}
         onRetry={summary.retry}
       />

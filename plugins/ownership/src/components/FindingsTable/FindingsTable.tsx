@@ -1,5 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useAnalytics, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
@@ -24,6 +25,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { type OwnershipFilters, ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 import {
   ErrorPanelWithRetry,
   OverlayProgress,
@@ -122,6 +124,7 @@ function FindingRow(props: { finding: FindingRecord; rule?: string }) {
 export function FindingsTable(props: FindingsTableProps) {
   const api = useApi(ownershipApiRef);
   const analytics = useAnalytics();
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const [searchParams, setSearchParams] = useSearchParams();
   // Only the filter parameters: other parameters do not change the selection.
   const filterParams = new URLSearchParams();
@@ -204,7 +207,7 @@ export function FindingsTable(props: FindingsTableProps) {
   if (error) {
     content = (
       <ErrorPanelWithRetry
-        title="Could not load the findings"
+        title={t('findingsTable.errorTitle')}
         error={error}
         onRetry={retry}
       />
@@ -214,32 +217,36 @@ export function FindingsTable(props: FindingsTableProps) {
   } else if (value.items.length === 0 && page === 0) {
     content = hasFilters ? (
       <Stack spacing={1} alignItems="flex-start" sx={{ py: 2 }}>
-        <Typography variant="body2">
-          No findings match these filters. Widen them or clear them to see every
-          finding.
-        </Typography>
+        <Typography variant="body2">{t('findingsTable.noMatches')}</Typography>
         <Button size="small" onClick={clearFilters}>
-          Clear filters
+          {t('findingsTable.clearFilters')}
         </Button>
       </Stack>
     ) : (
       <Typography variant="body2" sx={{ py: 2 }}>
-        No findings in the latest audit run: every audited entity passes every
-        enabled rule.
+        {t('findingsTable.none')}
       </Typography>
     );
   } else {
     content = (
       <>
         <TableContainer>
-          <Table size="small" aria-label="Findings">
+          <Table size="small" aria-label={t('findingsTable.tableLabel')}>
             <TableHead>
               <TableRow>
-                <TableCell sx={{ minWidth: 160 }}>Entity</TableCell>
-                <TableCell>Rule</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>Severity</TableCell>
-                <TableCell sx={{ minWidth: 240 }}>Message</TableCell>
-                <TableCell sx={{ minWidth: 240 }}>Remediation</TableCell>
+                <TableCell sx={{ minWidth: 160 }}>
+                  {t('findingsTable.columns.entity')}
+                </TableCell>
+                <TableCell>{t('findingsTable.columns.rule')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('findingsTable.columns.severity')}
+                </TableCell>
+                <TableCell sx={{ minWidth: 240 }}>
+                  {t('findingsTable.columns.message')}
+                </TableCell>
+                <TableCell sx={{ minWidth: 240 }}>
+                  {t('findingsTable.columns.remediation')}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -257,7 +264,7 @@ export function FindingsTable(props: FindingsTableProps) {
           <TablePagination
             component="div"
             {...pagination}
-            labelRowsPerPage="Findings per page"
+            labelRowsPerPage={t('findingsTable.perPage')}
           />
         )}
       </>
@@ -267,8 +274,8 @@ export function FindingsTable(props: FindingsTableProps) {
   return (
     <InfoCard
       titleTypographyProps={{ component: 'h2' }}
-      title="Findings"
-      subheader="What to fix, per entity and rule. The filters are part of the page address, so a link shows the same selection."
+      title={t('findingsTable.title')}
+      subheader={t('findingsTable.subheader')}
       action={
         <Button
           onClick={exportCsv}
@@ -276,14 +283,16 @@ export function FindingsTable(props: FindingsTableProps) {
           startIcon={<DownloadIcon />}
           size="small"
         >
-          {exporting ? 'Exporting…' : 'Export CSV'}
+          {exporting
+            ? t('findingsTable.exporting')
+            : t('findingsTable.exportCsv')}
         </Button>
       }
     >
       <Stack spacing={2}>
         <Box
           role="group"
-          aria-label="Finding filters"
+          aria-label={t('findingsTable.filtersLabel')}
           sx={{
             display: 'grid',
             gap: 2,
@@ -298,7 +307,7 @@ export function FindingsTable(props: FindingsTableProps) {
             }
           />
           <MultiSelect
-            label="Rule"
+            label={t('findingsTable.ruleFilter')}
             value={filters.ruleId ?? []}
             options={(rules.value?.items ?? []).map(r => ({
               value: r.id,
@@ -306,19 +315,21 @@ export function FindingsTable(props: FindingsTableProps) {
             }))}
             helperText={
               rules.error
-                ? `Could not load the rules: ${rules.error.message}`
+                ? t('findingsTable.rulesError', {
+                    message: rules.error.message,
+                  })
                 : undefined
             }
             onChange={v => setFilter(FINDING_FILTER_PARAMS.ruleId, v)}
           />
           <MultiSelect
-            label="Severity"
+            label={t('findingsTable.severityFilter')}
             value={filters.severity ?? []}
             options={SEVERITIES.map(s => ({ value: s }))}
             onChange={v => setFilter(FINDING_FILTER_PARAMS.severity, v)}
           />
           <MultiSelect
-            label="Lifecycle"
+            label={t('findingsTable.lifecycleFilter')}
             value={filters.lifecycle ?? []}
             options={LIFECYCLES.map(l => ({ value: l }))}
             onChange={v => setFilter(FINDING_FILTER_PARAMS.lifecycle, v)}
@@ -326,13 +337,13 @@ export function FindingsTable(props: FindingsTableProps) {
         </Box>
         {exportError && (
           <Alert severity="error" onClose={() => setExportError(undefined)}>
-            Could not export the selection as CSV: {exportError.message}
+            {t('findingsTable.exportError', { message: exportError.message })}
           </Alert>
         )}
         {hasFilters && (
           <Box>
             <Button size="small" onClick={clearFilters}>
-              Clear filters
+              {t('findingsTable.clearFilters')}
             </Button>
           </Box>
         )}

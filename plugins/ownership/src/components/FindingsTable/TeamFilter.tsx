@@ -1,10 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 
 /** The name part of a ref, e.g. `payments` for `group:default/payments`. */
 function refName(entityRef: string): string {
@@ -25,6 +27,7 @@ export function TeamFilter(props: {
   onChange: (team?: string) => void;
 }) {
   const api = useApi(ownershipApiRef);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -39,7 +42,10 @@ export function TeamFilter(props: {
       order: 'asc',
       ...(query && { q: query }),
     });
-    return page.items.map(t => ({ entityRef: t.entityRef, title: t.title }));
+    return page.items.map(team => ({
+      entityRef: team.entityRef,
+      title: team.title,
+    }));
   }, [api, open, query]);
 
   // Titles of teams seen in the options, so that a chosen team needs no
@@ -54,7 +60,7 @@ export function TeamFilter(props: {
       return undefined;
     }
     const page = await api.listTeams({ q: refName(ref), limit: 20 });
-    return page.items.find(t => t.entityRef === ref)?.title;
+    return page.items.find(team => team.entityRef === ref)?.title;
   }, [api, props.value]);
 
   const value: TeamOption | null = props.value
@@ -87,10 +93,12 @@ export function TeamFilter(props: {
       isOptionEqualToValue={(a, b) => a.entityRef === b.entityRef}
       noOptionsText={
         options.error
-          ? `Could not load the teams: ${options.error.message}`
-          : 'No team matches'
+          ? t('findingsTable.teamsError', { message: options.error.message })
+          : t('findingsTable.noTeamMatches')
       }
-      renderInput={params => <TextField {...params} label="Team" />}
+      renderInput={params => (
+        <TextField {...params} label={t('findingsTable.teamFilter')} />
+      )}
     />
   );
 }

@@ -1,7 +1,9 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AuditDashboard } from '../AuditDashboard';
 import { IncidentLookup } from '../IncidentLookup';
+import { ownershipTranslationRef } from '../../translation';
 
 /**
  * The routes of the ownership page, relative to where it is mounted: the
@@ -27,11 +29,12 @@ export function OwnershipRoutes() {
  * @public
  */
 export function OwnershipPage() {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Page themeId="tool">
       <Header
-        title="Ownership"
-        subtitle="Who owns every service, who is on call, and what is missing"
+        title={t('ownershipPage.title')}
+        subtitle={t('ownershipPage.subtitle')}
       />
       <Content>
         <OwnershipRoutes />

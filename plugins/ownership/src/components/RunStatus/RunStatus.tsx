@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import Alert from '@mui/material/Alert';
@@ -16,6 +17,7 @@ import {
 } from '@ownership-portal/plugin-ownership-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 import { ErrorPanelWithRetry, InlineRow } from '../shared';
 
 /** Properties of {@link RunStatus}. */
@@ -31,12 +33,6 @@ interface RunState {
   loading: boolean;
   error?: Error;
 }
-
-const STATUS_LABELS: Record<AuditRun['status'], string> = {
-  running: 'Running',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-};
 
 const STATUS_COLORS: Record<AuditRun['status'], 'info' | 'success' | 'error'> =
   {
@@ -74,24 +70,25 @@ function isConflict(error: unknown): boolean {
 }
 
 function RunProgress({ run }: { run: AuditRun }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { processed, total } = run;
   const determinate =
     processed !== undefined && total !== undefined && total > 0;
   const value = determinate
     ? Math.min(100, Math.round((processed / total) * 100))
     : undefined;
-  let text = 'Audit in progress';
+  let text: string = t('runStatus.inProgress');
   if (determinate) {
-    text = `${processed} of ${total} entities audited (${value}%)`;
+    text = t('runStatus.progress', { processed, total, percent: value });
   } else if (processed !== undefined) {
-    text = `${processed} entities audited so far`;
+    text = t('runStatus.progressSoFar', { processed });
   }
   return (
     <Box>
       <LinearProgress
         variant={determinate ? 'determinate' : 'indeterminate'}
         value={value}
-        aria-label="Audit run progress"
+        aria-label={t('runStatus.progressLabel')}
       />
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
         {text}
@@ -101,36 +98,51 @@ function RunProgress({ run }: { run: AuditRun }) {
 }
 
 function RunDescription({ run }: { run: AuditRun }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const finished = run.finishedAt;
+  const manual = run.trigger === 'manual';
+  let trigger: string;
+  if (run.triggeredBy) {
+    trigger = t(
+      manual ? 'runStatus.trigger.manualBy' : 'runStatus.trigger.scheduleBy',
+      { user: run.triggeredBy },
+    );
+  } else {
+    trigger = t(
+      manual ? 'runStatus.trigger.manual' : 'runStatus.trigger.schedule',
+    );
+  }
   return (
     <Stack spacing={1}>
       <InlineRow>
         <Chip
           size="small"
           color={STATUS_COLORS[run.status]}
-          label={STATUS_LABELS[run.status]}
+          label={t(`runStatus.status.${run.status}`)}
         />
         <Typography variant="body2">
-          Run #{run.id}{' '}
-          {run.status === 'running' || !finished ? (
-            <>
-              started{' '}
-              <time dateTime={run.startedAt}>{formatTime(run.startedAt)}</time>
-            </>
-          ) : (
-            <>
-              finished <time dateTime={finished}>{formatTime(finished)}</time>
-            </>
-          )}{' '}
-          ({run.trigger === 'manual' ? 'started by hand' : 'scheduled'}
-          {run.triggeredBy ? ` by ${run.triggeredBy}` : ''})
+          {run.status === 'running' || !finished
+            ? t('runStatus.runStarted', {
+                id: run.id,
+                time: (
+                  <time dateTime={run.startedAt}>
+                    {formatTime(run.startedAt)}
+                  </time>
+                ),
+              })
+            : t('runStatus.runFinished', {
+                id: run.id,
+                time: <time dateTime={finished}>{formatTime(finished)}</time>,
+              })}{' '}
+          {trigger}
         </Typography>
       </InlineRow>
       {run.status === 'running' && <RunProgress run={run} />}
       {run.status === 'failed' && (
         <Alert severity="error">
-          The run failed{run.error ? `: ${run.error}` : '.'} The dashboard shows
-          the last successful run.
+          {run.error
+            ? t('runStatus.failedWithError', { error: run.error })
+            : t('runStatus.failed')}
         </Alert>
       )}
     </Stack>
@@ -148,6 +160,7 @@ export function RunStatus(props: RunStatusProps) {
   const { onRunFinished, pollIntervalMs = 2000 } = props;
   const api = useApi(ownershipApiRef);
   const analytics = useAnalytics();
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { allowed: canRun } = usePermission({
     permission: ownershipRunCreatePermission,
   });
@@ -229,7 +242,7 @@ export function RunStatus(props: RunStatusProps) {
       analytics.captureEvent('start', 'audit run', { value: run.id });
     } catch (error) {
       if (isConflict(error)) {
-        setNotice('A run is already in progress; its progress is shown here.');
+        setNotice(t('runStatus.alreadyRunning'));
         const run = await api.getLatestRun().catch(() => undefined);
         if (run) {
           setState({ run, loading: false });
@@ -240,7 +253,7 @@ export function RunStatus(props: RunStatusProps) {
     } finally {
       setStarting(false);
     }
-  }, [api, analytics]);
+  }, [api, analytics, t]);
 
   const runButton = canRun ? (
     <Button
@@ -250,17 +263,17 @@ export function RunStatus(props: RunStatusProps) {
       onClick={startRun}
       disabled={starting || running || state.loading}
     >
-      {starting ? 'Starting…' : 'Run now'}
+      {starting ? t('runStatus.starting') : t('runStatus.runNow')}
     </Button>
   ) : null;
 
   let body;
   if (state.loading && !state.run) {
-    body = <LinearProgress aria-label="Loading the latest audit run" />;
+    body = <LinearProgress aria-label={t('runStatus.loadingLabel')} />;
   } else if (state.error) {
     body = (
       <ErrorPanelWithRetry
-        title="Could not load the latest audit run"
+        title={t('runStatus.errorTitle')}
         error={state.error}
         onRetry={() => setReloads(n => n + 1)}
       />
@@ -268,9 +281,7 @@ export function RunStatus(props: RunStatusProps) {
   } else if (!state.run) {
     body = (
       <Typography variant="body2">
-        No audit run has been started yet. The first scheduled run starts
-        shortly after the backend starts
-        {canRun ? '; or start one now.' : '.'}
+        {canRun ? t('runStatus.noRunCanStart') : t('runStatus.noRun')}
       </Typography>
     );
   } else {
@@ -279,15 +290,15 @@ export function RunStatus(props: RunStatusProps) {
 
   let announcement = '';
   if (state.run) {
-    announcement = `Audit run ${state.run.id} ${STATUS_LABELS[
-      state.run.status
-    ].toLocaleLowerCase('en-US')}`;
+    announcement = t(`runStatus.announcement.${state.run.status}`, {
+      id: state.run.id,
+    });
   }
 
   return (
     <InfoCard
       titleTypographyProps={{ component: 'h2' }}
-      title="Latest audit run"
+      title={t('runStatus.title')}
       action={runButton}
     >
       <Stack spacing={1.5}>
@@ -298,13 +309,12 @@ export function RunStatus(props: RunStatusProps) {
         {notice && <Alert severity="info">{notice}</Alert>}
         {pollError && (
           <Alert severity="warning">
-            Could not refresh the run status ({pollError.message}); trying
-            again.
+            {t('runStatus.pollError', { message: pollError.message })}
           </Alert>
         )}
         {startError && (
           <Alert severity="error">
-            Could not start a run: {startError.message}
+            {t('runStatus.startError', { message: startError.message })}
           </Alert>
         )}
       </Stack>
