@@ -13,12 +13,9 @@ import {
   type Resilience,
   type ResilienceOptions,
 } from '@ownership-portal/plugin-ownership-node';
-import {
-  InvalidCalendarError,
-  parseFeed,
-  type FeedPerson,
-  type FeedShift,
-} from './parseFeed';
+import type { FeedShift } from './events';
+import { InvalidCalendarError, parseFeed } from './parseFeed';
+import type { FeedPerson } from './people';
 import { feedKey, feedLabel } from './feedLabel';
 import { readFeed } from './readFeed';
 

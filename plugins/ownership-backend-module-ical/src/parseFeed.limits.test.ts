@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { calendar, onCallContext } from './__testUtils__/fixtures';
 import { ICAL_ANNOTATION, ICalOnCallProvider } from './ICalOnCallProvider';
-import { DEFAULT_FEED_LIMITS, parseFeed } from './parseFeed';
+import { DEFAULT_FEED_LIMITS } from './events';
+import { parseFeed } from './parseFeed';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-12-01T12:00:00Z');

@@ -1,4 +1,5 @@
-import { levelOf, parseFeed } from './parseFeed';
+import { parseFeed } from './parseFeed';
+import { levelOf } from './people';
 import { calendar } from './__testUtils__/fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
