@@ -6,7 +6,9 @@ import {
   hostileText,
   timed,
 } from '../__testUtils__/hostileText';
-import { parseAdr, parseAdrDate, normaliseAdrStatus } from './parseAdr';
+import { parseAdrDate } from './adrDate';
+import { normaliseAdrStatus } from './adrStatus';
+import { parseAdr } from './parseAdr';
 
 const STATUSES = [
   'proposed',

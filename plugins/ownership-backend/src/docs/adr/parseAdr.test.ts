@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { normaliseAdrStatus, parseAdr, parseAdrDate } from './parseAdr';
+import { parseAdrDate } from './adrDate';
+import { normaliseAdrStatus } from './adrStatus';
+import { parseAdr } from './parseAdr';
 
 const BASE = 'https://github.com/acme/payments/blob/main/docs/adrs';
 
