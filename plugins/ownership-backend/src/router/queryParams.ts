@@ -78,6 +78,8 @@ export type ParsedQuery<O extends Operation> = {
   > as P['name']]?: ParameterValue<P>;
 };
 
+const document = loadOpenApiSpec();
+
 /** A query parameter given at most once; blank is left out. */
 const single = z
   .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
@@ -124,6 +126,17 @@ function choice(values: string[]) {
   });
 }
 
+/** ` from 1 to 500`, ` of at least 1`, or nothing, for a range's message. */
+function rangeText(minimum?: number, maximum?: number): string {
+  if (minimum !== undefined && maximum !== undefined) {
+    return ` from ${minimum} to ${maximum}`;
+  }
+  if (minimum !== undefined) {
+    return ` of at least ${minimum}`;
+  }
+  return maximum !== undefined ? ` of at most ${maximum}` : '';
+}
+
 function wholeNumber(schema: OpenApiObject) {
   const { minimum, maximum } = schema;
   return single.transform((value, ctx) => {
@@ -138,19 +151,10 @@ function wholeNumber(schema: OpenApiObject) {
     ) {
       ctx.addIssue({
         code: 'custom',
-        message: `must be a whole number${
-          minimum !== undefined && maximum !== undefined
-            ? ` from ${minimum} to ${maximum}`
-            : ''
-        }${
-          minimum !== undefined && maximum === undefined
-            ? ` of at least ${minimum}`
-            : ''
-        }${
-          maximum !== undefined && minimum === undefined
-            ? ` of at most ${maximum}`
-            : ''
-        }, got "${value}"`,
+        message: `must be a whole number${rangeText(
+          minimum,
+          maximum,
+        )}, got "${value}"`,
       });
       return z.NEVER;
     }
@@ -210,8 +214,6 @@ function parameterSchema(parameter: OpenApiObject): z.ZodType {
   }
   return parameter.required ? requiredText(parameter, schema) : single;
 }
-
-const document = loadOpenApiSpec();
 
 /** The query schema of every operation, keyed `METHOD /path`. */
 const querySchemas = new Map(
