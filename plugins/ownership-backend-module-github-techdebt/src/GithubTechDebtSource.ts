@@ -31,7 +31,11 @@ import {
   readGithubTechDebtConfig,
 } from './config';
 
-/** The GitHub plugins' repository annotation, `owner/repo`. */
+/**
+ * The GitHub plugins' repository annotation, `owner/repo`.
+ *
+ * @public
+ */
 export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
 const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 const IMPACTS = ['low', 'medium', 'high', 'critical'] as const;
@@ -167,7 +171,7 @@ export class GithubTechDebtSource implements TechDebtSource {
   async read(
     subject: TechDebtSubject,
     _context?: { now: Date },
-  ): Promise<Item[]> {
+  ): Promise<Omit<TechDebtItem, 'source'>[]> {
     const repository = this.repository(subject);
     if (!repository) {
       return [];

@@ -8,8 +8,6 @@ export { ownershipModuleGithubTechDebt as default } from './module';
 export {
   GithubTechDebtSource,
   type GithubTechDebtSourceOptions,
-  impactOf,
-  issueToItem,
   PROJECT_SLUG_ANNOTATION,
 } from './GithubTechDebtSource';
 export { GithubRateLimitError } from './client/GithubIssuesClient';

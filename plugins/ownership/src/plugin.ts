@@ -33,7 +33,7 @@ export const ownershipPlugin = createPlugin({
  *
  * @public
  */
-export const OwnershipPage = ownershipPlugin.provide(
+export const OwnershipPage: () => JSX.Element | null = ownershipPlugin.provide(
   createRoutableExtension({
     name: 'OwnershipPage',
     component: () =>
@@ -49,17 +49,18 @@ export const OwnershipPage = ownershipPlugin.provide(
  *
  * @public
  */
-export const EntityOwnershipCard = ownershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOwnershipCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOwnershipCard').then(
-          m => m.EntityOwnershipCard,
-        ),
-    },
-  }),
-);
+export const EntityOwnershipCard: () => JSX.Element | null =
+  ownershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOwnershipCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOwnershipCard').then(
+            m => m.EntityOwnershipCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity tab content "Operations": runbooks, ADRs, tech debt, findings and
@@ -67,17 +68,18 @@ export const EntityOwnershipCard = ownershipPlugin.provide(
  *
  * @public
  */
-export const EntityOperationsContent = ownershipPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOperationsContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityOperationsContent').then(
-          m => m.EntityOperationsContent,
-        ),
-    },
-  }),
-);
+export const EntityOperationsContent: () => JSX.Element | null =
+  ownershipPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOperationsContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityOperationsContent').then(
+            m => m.EntityOperationsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Group card "Team ownership": the team's services (sub-groups included)
@@ -85,15 +87,18 @@ export const EntityOperationsContent = ownershipPlugin.provide(
  *
  * @public
  */
-export const TeamOwnershipCard = ownershipPlugin.provide(
-  createComponentExtension({
-    name: 'TeamOwnershipCard',
-    component: {
-      lazy: () =>
-        import('./components/TeamOwnershipCard').then(m => m.TeamOwnershipCard),
-    },
-  }),
-);
+export const TeamOwnershipCard: () => JSX.Element | null =
+  ownershipPlugin.provide(
+    createComponentExtension({
+      name: 'TeamOwnershipCard',
+      component: {
+        lazy: () =>
+          import('./components/TeamOwnershipCard').then(
+            m => m.TeamOwnershipCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Group tab content "Onboarding": the reading list of a new team member
@@ -101,14 +106,15 @@ export const TeamOwnershipCard = ownershipPlugin.provide(
  *
  * @public
  */
-export const TeamOwnershipContent = ownershipPlugin.provide(
-  createComponentExtension({
-    name: 'TeamOwnershipContent',
-    component: {
-      lazy: () =>
-        import('./components/TeamOwnershipContent').then(
-          m => m.TeamOwnershipContent,
-        ),
-    },
-  }),
-);
+export const TeamOwnershipContent: () => JSX.Element | null =
+  ownershipPlugin.provide(
+    createComponentExtension({
+      name: 'TeamOwnershipContent',
+      component: {
+        lazy: () =>
+          import('./components/TeamOwnershipContent').then(
+            m => m.TeamOwnershipContent,
+          ),
+      },
+    }),
+  );

@@ -16,6 +16,8 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
  * GitHub refused a call for its rate limit (403 or 429 with
  * `x-ratelimit-remaining: 0` or `retry-after`). Retried only when the wait
  * is short enough to sit out.
+ *
+ * @public
  */
 export class GithubRateLimitError extends RemoteHttpError {
   constructor(
