@@ -12,6 +12,7 @@ import {
   type OnCallTarget,
   type Resilience,
   type ResilienceOptions,
+  DAY_MS,
 } from '@ownership-portal/plugin-ownership-node';
 import type { FeedShift } from './events';
 import { InvalidCalendarError, parseFeed } from './parseFeed';
@@ -22,7 +23,6 @@ import { readFeed } from './readFeed';
 /** The annotation naming a service's or team's iCalendar feed. */
 export const ICAL_ANNOTATION = 'ownership-portal/oncall-ical';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const NEXT_SHIFTS = 5;
 const MAX_HOSTS = 200;
 

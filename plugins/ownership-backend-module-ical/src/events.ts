@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { DAY_MS } from '@ownership-portal/plugin-ownership-node';
 import { categoriesOf, levelOf, peopleOf, type FeedPerson } from './people';
 import { countSteps, RecurrenceStepsExceededError } from './recurrenceSteps';
 import { errorMessage, text } from './values';
@@ -46,8 +47,6 @@ export const DEFAULT_FEED_LIMITS: FeedLimits = {
   maxOccurrencesPerEvent: 10_000,
   maxStepsPerEvent: 20_000,
 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function isCancelled(component: Component): boolean {
   return (

@@ -12,6 +12,7 @@ import {
   type OnCallSubject,
   type OnCallTarget,
   type ResilienceOptions,
+  DAY_MS,
 } from '@ownership-portal/plugin-ownership-node';
 import { PAGERDUTY_ANNOTATIONS } from './annotations';
 import { PagerDutyClient } from './client/PagerDutyClient';
@@ -27,7 +28,6 @@ import { DEFAULT_BASE_URL, readPagerDutyConfig } from './config';
 type OnCallUser = OnCallResolution['onCallNow'][number]['user'];
 type EscalationStep = OnCallResolution['escalation'][number];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Coverage, like the answer's `gaps`, looks this many days ahead. */
 const HORIZON_DAYS = 7;
 /** Upcoming first-level shifts in an answer. */

@@ -10,3 +10,4 @@ export * from './rules';
 export * from './oncall';
 export * from './resilience';
 export * from './techdebt';
+export * from './time';

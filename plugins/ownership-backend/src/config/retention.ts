@@ -1,8 +1,7 @@
 import { type Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { DAY_MS } from '@ownership-portal/plugin-ownership-node';
 import type { RetentionPolicy } from '../database/types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every run for 14 days, then one a day for 400 days. */
 export const DEFAULT_RETENTION: RetentionPolicy = {

@@ -1,7 +1,6 @@
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
+import { DAY_MS } from '@ownership-portal/plugin-ownership-node';
 import type { RetentionPolicy } from './types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Runs deleted per transaction by retention. A run of a large catalog holds

@@ -2,11 +2,10 @@ import type {
   TechDebtItem,
   TechDebtSummary,
 } from '@ownership-portal/plugin-ownership-common';
+import { DAY_MS } from '@ownership-portal/plugin-ownership-node';
 
 /** Open items without a due date are overdue when older than this, in days. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether an item still counts as debt: `open` or `in-progress`. */
 export function isOpen(item: Pick<TechDebtItem, 'status'>): boolean {

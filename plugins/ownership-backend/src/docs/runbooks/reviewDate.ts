@@ -1,10 +1,9 @@
 import type { Freshness } from '@ownership-portal/plugin-ownership-common';
+import { DAY_MS } from '@ownership-portal/plugin-ownership-node';
 import { parseFrontMatter } from '../frontMatter';
 import { atxHeading, markdownLines } from '../markdownLines';
 
 const REVIEW_FIELDS = ['last_reviewed', 'last-reviewed', 'reviewed'];
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** A runbook's title and review date, as its text and reader tell them. */
 export interface RunbookReading {
   title?: string;

@@ -14,6 +14,7 @@ import {
   type OnCallResolution,
   type OnCallSubject,
   type OnCallTarget,
+  DAY_MS,
 } from '@ownership-portal/plugin-ownership-node';
 import { kindOfRef, nameOfRef } from '../../org/refs';
 import { readRotations } from './readRotations';
@@ -25,7 +26,6 @@ import {
 } from './rotationMath';
 import type { Rotation } from './types';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const COVERAGE_DAYS = 7;
 const NEXT_SHIFTS = 5;
 /** How far ahead to look for hand-offs and upcoming shifts. */

@@ -1,6 +1,8 @@
-import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+import {
+  DAY_MS,
+  type OwnershipRule,
+} from '@ownership-portal/plugin-ownership-node';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_AGE_DAYS = 30;
 
 /**

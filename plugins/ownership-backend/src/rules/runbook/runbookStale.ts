@@ -1,6 +1,7 @@
-import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import {
+  DAY_MS,
+  type OwnershipRule,
+} from '@ownership-portal/plugin-ownership-node';
 
 /**
  * How many days a runbook review counts as recent when
