@@ -11,11 +11,8 @@ import { resolveCatalog } from '../__testUtils__/resolved';
 import type { AdrFirstSeenStore } from './adr/firstSeen';
 import { DocsResolver } from './DocsResolver';
 import { DocumentReaderService } from './reader';
-import {
-  memoryCache,
-  tempFolder,
-  writeFiles,
-} from './reader/__testUtils__/fakes';
+import { memoryCache } from '../__testUtils__/cache';
+import { tempFolder, writeFiles } from './reader/__testUtils__/fakes';
 import type { DocumentReader, DocumentResult, FolderResult } from './types';
 
 const now = new Date('2026-11-28T12:00:00Z');

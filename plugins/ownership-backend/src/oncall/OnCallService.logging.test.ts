@@ -1,26 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { CacheService } from '@backstage/backend-plugin-api';
 import type { OnCallProvider } from '@ownership-portal/plugin-ownership-node';
+import { memoryCache } from '../__testUtils__/cache';
 import { loggableKey, OnCallService } from './OnCallService';
 import type { UserDirectory } from './UserDirectory';
 
 const INTEGRATION_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const FEED = 'https://calendar.example.com/private/s3cr3t-token/basic.ics';
-
-function memoryCache(): CacheService {
-  const store = new Map<string, unknown>();
-  const cache = {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown) => {
-      store.set(key, value);
-    },
-    delete: async (key: string) => {
-      store.delete(key);
-    },
-    withOptions: () => cache,
-  };
-  return cache as unknown as CacheService;
-}
 
 const users = {
   lookups: async () => ({

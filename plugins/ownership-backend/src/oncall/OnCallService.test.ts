@@ -1,31 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { CacheService } from '@backstage/backend-plugin-api';
 import type {
   OnCallProvider,
   OnCallSubject,
 } from '@ownership-portal/plugin-ownership-node';
+import { memoryCache } from '../__testUtils__/cache';
 import { fakeOnCallProvider } from '../__testUtils__/oncall';
 import { OnCallService } from './OnCallService';
 import type { UserDirectory } from './UserDirectory';
-
-/** A CacheService over a manual clock, so that TTLs can expire in a test. */
-function manualCache(clock: { now: number }): CacheService {
-  const store = new Map<string, { value: unknown; until: number }>();
-  const cache = {
-    async get(key: string) {
-      const hit = store.get(key);
-      return hit && hit.until > clock.now ? hit.value : undefined;
-    },
-    async set(key: string, value: unknown, options?: { ttl?: number }) {
-      store.set(key, { value, until: clock.now + (options?.ttl ?? Infinity) });
-    },
-    async delete(key: string) {
-      store.delete(key);
-    },
-    withOptions: () => cache,
-  };
-  return cache as unknown as CacheService;
-}
 
 const users = {
   lookups: async () => ({
@@ -47,7 +28,7 @@ function setup(providers: OnCallProvider[]) {
   const clock = { now: Date.parse('2026-12-01T10:00:00Z') };
   const service = OnCallService.create({
     providers,
-    cache: manualCache(clock),
+    cache: memoryCache(() => clock.now),
     users,
     logger: mockServices.logger.mock(),
     now: () => new Date(clock.now),

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { DocumentReaderService } from './DocumentReaderService';
-import { memoryCache, tempFolder, writeFiles } from './__testUtils__/fakes';
+import { memoryCache } from '../../__testUtils__/cache';
+import { tempFolder, writeFiles } from './__testUtils__/fakes';
 
 const MiB = 1024 * 1024;
 const url = (file: string) => pathToFileURL(file).href;

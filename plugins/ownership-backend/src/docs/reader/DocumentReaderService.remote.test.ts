@@ -8,7 +8,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { InputError, NotFoundError, NotModifiedError } from '@backstage/errors';
 import { DocumentReaderService } from './DocumentReaderService';
-import { deferred, memoryCache } from './__testUtils__/fakes';
+import { memoryCache } from '../../__testUtils__/cache';
+import { deferred } from './__testUtils__/fakes';
 
 const MiB = 1024 * 1024;
 const RUNBOOK = 'https://docs.example.com/payments/runbook.md';
