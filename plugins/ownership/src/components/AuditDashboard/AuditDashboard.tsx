@@ -133,7 +133,7 @@ function Summary({ summary }: { summary: SummaryResponse }) {
     <Stack spacing={3}>
       <Typography variant="body2" color="text.secondary">
         {t('auditDashboard.summaryLine', {
-          runId: summary.runId,
+          runId: String(summary.runId),
           time: (
             <time dateTime={summary.generatedAt}>
               {Number.isNaN(generated.getTime())
@@ -162,8 +162,8 @@ function Summary({ summary }: { summary: SummaryResponse }) {
           label={t('auditDashboard.figures.validOwner')}
           value={percent(shares.validOwner)}
           detail={t('auditDashboard.figures.validOwnerDetail', {
-            validOwner: figures.validOwner,
-            services: figures.services,
+            validOwner: String(figures.validOwner),
+            services: String(figures.services),
           })}
         />
         <Figure

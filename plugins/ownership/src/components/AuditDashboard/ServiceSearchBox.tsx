@@ -1,9 +1,11 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { ownershipTranslationRef } from '../../translation';
 
 /** True when a key press goes to something the user types into. */
 function isEditable(target: EventTarget | null): boolean {
@@ -24,6 +26,7 @@ function isEditable(target: EventTarget | null): boolean {
  */
 export function ServiceSearchBox() {
   const navigate = useNavigate();
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
 
@@ -61,9 +64,9 @@ export function ServiceSearchBox() {
       <TextField
         fullWidth
         type="search"
-        label="Find a service"
-        placeholder="Find a service…"
-        helperText="Press / to search; Enter opens the incident lookup with owner, contacts and on-call"
+        label={t('serviceSearchBox.label')}
+        placeholder={t('serviceSearchBox.placeholder')}
+        helperText={t('serviceSearchBox.helperText')}
         value={text}
         onChange={event => setText(event.target.value)}
         inputRef={inputRef}

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -18,10 +19,12 @@ import {
   DocumentLink,
   ReadStateNote,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 
 /** The decision date as the record states it, else "undated"; for a proposal, since when. */
 function AdrDate(props: { adr: AdrInfo }) {
   const { adr } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const since = adr.proposedSince;
   return (
     <>
@@ -29,7 +32,7 @@ function AdrDate(props: { adr: AdrInfo }) {
         formatDate(adr.date)
       ) : (
         <Typography variant="body2" color="text.secondary" component="span">
-          undated
+          {t('adrTable.undated')}
         </Typography>
       )}
       {since && since.source === 'first-seen' && (
@@ -38,9 +41,9 @@ function AdrDate(props: { adr: AdrInfo }) {
           color="text.secondary"
           component="span"
           display="block"
-          title="The record states no date: counted from the first audit that saw it proposed"
+          title={t('adrTable.firstSeenTitle')}
         >
-          proposed since {formatDate(since.date)} (first seen)
+          {t('adrTable.proposedSince', { date: formatDate(since.date) })}
         </Typography>
       )}
     </>
@@ -59,12 +62,13 @@ export function AdrTable(props: {
   read?: ReadState;
 }) {
   const { adrs, problems, read } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const problemAlert = (
     <>
-      <ReadStateNote state={read} what="Decision records" />
+      <ReadStateNote state={read} what={t('adrTable.readWhat')} />
       {problems && problems.length > 0 ? (
         <Alert severity="warning" sx={{ mb: 1 }}>
-          Could not read all decision records: {problems.join('; ')}
+          {t('adrTable.problems', { problems: problems.join('; ') })}
         </Alert>
       ) : null}
     </>
@@ -77,9 +81,9 @@ export function AdrTable(props: {
       <>
         {problemAlert}
         <Hint>
-          No ADR location. Set the <code>backstage.io/adr-location</code>{' '}
-          annotation in catalog-info.yaml to the folder of the entity&apos;s
-          architecture decision records (MADR or Nygard format).
+          {t('adrTable.noLocation', {
+            annotation: <code>backstage.io/adr-location</code>,
+          })}
         </Hint>
       </>
     );
@@ -88,7 +92,7 @@ export function AdrTable(props: {
     return (
       <>
         {problemAlert}
-        <Hint>No decision records found in the ADR location.</Hint>
+        <Hint>{t('adrTable.none')}</Hint>
       </>
     );
   }
@@ -96,13 +100,17 @@ export function AdrTable(props: {
     <>
       {problemAlert}
       <TableContainer>
-        <Table size="small" aria-label="Architecture decision records">
+        <Table size="small" aria-label={t('adrTable.tableLabel')}>
           <TableHead>
             <TableRow>
-              <TableCell>Title</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>Date</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>Superseded by</TableCell>
+              <TableCell>{t('adrTable.columns.title')}</TableCell>
+              <TableCell>{t('adrTable.columns.status')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {t('adrTable.columns.date')}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {t('adrTable.columns.supersededBy')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

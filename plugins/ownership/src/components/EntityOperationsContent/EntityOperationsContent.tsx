@@ -1,15 +1,16 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ServiceDetails } from '@ownership-portal/plugin-ownership-common';
 import {
   FindingsList,
-  MATURITY_LEVEL_DESCRIPTIONS,
   OnCallBlock,
   ScoreHistoryChart,
   ServiceDetailsLoader,
-  maturityLabel,
+  useMaturityText,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 import { AdrTable } from './AdrTable';
 import { RunbooksTable } from './RunbooksTable';
 import { TechDebtTable } from './TechDebtTable';
@@ -17,6 +18,8 @@ import { TechDebtTable } from './TechDebtTable';
 /** The body of the tab for a loaded audit result. */
 export function OperationsDetails(props: { details: ServiceDetails }) {
   const { details } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const maturity = useMaturityText();
   return (
     <Box
       sx={{
@@ -28,28 +31,35 @@ export function OperationsDetails(props: { details: ServiceDetails }) {
     >
       <InfoCard
         titleTypographyProps={{ component: 'h3' }}
-        title="Maturity"
-        subheader={`${maturityLabel(details.level)}: ${
-          MATURITY_LEVEL_DESCRIPTIONS[details.level]
-        }`}
+        title={t('operations.maturityTitle')}
+        subheader={t('operations.maturitySubheader', {
+          label: maturity.label(details.level),
+          description: maturity.description(details.level),
+        })}
       >
         <Typography variant="body2" gutterBottom>
-          Score {Math.round(details.score)}/100 in the latest audit run.
+          {t('operations.score', { score: String(Math.round(details.score)) })}
         </Typography>
         <ScoreHistoryChart points={details.history} />
       </InfoCard>
-      <InfoCard titleTypographyProps={{ component: 'h3' }} title="On call">
+      <InfoCard
+        titleTypographyProps={{ component: 'h3' }}
+        title={t('operations.onCallTitle')}
+      >
         <OnCallBlock oncall={details.oncall} detailed />
       </InfoCard>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Runbooks">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title={t('operations.runbooksTitle')}
+        >
           <RunbooksTable runbooks={details.runbooks} />
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
         <InfoCard
           titleTypographyProps={{ component: 'h3' }}
-          title="Architecture decisions"
+          title={t('operations.adrsTitle')}
         >
           <AdrTable
             adrs={details.adrs}
@@ -59,12 +69,18 @@ export function OperationsDetails(props: { details: ServiceDetails }) {
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Tech debt">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title={t('operations.techDebtTitle')}
+        >
           <TechDebtTable techDebt={details.techDebt} />
         </InfoCard>
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Findings">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title={t('operations.findingsTitle')}
+        >
           <FindingsList findings={details.findings} />
         </InfoCard>
       </Box>

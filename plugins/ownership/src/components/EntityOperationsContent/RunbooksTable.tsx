@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -11,12 +12,14 @@ import {
   RunbookStatusBadge,
   formatDate,
   DocumentLink,
-  staleText,
-  unknownText,
+  readStateTexts,
+  type ReadStateTexts,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 
 /** What the Notes column says: why it was not read, or that a stale copy is shown. */
-function note(runbook: RunbookInfo): string {
+function note(runbook: RunbookInfo, texts: ReadStateTexts): string {
+  const { staleText, unknownText } = texts;
   if (runbook.status === 'unknown') {
     return unknownText(runbook.reason);
   }
@@ -25,35 +28,49 @@ function note(runbook: RunbookInfo): string {
     .join('; ');
 }
 
-const RUNBOOK_SOURCES: Record<RunbookInfo['source'], string> = {
-  'service-link': 'Entity link',
-  'team-link': 'Team link',
-  annotation: 'Annotation',
-};
+const RUNBOOK_SOURCE_KEYS = {
+  'service-link': 'serviceLink',
+  'team-link': 'teamLink',
+  annotation: 'annotation',
+} as const;
 
 /** The runbooks of an entity with where each was found and how fresh it is. */
 export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
   const runbooks = props.runbooks ?? [];
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const sourceName = (source: RunbookInfo['source']) => {
+    const key = RUNBOOK_SOURCE_KEYS[source];
+    return key ? t(`runbooksTable.sources.${key}`) : source;
+  };
   if (runbooks.length === 0) {
     return (
       <Hint>
-        No runbook. Add a link with <code>type: runbook</code> to{' '}
-        <code>metadata.links</code> (of the entity or its team), or the{' '}
-        <code>ownership-portal/runbooks</code> annotation naming a markdown file
-        or folder, in catalog-info.yaml.
+        {t('runbooksTable.none', {
+          linkType: <code>type: runbook</code>,
+          links: <code>metadata.links</code>,
+          annotation: <code>ownership-portal/runbooks</code>,
+        })}
       </Hint>
     );
   }
   return (
     <TableContainer>
-      <Table size="small" aria-label="Runbooks">
+      <Table size="small" aria-label={t('runbooksTable.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ minWidth: 200 }}>Title</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>Source</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>Reviewed</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>Freshness</TableCell>
-            <TableCell>Notes</TableCell>
+            <TableCell sx={{ minWidth: 200 }}>
+              {t('runbooksTable.columns.title')}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {t('runbooksTable.columns.source')}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {t('runbooksTable.columns.reviewed')}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {t('runbooksTable.columns.freshness')}
+            </TableCell>
+            <TableCell>{t('runbooksTable.columns.notes')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -63,7 +80,7 @@ export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
                 <DocumentLink url={runbook.url} title={runbook.title} />
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {RUNBOOK_SOURCES[runbook.source] ?? runbook.source}
+                {sourceName(runbook.source)}
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {runbook.reviewedAt ? (
@@ -77,8 +94,8 @@ export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
                         display="block"
                       >
                         {runbook.reviewedFrom === 'front-matter'
-                          ? 'from front matter'
-                          : 'last modified'}
+                          ? t('runbooksTable.fromFrontMatter')
+                          : t('runbooksTable.lastModified')}
                       </Typography>
                     )}
                   </>
@@ -89,7 +106,7 @@ export function RunbooksTable(props: { runbooks?: RunbookInfo[] }) {
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 <RunbookStatusBadge runbook={runbook} />
               </TableCell>
-              <TableCell>{note(runbook)}</TableCell>
+              <TableCell>{note(runbook, readStateTexts(t))}</TableCell>
             </TableRow>
           ))}
         </TableBody>

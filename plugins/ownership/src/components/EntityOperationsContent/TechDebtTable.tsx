@@ -1,4 +1,5 @@
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -14,19 +15,8 @@ import type {
   TechDebtItem,
   TechDebtSummary,
 } from '@ownership-portal/plugin-ownership-common';
-import {
-  Hint,
-  ReadStateNote,
-  ageInDays,
-  formatDate,
-  isPast,
-  plural,
-} from '../shared';
-
-const SOURCE_NAMES: Record<string, string> = {
-  register: 'Register',
-  github: 'GitHub issues',
-};
+import { Hint, ReadStateNote, ageInDays, formatDate, isPast } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 
 const IMPACT_COLORS: Record<
   TechDebtItem['impact'],
@@ -38,12 +28,12 @@ const IMPACT_COLORS: Record<
   critical: 'error',
 };
 
-const STATUS_LABELS: Record<TechDebtItem['status'], string> = {
-  open: 'Open',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'wont-fix': "Won't fix",
-};
+const STATUS_KEYS = {
+  open: 'open',
+  'in-progress': 'inProgress',
+  done: 'done',
+  'wont-fix': 'wontFix',
+} as const;
 
 function isOpen(item: TechDebtItem) {
   return item.status === 'open' || item.status === 'in-progress';
@@ -64,31 +54,38 @@ function IssueLink(props: { issue: string }) {
  */
 export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
   const { techDebt } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (!techDebt) {
     return (
       <Hint>
-        No tech-debt register. Add the <code>ownership-portal/tech-debt</code>{' '}
-        annotation naming a register YAML file to catalog-info.yaml.
+        {t('techDebtTable.noRegister', {
+          annotation: <code>ownership-portal/tech-debt</code>,
+        })}
       </Hint>
     );
   }
   return (
     <Stack spacing={1}>
       <Typography variant="body2">
-        <strong>{techDebt.openCount}</strong> open ·{' '}
+        <strong>{techDebt.openCount}</strong> {t('techDebtTable.open')} ·{' '}
         <Box
           component="strong"
           sx={{ color: techDebt.overdueCount ? 'error.main' : undefined }}
         >
           {techDebt.overdueCount}
         </Box>{' '}
-        overdue · {plural(techDebt.effortDays, 'day')} of effort
+        {t('techDebtTable.overdue')} ·{' '}
+        {t('techDebtTable.effort', { count: techDebt.effortDays })}
       </Typography>
       {(techDebt.reads ?? []).map(read => (
         <ReadStateNote
           key={`read:${read.source}`}
           state={read}
-          what={SOURCE_NAMES[read.source] ?? read.source}
+          what={
+            read.source === 'register' || read.source === 'github'
+              ? t(`techDebtTable.sources.${read.source}`)
+              : read.source
+          }
         />
       ))}
       {techDebt.problems.map(problem => (
@@ -97,21 +94,33 @@ export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
         </Alert>
       ))}
       {techDebt.items.length === 0 ? (
-        <Hint>No tech-debt items.</Hint>
+        <Hint>{t('techDebtTable.none')}</Hint>
       ) : (
         <TableContainer>
-          <Table size="small" aria-label="Tech debt">
+          <Table size="small" aria-label={t('techDebtTable.tableLabel')}>
             <TableHead>
               <TableRow>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>ID</TableCell>
-                <TableCell sx={{ minWidth: 200 }}>Title</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>Impact</TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  Age (days)
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('techDebtTable.columns.id')}
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>Due</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>Status</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>Issue</TableCell>
+                <TableCell sx={{ minWidth: 200 }}>
+                  {t('techDebtTable.columns.title')}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('techDebtTable.columns.impact')}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {t('techDebtTable.columns.age')}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('techDebtTable.columns.due')}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('techDebtTable.columns.status')}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {t('techDebtTable.columns.issue')}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -140,13 +149,15 @@ export function TechDebtTable(props: { techDebt?: TechDebtSummary }) {
                         <Chip
                           size="small"
                           color="error"
-                          label="Overdue"
+                          label={t('techDebtTable.overdueChip')}
                           sx={{ ml: 1 }}
                         />
                       )}
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {STATUS_LABELS[item.status] ?? item.status}
+                      {STATUS_KEYS[item.status]
+                        ? t(`techDebtTable.status.${STATUS_KEYS[item.status]}`)
+                        : item.status}
                     </TableCell>
                     <TableCell>
                       {item.issue ? <IssueLink issue={item.issue} /> : ''}

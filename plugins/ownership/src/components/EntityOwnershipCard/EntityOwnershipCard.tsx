@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -23,13 +24,14 @@ import {
   RunbookLink,
   Section,
   ServiceDetailsLoader,
-  plural,
   InlineRow,
   MaturityChip,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 
 function OwnerName(props: { owner: OwnerDetails }) {
   const { owner } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   // An unresolved owner names nothing in the catalog: a link would lead to a 404.
   if (owner.entityRef && owner.status !== 'unresolved') {
     return (
@@ -44,37 +46,29 @@ function OwnerName(props: { owner: OwnerDetails }) {
   if (owner.raw) {
     return <code>{owner.raw}</code>;
   }
-  return <>None</>;
+  return <>{t('entityOwnershipCard.noOwner')}</>;
 }
 
-function ownerProblem(owner: OwnerDetails): ReactNode {
+function OwnerProblem(props: { owner: OwnerDetails }): ReactNode {
+  const { owner } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   switch (owner.status) {
     case 'missing':
-      return owner.raw ? (
-        <>
-          <code>spec.owner: {owner.raw}</code> is a placeholder, not a team.
-        </>
-      ) : (
-        <>
-          <code>spec.owner</code> is not set.
-        </>
-      );
+      return owner.raw
+        ? t('entityOwnershipCard.problems.placeholder', {
+            code: <code>spec.owner: {owner.raw}</code>,
+          })
+        : t('entityOwnershipCard.problems.notSet', {
+            code: <code>spec.owner</code>,
+          });
     case 'unresolved':
-      return (
-        <>
-          <code>spec.owner: {owner.raw ?? owner.entityRef}</code> names no Group
-          or User in the catalog.
-        </>
-      );
+      return t('entityOwnershipCard.problems.unresolved', {
+        code: <code>spec.owner: {owner.raw ?? owner.entityRef}</code>,
+      });
     case 'individual':
-      return <>A person owns it; set a team so it survives people moving on.</>;
+      return t('entityOwnershipCard.problems.individual');
     case 'empty-team':
-      return (
-        <>
-          The team has no members, sub-groups included; add members to it or
-          pick another team.
-        </>
-      );
+      return t('entityOwnershipCard.problems.emptyTeam');
     default:
       return null;
   }
@@ -82,25 +76,38 @@ function ownerProblem(owner: OwnerDetails): ReactNode {
 
 function Suggestion(props: { suggested: SuggestedOwner }) {
   const { suggested } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Typography variant="body2" component="p">
-      Suggested owner:{' '}
-      <EntityRefLink entityRef={suggested.entityRef} defaultKind="group">
-        {suggested.title}
-      </EntityRefLink>{' '}
-      (owns the {suggested.source}{' '}
-      <EntityRefLink entityRef={suggested.via} defaultKind={suggested.source} />
-      ). Set <code>spec.owner: {suggested.entityRef}</code> in
-      catalog-info.yaml.
+      {t('entityOwnershipCard.suggestion', {
+        team: (
+          <EntityRefLink entityRef={suggested.entityRef} defaultKind="group">
+            {suggested.title}
+          </EntityRefLink>
+        ),
+        source: suggested.source,
+        via: (
+          <EntityRefLink
+            entityRef={suggested.via}
+            defaultKind={suggested.source}
+          />
+        ),
+        code: <code>spec.owner: {suggested.entityRef}</code>,
+      })}
     </Typography>
   );
 }
 
 function OwnerSection(props: { details: ServiceDetails }) {
   const { owner, suggestedOwner } = props.details;
-  const ownerName = owner.title ?? owner.raw ?? owner.entityRef ?? 'the owner';
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const ownerName =
+    owner.title ??
+    owner.raw ??
+    owner.entityRef ??
+    t('entityOwnershipCard.theOwner');
   return (
-    <Section title="Owner">
+    <Section title={t('entityOwnershipCard.ownerSection')}>
       <InlineRow>
         <Typography variant="body1" component="span" fontWeight="bold">
           <OwnerName owner={owner} />
@@ -108,13 +115,15 @@ function OwnerSection(props: { details: ServiceDetails }) {
         <OwnerStatusChip status={owner.status} />
         {owner.status === 'ok' && (
           <Typography variant="caption" color="text.secondary">
-            {plural(owner.members.length, 'member')}
+            {t('entityOwnershipCard.members', {
+              count: owner.members.length,
+            })}
           </Typography>
         )}
       </InlineRow>
       {owner.status !== 'ok' && (
         <Typography variant="body2" color="text.secondary" component="p">
-          {ownerProblem(owner)}
+          <OwnerProblem owner={owner} />
         </Typography>
       )}
       {owner.status !== 'ok' && suggestedOwner && (
@@ -122,7 +131,7 @@ function OwnerSection(props: { details: ServiceDetails }) {
       )}
       <ContactLinks
         contacts={owner.contacts}
-        label={`Contacts of ${ownerName}`}
+        label={t('entityOwnershipCard.contactsLabel', { owner: ownerName })}
       />
     </Section>
   );
@@ -130,19 +139,21 @@ function OwnerSection(props: { details: ServiceDetails }) {
 
 function RunbooksSection(props: { runbooks: RunbookInfo[] }) {
   const { runbooks } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
-    <Section title="Runbooks">
+    <Section title={t('entityOwnershipCard.runbooksSection')}>
       {runbooks.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          No runbook. Add a link with <code>type: runbook</code> to{' '}
-          <code>metadata.links</code>, or the{' '}
-          <code>ownership-portal/runbooks</code> annotation, in
-          catalog-info.yaml.
+          {t('entityOwnershipCard.noRunbook', {
+            linkType: <code>type: runbook</code>,
+            links: <code>metadata.links</code>,
+            annotation: <code>ownership-portal/runbooks</code>,
+          })}
         </Typography>
       ) : (
         <Box
           component="ul"
-          aria-label="Runbooks"
+          aria-label={t('entityOwnershipCard.runbooksLabel')}
           sx={{ listStyle: 'none', m: 0, p: 0 }}
         >
           {runbooks.map(runbook => (
@@ -172,18 +183,20 @@ const ADR_STATUS_ORDER: AdrStatus[] = [
 
 function AdrSection(props: { adrs?: AdrInfo[]; problems?: string[] }) {
   const { adrs, problems } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   let body: ReactNode;
   if (!adrs) {
     body = (
       <Typography variant="body2" color="text.secondary">
-        No ADR location. Set the <code>backstage.io/adr-location</code>{' '}
-        annotation in catalog-info.yaml to the folder of its decision records.
+        {t('entityOwnershipCard.noAdrLocation', {
+          annotation: <code>backstage.io/adr-location</code>,
+        })}
       </Typography>
     );
   } else if (adrs.length === 0) {
     body = (
       <Typography variant="body2" color="text.secondary">
-        No decision records found in the ADR location.
+        {t('entityOwnershipCard.noAdrs')}
       </Typography>
     );
   } else {
@@ -197,7 +210,7 @@ function AdrSection(props: { adrs?: AdrInfo[]; problems?: string[] }) {
         spacing={1}
         useFlexGap
         flexWrap="wrap"
-        aria-label="Decision records by status"
+        aria-label={t('entityOwnershipCard.adrsByStatusLabel')}
         component="ul"
         sx={{ listStyle: 'none', m: 0, p: 0 }}
       >
@@ -207,7 +220,10 @@ function AdrSection(props: { adrs?: AdrInfo[]; problems?: string[] }) {
               size="small"
               variant="outlined"
               color={status === 'proposed' ? 'info' : 'default'}
-              label={`${counts.get(status)} ${status}`}
+              label={t('entityOwnershipCard.adrCount', {
+                count: counts.get(status) ?? 0,
+                status,
+              })}
             />
           </li>
         ))}
@@ -215,11 +231,13 @@ function AdrSection(props: { adrs?: AdrInfo[]; problems?: string[] }) {
     );
   }
   return (
-    <Section title="Decisions (ADRs)">
+    <Section title={t('entityOwnershipCard.adrsSection')}>
       {body}
       {problems && problems.length > 0 && (
         <Typography variant="caption" color="warning.main" component="p">
-          Could not read all ADRs: {problems.join('; ')}
+          {t('entityOwnershipCard.adrProblems', {
+            problems: problems.join('; '),
+          })}
         </Typography>
       )}
     </Section>
@@ -228,11 +246,12 @@ function AdrSection(props: { adrs?: AdrInfo[]; problems?: string[] }) {
 
 function MaturityHeader(props: { details: ServiceDetails }) {
   const { level, score } = props.details;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
-    <InlineRow aria-label="Maturity">
+    <InlineRow aria-label={t('entityOwnershipCard.maturityLabel')}>
       <MaturityChip level={level} />
       <Typography variant="body2" color="text.secondary">
-        Score {Math.round(score)}/100
+        {t('entityOwnershipCard.score', { score: String(Math.round(score)) })}
       </Typography>
     </InlineRow>
   );
@@ -253,18 +272,19 @@ export function OwnershipSummary(props: {
   const { details, entity } = props;
   const showRunbooks = details.runbooks !== undefined || expectsDocs(entity);
   const showAdrs = details.adrs !== undefined || expectsDocs(entity);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Stack spacing={1.5} divider={<Divider flexItem />}>
       <MaturityHeader details={details} />
       <OwnerSection details={details} />
-      <Section title="On call">
+      <Section title={t('entityOwnershipCard.onCallSection')}>
         <OnCallBlock oncall={details.oncall} />
       </Section>
       {showRunbooks && <RunbooksSection runbooks={details.runbooks ?? []} />}
       {showAdrs && (
         <AdrSection adrs={details.adrs} problems={details.adrProblems} />
       )}
-      <Section title="Findings">
+      <Section title={t('entityOwnershipCard.findingsSection')}>
         <FindingsList findings={details.findings} collapsible />
       </Section>
     </Stack>
@@ -279,8 +299,12 @@ export function OwnershipSummary(props: {
  * @public
  */
 export function EntityOwnershipCard() {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
-    <InfoCard titleTypographyProps={{ component: 'h3' }} title="Ownership">
+    <InfoCard
+      titleTypographyProps={{ component: 'h3' }}
+      title={t('entityOwnershipCard.title')}
+    >
       <ServiceDetailsLoader subject="ownership">
         {(details, entity) => (
           <OwnershipSummary details={details} entity={entity} />

@@ -1,10 +1,12 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { LookupMatch } from '@ownership-portal/plugin-ownership-common';
 import { DocumentLink, InlineRow, RunbookStatusBadge } from '../shared';
 import { OnCallSummary } from './OnCallSummary';
+import { ownershipTranslationRef } from '../../translation';
 
 /** One match in the result list: owner, contacts, on call now and the runbook to open first. */
 export function MatchOption(props: {
@@ -16,6 +18,7 @@ export function MatchOption(props: {
 }) {
   const { match, id, active, onOpen, onHover } = props;
   const owner = match.owner;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Box
       component="li"
@@ -56,9 +59,12 @@ export function MatchOption(props: {
       </InlineRow>
       <Typography variant="body2">
         <Box component="span" sx={{ color: 'text.secondary' }}>
-          Owner:{' '}
+          {t('incidentLookup.match.owner')}
         </Box>
-        {owner.title ?? owner.entityRef ?? owner.raw ?? 'none'}
+        {owner.title ??
+          owner.entityRef ??
+          owner.raw ??
+          t('incidentLookup.match.none')}
         {owner.status !== 'ok' && (
           <Box component="span" sx={{ color: 'warning.main' }}>
             {' '}
@@ -80,7 +86,7 @@ export function MatchOption(props: {
       <InlineRow>
         <Typography variant="body2">
           <Box component="span" sx={{ color: 'text.secondary' }}>
-            Runbook:{' '}
+            {t('incidentLookup.match.runbook')}
           </Box>
           {match.topRunbook ? (
             <DocumentLink
@@ -89,7 +95,7 @@ export function MatchOption(props: {
               tabIndex={-1}
             />
           ) : (
-            'none'
+            t('incidentLookup.match.none')
           )}
         </Typography>
         {match.topRunbook && <RunbookStatusBadge runbook={match.topRunbook} />}
@@ -100,7 +106,7 @@ export function MatchOption(props: {
             tabIndex={-1}
             onClick={event => event.stopPropagation()}
           >
-            Open in the catalog
+            {t('incidentLookup.match.openInCatalog')}
           </EntityRefLink>
         </Typography>
       </InlineRow>

@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { OnCallAnswer } from '@ownership-portal/plugin-ownership-common';
 import { InlineRow, Until, byLevel } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 
 /**
  * Who is on call now, in one line for a lookup result: the first escalation
@@ -10,15 +12,16 @@ import { InlineRow, Until, byLevel } from '../shared';
  */
 export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
   const { oncall } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const first = oncall ? byLevel(oncall.onCallNow)[0] : undefined;
 
   let text;
   if (!oncall) {
-    text = 'no rotation';
+    text = t('incidentLookup.match.noRotation');
   } else if (oncall.status === 'unknown') {
-    text = 'unknown';
+    text = t('incidentLookup.match.unknown');
   } else if (!first) {
-    text = 'nobody on call now';
+    text = t('incidentLookup.match.nobody');
   } else {
     text = (
       <>
@@ -37,7 +40,7 @@ export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
     <InlineRow>
       <Typography variant="body2">
         <Box component="span" sx={{ color: 'text.secondary' }}>
-          On call:{' '}
+          {t('incidentLookup.match.onCall')}
         </Box>
         {text}
       </Typography>
@@ -46,12 +49,17 @@ export function OnCallSummary(props: { oncall?: OnCallAnswer }) {
           size="small"
           color="warning"
           variant="outlined"
-          label="stale"
-          title="The provider could not be reached: this is the last known answer"
+          label={t('incidentLookup.match.stale')}
+          title={t('incidentLookup.match.staleTitle')}
         />
       )}
       {oncall?.status === 'gap' && (
-        <Chip size="small" color="error" variant="outlined" label="gap" />
+        <Chip
+          size="small"
+          color="error"
+          variant="outlined"
+          label={t('incidentLookup.match.gap')}
+        />
       )}
     </InlineRow>
   );

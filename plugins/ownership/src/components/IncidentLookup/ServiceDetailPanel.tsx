@@ -1,6 +1,7 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
@@ -21,6 +22,7 @@ import {
   RunbookLink,
   ErrorPanelWithRetry,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 
 function Section(props: { title: string; children: ReactNode }) {
   const id = useId();
@@ -36,9 +38,14 @@ function Section(props: { title: string; children: ReactNode }) {
 
 /** The owner's name, linked to its catalog page when it exists. */
 function OwnerLink({ owner }: { owner: OwnerSummary }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (!owner.entityRef) {
     return (
-      <span>{owner.raw ? `${owner.raw} (not in the catalog)` : 'none'}</span>
+      <span>
+        {owner.raw
+          ? t('incidentLookup.details.notInCatalog', { owner: owner.raw })
+          : t('incidentLookup.details.none')}
+      </span>
     );
   }
   return (
@@ -49,11 +56,14 @@ function OwnerLink({ owner }: { owner: OwnerSummary }) {
 }
 
 function Runbooks({ runbooks }: { runbooks?: RunbookInfo[] }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (!runbooks || runbooks.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        No runbook. Add a <code>metadata.links</code> entry with{' '}
-        <code>type: runbook</code> to the service or its team.
+        {t('incidentLookup.details.noRunbook', {
+          links: <code>metadata.links</code>,
+          linkType: <code>type: runbook</code>,
+        })}
       </Typography>
     );
   }
@@ -69,6 +79,7 @@ function Runbooks({ runbooks }: { runbooks?: RunbookInfo[] }) {
 }
 
 function RelatedList(props: { items: RelatedService[]; empty: string }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (props.items.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -85,13 +96,16 @@ function RelatedList(props: { items: RelatedService[]; empty: string }) {
               {item.title ?? item.entityRef}
             </EntityRefLink>{' '}
             <Box component="span" sx={{ color: 'text.secondary' }}>
-              ({item.kind}, {item.relation}) · owner:{' '}
+              {t('incidentLookup.details.related', {
+                kind: item.kind,
+                relation: item.relation,
+              })}
             </Box>
             {item.owner ? (
               <OwnerLink owner={item.owner} />
             ) : (
               <Box component="span" sx={{ color: 'text.secondary' }}>
-                outside the audit
+                {t('incidentLookup.details.outsideAudit')}
               </Box>
             )}
           </Typography>
@@ -102,6 +116,7 @@ function RelatedList(props: { items: RelatedService[]; empty: string }) {
 }
 
 function Details({ service }: { service: ServiceDetails }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Stack spacing={2} divider={<Divider flexItem />}>
       <Box>
@@ -120,11 +135,13 @@ function Details({ service }: { service: ServiceDetails }) {
         )}
         <Box sx={{ mt: 1 }}>
           <EntityRefLink entityRef={service.entityRef} hideIcon>
-            Open {service.title} in the catalog
+            {t('incidentLookup.details.openInCatalog', {
+              title: service.title,
+            })}
           </EntityRefLink>
         </Box>
       </Box>
-      <Section title="Owner">
+      <Section title={t('incidentLookup.details.ownerSection')}>
         <Stack spacing={1}>
           <Stack direction="row" spacing={1} alignItems="center">
             <Typography variant="body2">
@@ -134,47 +151,54 @@ function Details({ service }: { service: ServiceDetails }) {
           </Stack>
           {service.suggestedOwner && (
             <Typography variant="body2" color="text.secondary">
-              Suggested owner:{' '}
-              <EntityRefLink
-                entityRef={service.suggestedOwner.entityRef}
-                defaultKind="group"
-                hideIcon
-              >
-                {service.suggestedOwner.title ??
-                  service.suggestedOwner.entityRef}
-              </EntityRefLink>{' '}
-              (from its {service.suggestedOwner.source})
+              {t('incidentLookup.details.suggestedOwner', {
+                team: (
+                  <EntityRefLink
+                    entityRef={service.suggestedOwner.entityRef}
+                    defaultKind="group"
+                    hideIcon
+                  >
+                    {service.suggestedOwner.title ??
+                      service.suggestedOwner.entityRef}
+                  </EntityRefLink>
+                ),
+                source: service.suggestedOwner.source,
+              })}
             </Typography>
           )}
           {service.owner.contacts.length > 0 ? (
             <ContactLinks
               contacts={service.owner.contacts}
-              label={`Contacts of ${service.owner.title ?? 'the owner'}`}
+              label={t('incidentLookup.details.contactsLabel', {
+                owner:
+                  service.owner.title ?? t('incidentLookup.details.theOwner'),
+              })}
             />
           ) : (
             <Typography variant="body2" color="text.secondary">
-              No contacts. Add <code>spec.profile.email</code> or a chat link to
-              the owning team in the catalog.
+              {t('incidentLookup.details.noContacts', {
+                email: <code>spec.profile.email</code>,
+              })}
             </Typography>
           )}
         </Stack>
       </Section>
-      <Section title="On call now">
+      <Section title={t('incidentLookup.details.onCallSection')}>
         <OnCallBlock oncall={service.oncall} />
       </Section>
-      <Section title="Runbooks">
+      <Section title={t('incidentLookup.details.runbooksSection')}>
         <Runbooks runbooks={service.runbooks} />
       </Section>
-      <Section title="Depends on">
+      <Section title={t('incidentLookup.details.dependenciesSection')}>
         <RelatedList
           items={service.dependencies}
-          empty="No dependencies in the catalog."
+          empty={t('incidentLookup.details.noDependencies')}
         />
       </Section>
-      <Section title="Depended on by">
+      <Section title={t('incidentLookup.details.dependentsSection')}>
         <RelatedList
           items={service.dependents}
-          empty="Nothing in the catalog depends on it."
+          empty={t('incidentLookup.details.noDependents')}
         />
       </Section>
     </Stack>
@@ -184,6 +208,7 @@ function Details({ service }: { service: ServiceDetails }) {
 /** One service in full: owner, contacts, on-call, runbooks and the owners around it. */
 export function ServiceDetailPanel(props: { entityRef: string }) {
   const api = useApi(ownershipApiRef);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getService(props.entityRef),
     [api, props.entityRef],
@@ -194,7 +219,9 @@ export function ServiceDetailPanel(props: { entityRef: string }) {
   if (error) {
     return (
       <ErrorPanelWithRetry
-        title={`Could not load ${props.entityRef}`}
+        title={t('incidentLookup.details.errorTitle', {
+          entityRef: props.entityRef,
+        })}
         error={error}
         onRetry={retry}
       />

@@ -1,5 +1,6 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -12,13 +13,15 @@ import Typography from '@mui/material/Typography';
 import type { OwnershipOverview } from '@ownership-portal/plugin-ownership-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 
 function KindCard(props: { kind: string; count: number }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Card
       variant="outlined"
       component="section"
-      aria-label={`${props.kind} entities`}
+      aria-label={t('overview.kindLabel', { kind: props.kind })}
     >
       <CardContent>
         <Typography variant="overline" component="h3" color="text.secondary">
@@ -33,14 +36,17 @@ function KindCard(props: { kind: string; count: number }) {
 }
 
 function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (overview.total === 0) {
     return (
       <Alert severity="info">
-        <AlertTitle>Nothing to audit yet</AlertTitle>
-        The catalog holds no entities of the audited kinds (
-        {overview.scopeKinds.join(', ')}). Register a{' '}
-        <code>catalog-info.yaml</code> with <code>spec.owner</code> set to a
-        team for each service, or adjust <code>ownership.scope.kinds</code>.
+        <AlertTitle>{t('overview.nothingTitle')}</AlertTitle>
+        {t('overview.nothing', {
+          kinds: overview.scopeKinds.join(', '),
+          catalogInfo: <code>catalog-info.yaml</code>,
+          owner: <code>spec.owner</code>,
+          scopeKinds: <code>ownership.scope.kinds</code>,
+        })}
       </Alert>
     );
   }
@@ -50,7 +56,7 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
   return (
     <Stack spacing={3}>
       <Typography variant="h5" component="h2">
-        {overview.total} catalog entities in the ownership audit
+        {t('overview.total', { total: String(overview.total) })}
       </Typography>
       <Box
         sx={{
@@ -65,22 +71,19 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
       </Box>
       <Box>
         <Typography variant="subtitle2" component="h3" gutterBottom>
-          By lifecycle
+          {t('overview.byLifecycle')}
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
           {lifecycles.map(([lifecycle, count]) => (
             <Chip
               key={lifecycle}
-              label={`${lifecycle}: ${count}`}
+              label={t('overview.lifecycleCount', { lifecycle, count })}
               variant="outlined"
             />
           ))}
         </Stack>
       </Box>
-      <Alert severity="info">
-        Owners, on-call, runbooks and findings per service appear here once the
-        first audit run has completed.
-      </Alert>
+      <Alert severity="info">{t('overview.firstRunPending')}</Alert>
     </Stack>
   );
 }
@@ -93,6 +96,7 @@ function OverviewFigures({ overview }: { overview: OwnershipOverview }) {
  */
 export function OverviewContent() {
   const api = useApi(ownershipApiRef);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getOverview(),
     [api],
@@ -107,11 +111,11 @@ export function OverviewContent() {
         severity="error"
         action={
           <Button color="inherit" size="small" onClick={retry}>
-            Retry
+            {t('overview.retry')}
           </Button>
         }
       >
-        <AlertTitle>Could not load the ownership overview</AlertTitle>
+        <AlertTitle>{t('overview.errorTitle')}</AlertTitle>
         {error.message}
       </Alert>
     );

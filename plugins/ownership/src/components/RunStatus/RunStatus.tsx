@@ -79,9 +79,13 @@ function RunProgress({ run }: { run: AuditRun }) {
     : undefined;
   let text: string = t('runStatus.inProgress');
   if (determinate) {
-    text = t('runStatus.progress', { processed, total, percent: value });
+    text = t('runStatus.progress', {
+      processed: String(processed),
+      total: String(total),
+      percent: String(value),
+    });
   } else if (processed !== undefined) {
-    text = t('runStatus.progressSoFar', { processed });
+    text = t('runStatus.progressSoFar', { processed: String(processed) });
   }
   return (
     <Box>
@@ -123,7 +127,7 @@ function RunDescription({ run }: { run: AuditRun }) {
         <Typography variant="body2">
           {run.status === 'running' || !finished
             ? t('runStatus.runStarted', {
-                id: run.id,
+                id: String(run.id),
                 time: (
                   <time dateTime={run.startedAt}>
                     {formatTime(run.startedAt)}
@@ -131,7 +135,7 @@ function RunDescription({ run }: { run: AuditRun }) {
                 ),
               })
             : t('runStatus.runFinished', {
-                id: run.id,
+                id: String(run.id),
                 time: <time dateTime={finished}>{formatTime(finished)}</time>,
               })}{' '}
           {trigger}
@@ -291,7 +295,7 @@ export function RunStatus(props: RunStatusProps) {
   let announcement = '';
   if (state.run) {
     announcement = t(`runStatus.announcement.${state.run.status}`, {
-      id: state.run.id,
+      id: String(state.run.id),
     });
   }
 

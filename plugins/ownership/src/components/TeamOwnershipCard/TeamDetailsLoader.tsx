@@ -1,5 +1,6 @@
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -7,6 +8,7 @@ import type { TeamDetails } from '@ownership-portal/plugin-ownership-common';
 import type { ReactNode } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 import { AuditResultLoader } from '../shared';
 
 function entityName(entity: Entity): string {
@@ -28,12 +30,14 @@ export function useTeamDetails() {
 
 /** The empty state of a team the latest audit run did not cover. */
 export function TeamNotAuditedState(props: { entity: Entity }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Alert severity="info">
-      <AlertTitle>Not audited yet</AlertTitle>
-      {entityName(props.entity)} is not in the latest ownership audit. It will
-      appear here after the next audit run that finds a service it (or one of
-      its sub-groups) owns through <code>spec.owner</code>.
+      <AlertTitle>{t('teamOwnershipCard.notAuditedTitle')}</AlertTitle>
+      {t('teamOwnershipCard.notAudited', {
+        team: entityName(props.entity),
+        code: <code>spec.owner</code>,
+      })}
     </Alert>
   );
 }

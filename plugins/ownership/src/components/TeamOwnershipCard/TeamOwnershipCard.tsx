@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -12,36 +13,37 @@ import type {
 import {
   OnCallBlock,
   Section,
-  plural,
   severitySummary,
   InlineRow,
   MaturityChip,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 import { TeamDetailsLoader } from './TeamDetailsLoader';
 
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
 
-/** Open findings of a service, e.g. `1 error, 1 warning`, or `No findings`. */
-function findingCounts(service: ServiceSummary): string {
-  return severitySummary(service.findings) || 'No findings';
-}
-
 function Figures(props: { details: TeamDetails }) {
   const { details } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { error, warning, info } = details.findings;
   const own = details.directServiceCount;
   const items = [
-    `${plural(details.serviceCount, 'service')} (${own} own)`,
-    plural(error, 'error'),
-    plural(warning, 'warning'),
-    `${info} info`,
-    `Score ${Math.round(details.score)}/100`,
+    t('teamOwnershipCard.figures.services', {
+      count: details.serviceCount,
+      own: String(own),
+    }),
+    t('teamOwnershipCard.figures.errors', { count: error }),
+    t('teamOwnershipCard.figures.warnings', { count: warning }),
+    t('teamOwnershipCard.figures.info', { info: String(info) }),
+    t('teamOwnershipCard.figures.score', {
+      score: String(Math.round(details.score)),
+    }),
   ];
   return (
     <Stack
       direction="row"
       component="ul"
-      aria-label="Figures"
+      aria-label={t('teamOwnershipCard.figuresLabel')}
       spacing={1}
       useFlexGap
       flexWrap="wrap"
@@ -68,16 +70,27 @@ function worstFirst(
 
 function ServiceList(props: { details: TeamDetails }) {
   const { details } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  // Open findings of a service, e.g. `1 error, 1 warning`, or `No findings`.
+  const findingCounts = (service: ServiceSummary) =>
+    severitySummary(service.findings) || t('teamOwnershipCard.noFindings');
   if (details.services.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        No services. Set <code>spec.owner: {details.entityRef}</code> in the
-        catalog-info.yaml of the services this team owns.
+        {t('teamOwnershipCard.noServices', {
+          code: <code>spec.owner: {details.entityRef}</code>,
+        })}
       </Typography>
     );
   }
   return (
-    <Box component="ul" aria-label={`Services of ${details.title}`} sx={listSx}>
+    <Box
+      component="ul"
+      aria-label={t('teamOwnershipCard.servicesLabel', {
+        team: details.title,
+      })}
+      sx={listSx}
+    >
       {worstFirst(details.services).map(service => {
         const viaSubGroup =
           service.owner.entityRef &&
@@ -94,7 +107,9 @@ function ServiceList(props: { details: TeamDetails }) {
               <Typography variant="caption" color="text.secondary">
                 {findingCounts(service)}
                 {viaSubGroup &&
-                  ` · via ${service.owner.title ?? service.owner.entityRef}`}
+                  t('teamOwnershipCard.viaSubGroup', {
+                    team: service.owner.title ?? service.owner.entityRef ?? '',
+                  })}
               </Typography>
             </InlineRow>
           </Box>
@@ -105,15 +120,18 @@ function ServiceList(props: { details: TeamDetails }) {
 }
 
 function TeamNoRotationHint() {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Box>
-      <Typography variant="body2">No rotation</Typography>
+      <Typography variant="body2">
+        {t('teamOwnershipCard.noRotation')}
+      </Typography>
       <Typography variant="caption" color="text.secondary" component="p">
-        No on-call provider knows a rotation for this team. Add{' '}
-        <code>ownership-portal/oncall-rotation</code>,{' '}
-        <code>pagerduty.com/service-id</code> or{' '}
-        <code>ownership-portal/oncall-ical</code> to the annotations in the
-        team&apos;s catalog-info.yaml.
+        {t('teamOwnershipCard.noRotationHint', {
+          rotation: <code>ownership-portal/oncall-rotation</code>,
+          pagerduty: <code>pagerduty.com/service-id</code>,
+          ical: <code>ownership-portal/oncall-ical</code>,
+        })}
       </Typography>
     </Box>
   );
@@ -122,15 +140,16 @@ function TeamNoRotationHint() {
 /** The body of the card for a loaded team. */
 export function TeamOwnershipSummary(props: { details: TeamDetails }) {
   const { details } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Stack spacing={1.5} divider={<Divider flexItem />}>
-      <Section title="Figures">
+      <Section title={t('teamOwnershipCard.figuresSection')}>
         <Figures details={details} />
       </Section>
-      <Section title="Services">
+      <Section title={t('teamOwnershipCard.servicesSection')}>
         <ServiceList details={details} />
       </Section>
-      <Section title="On call">
+      <Section title={t('teamOwnershipCard.onCallSection')}>
         {details.oncall ? (
           <OnCallBlock oncall={details.oncall} />
         ) : (
@@ -149,8 +168,12 @@ export function TeamOwnershipSummary(props: { details: TeamDetails }) {
  * @public
  */
 export function TeamOwnershipCard() {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
-    <InfoCard titleTypographyProps={{ component: 'h3' }} title="Team ownership">
+    <InfoCard
+      titleTypographyProps={{ component: 'h3' }}
+      title={t('teamOwnershipCard.title')}
+    >
       <TeamDetailsLoader subject="ownership">
         {details => <TeamOwnershipSummary details={details} />}
       </TeamDetailsLoader>

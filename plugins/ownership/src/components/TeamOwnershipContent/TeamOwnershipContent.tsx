@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
@@ -21,6 +22,7 @@ import {
   InlineRow,
   DocumentLink,
 } from '../shared';
+import { ownershipTranslationRef } from '../../translation';
 import { TeamDetailsLoader } from '../TeamOwnershipCard/TeamDetailsLoader';
 
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
@@ -36,13 +38,17 @@ function ServiceLink(props: {
   const first = source.entityRef;
   const others = (source.entityRefs ?? [first]).filter(ref => ref !== first);
   const title = (ref: string) => titles.get(ref) ?? ref;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Typography variant="caption" color="text.secondary" component="span">
-      for <EntityRefLink entityRef={first}>{title(first)}</EntityRefLink>
+      {t('teamOnboarding.forService', {
+        service: (
+          <EntityRefLink entityRef={first}>{title(first)}</EntityRefLink>
+        ),
+      })}
       {others.length > 0 && (
         <Box component="span" title={others.map(title).join(', ')}>
-          {' '}
-          and {others.length} more
+          {t('teamOnboarding.andMore', { count: others.length })}
         </Box>
       )}
     </Typography>
@@ -53,19 +59,24 @@ function Runbooks(props: {
   runbooks: ReadingList['runbooks'];
   titles: ServiceTitles;
 }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (props.runbooks.length === 0) {
     return (
       <Hint>
-        No runbooks yet. Add a link with <code>type: runbook</code> to{' '}
-        <code>metadata.links</code>, or the{' '}
-        <code>ownership-portal/runbooks</code> annotation, in the
-        catalog-info.yaml of the team&apos;s services (links on the team are
-        inherited by its services).
+        {t('teamOnboarding.noRunbooks', {
+          linkType: <code>type: runbook</code>,
+          links: <code>metadata.links</code>,
+          annotation: <code>ownership-portal/runbooks</code>,
+        })}
       </Hint>
     );
   }
   return (
-    <Box component="ul" aria-label="Runbooks" sx={listSx}>
+    <Box
+      component="ul"
+      aria-label={t('teamOnboarding.runbooksLabel')}
+      sx={listSx}
+    >
       {props.runbooks.map(runbook => (
         <Box
           component="li"
@@ -82,17 +93,18 @@ function Runbooks(props: {
 }
 
 function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (props.adrs.length === 0) {
     return (
       <Hint>
-        No decision records yet. Set the <code>backstage.io/adr-location</code>{' '}
-        annotation in the catalog-info.yaml of the team&apos;s services to the
-        folder of their decision records.
+        {t('teamOnboarding.noAdrs', {
+          annotation: <code>backstage.io/adr-location</code>,
+        })}
       </Hint>
     );
   }
   return (
-    <Box component="ul" aria-label="Decision records" sx={listSx}>
+    <Box component="ul" aria-label={t('teamOnboarding.adrsLabel')} sx={listSx}>
       {newestFirst(props.adrs).map(adr => (
         <Box
           component="li"
@@ -103,7 +115,7 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
             <DocumentLink url={adr.url} title={adr.title} />
             <AdrStatusChip status={adr.status} />
             <Typography variant="caption" color="text.secondary">
-              {adr.date ? formatDate(adr.date) : 'undated'}
+              {adr.date ? formatDate(adr.date) : t('teamOnboarding.undated')}
             </Typography>
             <ServiceLink source={adr} titles={props.titles} />
           </InlineRow>
@@ -115,19 +127,23 @@ function Adrs(props: { adrs: ReadingList['adrs']; titles: ServiceTitles }) {
 
 function WhoToAsk(props: { details: TeamDetails }) {
   const { details } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Stack spacing={1.5}>
-      <Section title="Members">
+      <Section title={t('teamOnboarding.membersSection')}>
         {details.members.length === 0 ? (
           <Hint>
-            No members. Add people to <code>spec.members</code> of the team, or
-            set <code>spec.memberOf</code> on their User entities, in
-            catalog-info.yaml.
+            {t('teamOnboarding.noMembers', {
+              members: <code>spec.members</code>,
+              memberOf: <code>spec.memberOf</code>,
+            })}
           </Hint>
         ) : (
           <Box
             component="ul"
-            aria-label={`Members of ${details.title}`}
+            aria-label={t('teamOnboarding.membersLabel', {
+              team: details.title,
+            })}
             sx={listSx}
           >
             {details.members.map(member => (
@@ -150,7 +166,7 @@ function WhoToAsk(props: { details: TeamDetails }) {
                 )}
                 {member.via && (
                   <Typography variant="caption" color="text.secondary">
-                    {' · via '}
+                    {t('teamOnboarding.via')}
                     <EntityRefLink entityRef={member.via} defaultKind="group" />
                   </Typography>
                 )}
@@ -159,16 +175,18 @@ function WhoToAsk(props: { details: TeamDetails }) {
           </Box>
         )}
       </Section>
-      <Section title="Contacts">
+      <Section title={t('teamOnboarding.contactsSection')}>
         {details.contacts.length === 0 ? (
           <Hint>
-            No contacts. Set <code>spec.profile.email</code> or add a chat link
-            to <code>metadata.links</code> in the team&apos;s catalog-info.yaml.
+            {t('teamOnboarding.noContacts', {
+              email: <code>spec.profile.email</code>,
+              links: <code>metadata.links</code>,
+            })}
           </Hint>
         ) : (
           <ContactLinks
             contacts={details.contacts}
-            label={`Contacts of ${details.title}`}
+            label={t('teamOnboarding.contactsLabel', { team: details.title })}
           />
         )}
       </Section>
@@ -179,25 +197,32 @@ function WhoToAsk(props: { details: TeamDetails }) {
 /** The reading list and who to ask, for a loaded team. */
 export function TeamOnboarding(props: { details: TeamDetails }) {
   const { details } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const titles: ServiceTitles = new Map(
     details.services.map(service => [service.entityRef, service.title]),
   );
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>
-        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Runbooks">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title={t('teamOnboarding.runbooksTitle')}
+        >
           <Runbooks runbooks={details.readingList.runbooks} titles={titles} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard titleTypographyProps={{ component: 'h3' }} title="Who to ask">
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title={t('teamOnboarding.whoToAskTitle')}
+        >
           <WhoToAsk details={details} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
         <InfoCard
           titleTypographyProps={{ component: 'h3' }}
-          title="Decisions (ADRs), newest first"
+          title={t('teamOnboarding.adrsTitle')}
         >
           <Adrs adrs={details.readingList.adrs} titles={titles} />
         </InfoCard>

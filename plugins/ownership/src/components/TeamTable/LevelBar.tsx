@@ -3,11 +3,9 @@ import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import type { MaturityLevel } from '@ownership-portal/plugin-ownership-common';
-import { MATURITY_LEVEL_NAMES } from '../shared';
-
-const LEVEL_NAMES = [0, 1, 2, 3, 4].map(
-  level => MATURITY_LEVEL_NAMES[level as MaturityLevel],
-);
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { ownershipTranslationRef } from '../../translation';
+import { useMaturityText } from '../shared';
 
 function useLevelColors(): string[] {
   const { palette } = useTheme();
@@ -21,10 +19,19 @@ function useLevelColors(): string[] {
 }
 
 /** Describes a level distribution in words, e.g. for an aria-label. */
-export function describeLevels(levels: readonly number[]): string {
-  return levels
-    .map((count, level) => `level ${level} ${LEVEL_NAMES[level]}: ${count}`)
-    .join(', ');
+export function useDescribeLevels(): (levels: readonly number[]) => string {
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const maturity = useMaturityText();
+  return levels =>
+    levels
+      .map((count, level) =>
+        t('levelBar.level', {
+          level: String(level),
+          name: maturity.name(level as MaturityLevel),
+          count,
+        }),
+      )
+      .join(', ');
 }
 
 /**
@@ -38,12 +45,15 @@ export function LevelBar(props: {
 }) {
   const { levels, legend, height = 10 } = props;
   const colors = useLevelColors();
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const maturity = useMaturityText();
+  const describeLevels = useDescribeLevels();
   const total = levels.reduce((sum, n) => sum + n, 0);
   return (
     <Stack spacing={1}>
       <Box
         role="img"
-        aria-label={`Maturity levels: ${describeLevels(levels)}`}
+        aria-label={t('levelBar.label', { levels: describeLevels(levels) })}
         sx={{
           display: 'flex',
           height,
@@ -58,7 +68,11 @@ export function LevelBar(props: {
             count > 0 ? (
               <Box
                 key={level}
-                title={`Level ${level} ${LEVEL_NAMES[level]}: ${count}`}
+                title={t('levelBar.levelTitle', {
+                  level: String(level),
+                  name: maturity.name(level as MaturityLevel),
+                  count,
+                })}
                 sx={{
                   width: `${(count / total) * 100}%`,
                   bgcolor: colors[level],
@@ -98,7 +112,8 @@ export function LevelBar(props: {
                 }}
               />
               <Typography variant="body2">
-                {level} {LEVEL_NAMES[level]}: <strong>{count}</strong>
+                {level} {maturity.name(level as MaturityLevel)}:{' '}
+                <strong>{count}</strong>
               </Typography>
             </Stack>
           ))}

@@ -1,5 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
@@ -21,10 +22,10 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api';
+import { ownershipTranslationRef } from '../../translation';
 import {
   ErrorPanelWithRetry,
   OverlayProgress,
-  plural,
   useCursorPages,
 } from '../shared';
 import { LevelBar } from './LevelBar';
@@ -41,11 +42,12 @@ export interface TeamTableProps {
 const PAGE_SIZES = [10, 25, 50];
 
 function FindingCounts({ team }: { team: TeamRollup }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const { error, warning, info } = team.findings;
   if (error + warning + info === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        None
+        {t('teamTable.noFindings')}
       </Typography>
     );
   }
@@ -53,21 +55,24 @@ function FindingCounts({ team }: { team: TeamRollup }) {
     <Link
       component={RouterLink}
       to={{ search: `?team=${encodeURIComponent(team.entityRef)}` }}
-      aria-label={`${plural(error, 'error')}, ${plural(
-        warning,
-        'warning',
-      )}, ${info} info: show the findings of ${team.title}`}
+      aria-label={t('teamTable.findingsLinkLabel', {
+        errors: t('teamTable.errorCount', { count: error }),
+        warnings: t('teamTable.warningCount', { count: warning }),
+        info: String(info),
+        team: team.title,
+      })}
       underline="hover"
       variant="body2"
     >
       <Box component="span" sx={{ color: 'error.main', fontWeight: 600 }}>
         {error}
       </Box>{' '}
-      {error === 1 ? 'error' : 'errors'} ·{' '}
+      {t('teamTable.errors', { count: error })} ·{' '}
       <Box component="span" sx={{ color: 'warning.main', fontWeight: 600 }}>
         {warning}
       </Box>{' '}
-      {warning === 1 ? 'warning' : 'warnings'} · {info} info
+      {t('teamTable.warnings', { count: warning })} ·{' '}
+      {t('teamTable.info', { count: info })}
     </Link>
   );
 }
@@ -81,6 +86,7 @@ function FindingCounts({ team }: { team: TeamRollup }) {
  */
 export function TeamTable(props: TeamTableProps) {
   const api = useApi(ownershipApiRef);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const [orderBy, setOrderBy] = useState<TeamOrderBy>('score');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
   const [search, setSearch] = useState('');
@@ -132,7 +138,7 @@ export function TeamTable(props: TeamTableProps) {
   if (error) {
     content = (
       <ErrorPanelWithRetry
-        title="Could not load the teams"
+        title={t('teamTable.errorTitle')}
         error={error}
         onRetry={retry}
       />
@@ -142,23 +148,25 @@ export function TeamTable(props: TeamTableProps) {
   } else if (value.items.length === 0 && page === 0) {
     content = (
       <Typography variant="body2" sx={{ py: 2 }}>
-        {query
-          ? `No team matches “${query}”. Try part of its name or title.`
-          : 'No teams in the latest audit run. Teams appear once catalog Groups own audited entities through spec.owner.'}
+        {query ? t('teamTable.noMatches', { query }) : t('teamTable.none')}
       </Typography>
     );
   } else {
     content = (
       <>
         <TableContainer>
-          <Table size="small" aria-label="Teams">
+          <Table size="small" aria-label={t('teamTable.tableLabel')}>
             <TableHead>
               <TableRow>
-                {sortHeader('title', 'Team')}
-                {sortHeader('serviceCount', 'Services', true)}
-                {sortHeader('findings', 'Findings')}
-                <TableCell>Maturity levels</TableCell>
-                {sortHeader('score', 'Score', true)}
+                {sortHeader('title', t('teamTable.columns.team'))}
+                {sortHeader(
+                  'serviceCount',
+                  t('teamTable.columns.services'),
+                  true,
+                )}
+                {sortHeader('findings', t('teamTable.columns.findings'))}
+                <TableCell>{t('teamTable.columns.levels')}</TableCell>
+                {sortHeader('score', t('teamTable.columns.score'), true)}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -177,7 +185,7 @@ export function TeamTable(props: TeamTableProps) {
                       display="block"
                       color="text.secondary"
                     >
-                      {plural(team.memberCount, 'member')}
+                      {t('teamTable.members', { count: team.memberCount })}
                     </Typography>
                   </TableCell>
                   <TableCell align="right">{team.serviceCount}</TableCell>
@@ -197,7 +205,7 @@ export function TeamTable(props: TeamTableProps) {
           <TablePagination
             component="div"
             {...pagination}
-            labelRowsPerPage="Teams per page"
+            labelRowsPerPage={t('teamTable.perPage')}
           />
         )}
       </>
@@ -207,14 +215,14 @@ export function TeamTable(props: TeamTableProps) {
   return (
     <InfoCard
       titleTypographyProps={{ component: 'h2' }}
-      title="Teams"
-      subheader="Services include those of sub-groups; the score is the average of the team's services."
+      title={t('teamTable.title')}
+      subheader={t('teamTable.subheader')}
     >
       <Stack spacing={2}>
         <TextField
           size="small"
           type="search"
-          label="Filter teams"
+          label={t('teamTable.filterLabel')}
           value={search}
           onChange={event => setSearch(event.target.value)}
           sx={{ maxWidth: 360 }}
@@ -227,7 +235,9 @@ export function TeamTable(props: TeamTableProps) {
           }}
         />
         <Box sx={{ position: 'relative' }}>
-          {loading && value && <OverlayProgress label="Loading teams" />}
+          {loading && value && (
+            <OverlayProgress label={t('teamTable.loadingLabel')} />
+          )}
           {content}
         </Box>
       </Stack>

@@ -1,2 +1,2 @@
 export { TeamTable, type TeamTableProps, type TeamOrderBy } from './TeamTable';
-export { LevelBar, describeLevels } from './LevelBar';
+export { LevelBar } from './LevelBar';

@@ -1,6 +1,8 @@
+import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { summaryResponse } from '../../testing/fixtures';
+import { ownershipTranslationRef } from '../../translation';
 import { TrendChart, describeTrend } from './TrendChart';
 
 describe('TrendChart', () => {
@@ -26,7 +28,10 @@ describe('TrendChart', () => {
 
   it('describes a single run', () => {
     const [point] = summaryResponse().trend.slice(-1);
-    expect(describeTrend([point])).toMatch(
+    const { t } = mockApis
+      .translation()
+      .getTranslation(ownershipTranslationRef);
+    expect(describeTrend([point], t)).toMatch(
       /^One audit run, finished .+: 90% of services with a valid owning team, average score 78\.$/,
     );
   });

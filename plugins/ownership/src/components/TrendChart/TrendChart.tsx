@@ -1,8 +1,13 @@
+import {
+  type TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import type { TrendPoint } from '@ownership-portal/plugin-ownership-common';
+import { ownershipTranslationRef } from '../../translation';
 
 /** Properties of {@link TrendChart}. */
 export interface TrendChartProps {
@@ -87,30 +92,37 @@ function labelAnchor(index: number, count: number): 'start' | 'middle' | 'end' {
   return index === count - 1 ? 'end' : 'middle';
 }
 
-/** What the chart shows, in words, for screen readers. */
-export function describeTrend(points: TrendPoint[]): string {
+/**
+ * What the chart shows, in words, for screen readers; `t` is the plugin's
+ * translation function (`useTranslationRef(ownershipTranslationRef).t`).
+ */
+export function describeTrend(
+  points: TrendPoint[],
+  t: TranslationFunction<typeof ownershipTranslationRef.T>,
+): string {
   if (points.length === 0) {
-    return 'No completed audit runs to show a trend for.';
+    return t('trendChart.none');
   }
   const first = points[0];
   const last = points[points.length - 1];
   const share = (p: TrendPoint) => `${Math.round(p.validOwnerShare * 100)}%`;
   const score = (p: TrendPoint) => `${Math.round(p.averageScore)}`;
   if (points.length === 1) {
-    return `One audit run, finished ${formatDate(first.finishedAt)}: ${share(
-      first,
-    )} of services with a valid owning team, average score ${score(first)}.`;
+    return t('trendChart.oneRun', {
+      date: formatDate(first.finishedAt),
+      share: share(first),
+      score: score(first),
+    });
   }
-  return (
-    `Trend over ${points.length} audit runs from ${formatDate(
-      first.finishedAt,
-      needsTime(points),
-    )} to ${formatDate(last.finishedAt, needsTime(points))}: ` +
-    `services with a valid owning team from ${share(first)} to ${share(
-      last,
-    )}; ` +
-    `average score from ${score(first)} to ${score(last)}.`
-  );
+  return t('trendChart.trend', {
+    count: points.length,
+    from: formatDate(first.finishedAt, needsTime(points)),
+    to: formatDate(last.finishedAt, needsTime(points)),
+    firstShare: share(first),
+    lastShare: share(last),
+    firstScore: score(first),
+    lastScore: score(last),
+  });
 }
 
 function LegendItem(props: { color: string; dashed?: boolean; label: string }) {
@@ -141,11 +153,12 @@ function LegendItem(props: { color: string; dashed?: boolean; label: string }) {
 export function TrendChart(props: TrendChartProps) {
   const { points } = props;
   const theme = useTheme();
+  const { t } = useTranslationRef(ownershipTranslationRef);
 
   if (points.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        The trend appears here once an audit run has completed.
+        {t('trendChart.empty')}
       </Typography>
     );
   }
@@ -164,7 +177,7 @@ export function TrendChart(props: TrendChartProps) {
       <Box
         component="svg"
         role="img"
-        aria-label={describeTrend(points)}
+        aria-label={describeTrend(points, t)}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         sx={{ width: '100%', height: 'auto', display: 'block' }}
       >
@@ -198,7 +211,7 @@ export function TrendChart(props: TrendChartProps) {
           fill={textColor}
           fontSize={fontSize}
         >
-          % of services · score
+          {t('trendChart.yAxis')}
         </text>
         {labelledIndices(points.length).map(i => (
           <text
@@ -219,7 +232,7 @@ export function TrendChart(props: TrendChartProps) {
           fill={textColor}
           fontSize={fontSize}
         >
-          Audit run (finished)
+          {t('trendChart.xAxis')}
         </text>
         <path
           d={linePath(shares)}
@@ -237,9 +250,12 @@ export function TrendChart(props: TrendChartProps) {
         {points.map((p, i) => (
           <g key={p.runId}>
             <title>
-              {`Run ${p.runId}, ${formatDate(p.finishedAt, true)}: ${Math.round(
-                shares[i],
-              )}% valid owning team, average score ${Math.round(scores[i])}`}
+              {t('trendChart.point', {
+                runId: String(p.runId),
+                date: formatDate(p.finishedAt, true),
+                share: String(Math.round(shares[i])),
+                score: String(Math.round(scores[i])),
+              })}
             </title>
             <circle
               cx={x(i, points.length)}
@@ -257,11 +273,12 @@ export function TrendChart(props: TrendChartProps) {
         ))}
       </Box>
       <Stack direction="row" spacing={3} flexWrap="wrap" useFlexGap>
+        <LegendItem color={shareColor} label={t('trendChart.shareLegend')} />
         <LegendItem
-          color={shareColor}
-          label="Valid owning team (% of services)"
+          color={scoreColor}
+          dashed
+          label={t('trendChart.scoreLegend')}
         />
-        <LegendItem color={scoreColor} dashed label="Average score (0–100)" />
       </Stack>
     </Stack>
   );

@@ -39,9 +39,8 @@ export {
   ReadStateNote,
   StaleCopyChip,
   UnknownReadChip,
-  readStateText,
-  staleText,
-  unknownText,
+  readStateTexts,
+  type ReadStateTexts,
 } from './ReadStateNote';
 export { Section, SectionHeading } from './SectionHeading';
 export {

@@ -1,24 +1,38 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { MaturityLevel } from '@ownership-portal/plugin-ownership-common';
+import { useMemo } from 'react';
+import { ownershipTranslationRef } from '../../translation';
 
-/** The names of the maturity levels, index 0 to 4. */
-export const MATURITY_LEVEL_NAMES: Record<MaturityLevel, string> = {
-  0: 'Not owned',
-  1: 'Owned',
-  2: 'Operable',
-  3: 'Documented',
-  4: 'Healthy',
-};
+/** The words for the maturity levels 0 to 4, in the reader's language. */
+export interface MaturityText {
+  /** `Documented`. */
+  name(level: MaturityLevel): string;
+  /** What a level means, for tooltips and help text. */
+  description(level: MaturityLevel): string;
+  /** `Level 3 · Documented`. */
+  label(level: MaturityLevel): string;
+}
 
-/** What a level means, for tooltips and help text. */
-export const MATURITY_LEVEL_DESCRIPTIONS: Record<MaturityLevel, string> = {
-  0: 'No valid owning team',
-  1: 'Owned by a team with members',
-  2: 'Owned, with an on-call rotation and a runbook',
-  3: 'Operable, with fresh runbooks and ADRs',
-  4: 'Documented, without overdue tech debt',
-};
+const LEVELS: readonly MaturityLevel[] = [0, 1, 2, 3, 4];
 
-/** `Level 3 · Documented`. */
-export function maturityLabel(level: MaturityLevel): string {
-  return `Level ${level} · ${MATURITY_LEVEL_NAMES[level] ?? 'Unknown'}`;
+function isLevel(level: number): level is MaturityLevel {
+  return (LEVELS as readonly number[]).includes(level);
+}
+
+/** The names and meanings of the maturity levels, from the translation ref. */
+export function useMaturityText(): MaturityText {
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  return useMemo(() => {
+    const name = (level: MaturityLevel) =>
+      isLevel(level)
+        ? t(`maturity.names.level${level}`)
+        : t('maturity.unknown');
+    return {
+      name,
+      description: level =>
+        isLevel(level) ? t(`maturity.descriptions.level${level}`) : '',
+      label: level =>
+        t('maturity.label', { level: String(level), name: name(level) }),
+    };
+  }, [t]);
 }

@@ -1,6 +1,8 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import { ownershipTranslationRef } from '../../../translation';
 
 /**
  * A failed request on a page or in a table: Backstage's error panel (what
@@ -12,11 +14,12 @@ export function ErrorPanelWithRetry(props: {
   error: Error;
   onRetry: () => void;
 }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Stack spacing={1} alignItems="flex-start">
       <ResponseErrorPanel title={props.title} error={props.error} />
       <Button size="small" onClick={props.onRetry}>
-        Retry
+        {t('shared.retry')}
       </Button>
     </Stack>
   );

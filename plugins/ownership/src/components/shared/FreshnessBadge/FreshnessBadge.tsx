@@ -1,9 +1,11 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import type {
   Freshness,
   RunbookInfo,
 } from '@ownership-portal/plugin-ownership-common';
+import { ownershipTranslationRef } from '../../../translation';
 import { formatDate, relativeTime } from '../format';
 import { StaleCopyChip, UnknownReadChip } from '../ReadStateNote';
 
@@ -20,7 +22,10 @@ export interface FreshnessBadgeProps {
  */
 export function FreshnessBadge(props: FreshnessBadgeProps) {
   const { freshness, reviewedAt } = props;
-  const title = reviewedAt ? `Reviewed ${formatDate(reviewedAt)}` : undefined;
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const title = reviewedAt
+    ? t('shared.freshness.reviewed', { date: formatDate(reviewedAt) })
+    : undefined;
   switch (freshness) {
     case 'fresh':
       return (
@@ -28,7 +33,7 @@ export function FreshnessBadge(props: FreshnessBadgeProps) {
           size="small"
           color="success"
           variant="outlined"
-          label="Fresh"
+          label={t('shared.freshness.fresh')}
           title={title}
         />
       );
@@ -39,15 +44,21 @@ export function FreshnessBadge(props: FreshnessBadgeProps) {
           color="warning"
           label={
             reviewedAt
-              ? `Stale · reviewed ${relativeTime(reviewedAt)}`
-              : 'Stale'
+              ? t('shared.freshness.staleReviewed', {
+                  when: relativeTime(reviewedAt),
+                })
+              : t('shared.freshness.stale')
           }
           title={title}
         />
       );
     default:
       return (
-        <Chip size="small" variant="outlined" label="Review date unknown" />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={t('shared.freshness.unknown')}
+        />
       );
   }
 }
@@ -60,6 +71,7 @@ export function FreshnessBadge(props: FreshnessBadgeProps) {
  */
 export function RunbookStatusBadge(props: { runbook: RunbookInfo }) {
   const { runbook } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (runbook.status === 'unknown') {
     return <UnknownReadChip reason={runbook.reason} />;
   }
@@ -79,7 +91,7 @@ export function RunbookStatusBadge(props: { runbook: RunbookInfo }) {
       <Chip
         size="small"
         color="error"
-        label="Unreachable"
+        label={t('shared.freshness.unreachable')}
         title={runbook.reason}
       />
     );
@@ -89,7 +101,7 @@ export function RunbookStatusBadge(props: { runbook: RunbookInfo }) {
       <Chip
         size="small"
         variant="outlined"
-        label="Not read"
+        label={t('shared.freshness.notRead')}
         title={runbook.reason}
       />
     );

@@ -1,35 +1,39 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
 import type {
   ReadState,
   StaleRead,
 } from '@ownership-portal/plugin-ownership-common';
-import { readStateText, staleText, unknownText } from './readStateText';
+import { ownershipTranslationRef } from '../../../translation';
+import { readStateTexts } from './readStateText';
 
 /**
  * A small chip for a document served from its last good read; the reason
  * and the time of that read are in its title.
  */
 export function StaleCopyChip(props: { stale: StaleRead }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Chip
       size="small"
       color="warning"
       variant="outlined"
-      label="Stale copy"
-      title={staleText(props.stale)}
+      label={t('shared.readState.staleChip')}
+      title={readStateTexts(t).staleText(props.stale)}
     />
   );
 }
 
 /** A small chip for a document that could not be read just now and never was before. */
 export function UnknownReadChip(props: { reason?: string }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Chip
       size="small"
       variant="outlined"
-      label="Could not be read just now"
-      title={unknownText(props.reason)}
+      label={t('shared.readState.unknownChip')}
+      title={readStateTexts(t).unknownText(props.reason)}
     />
   );
 }
@@ -41,13 +45,14 @@ export function UnknownReadChip(props: { reason?: string }) {
  */
 export function ReadStateNote(props: { state?: ReadState; what?: string }) {
   const { state, what } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (!state) {
     return null;
   }
   return (
     <Alert severity="info" sx={{ mb: 1 }}>
-      {what ? `${what}: ` : ''}
-      {readStateText(state)}
+      {what ? t('shared.readState.what', { what }) : ''}
+      {readStateTexts(t).readStateText(state)}
     </Alert>
   );
 }

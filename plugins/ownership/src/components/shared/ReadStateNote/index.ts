@@ -1,2 +1,2 @@
 export { ReadStateNote, StaleCopyChip, UnknownReadChip } from './ReadStateNote';
-export { readStateText, staleText, unknownText } from './readStateText';
+export { readStateTexts, type ReadStateTexts } from './readStateText';

@@ -1,4 +1,10 @@
-import { readStateText, staleText, unknownText } from './readStateText';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { ownershipTranslationRef } from '../../../translation';
+import { readStateTexts } from './readStateText';
+
+const { readStateText, staleText, unknownText } = readStateTexts(
+  mockApis.translation().getTranslation(ownershipTranslationRef).t,
+);
 
 describe('readStateText', () => {
   const now = Date.parse('2026-12-01T12:00:00Z');

@@ -1,10 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import type { ServiceDetails } from '@ownership-portal/plugin-ownership-common';
 import type { ReactNode } from 'react';
+import { ownershipTranslationRef } from '../../../translation';
 import { isNotFoundError } from '../notFound';
 import { useServiceDetails } from './useServiceDetails';
 
@@ -15,13 +17,15 @@ function entityName(entity: Entity): string {
 /** The empty state of an entity the latest audit run did not cover. */
 export function NotAuditedState(props: { entity: Entity }) {
   const { entity } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Alert severity="info">
-      <AlertTitle>Not audited yet</AlertTitle>
-      {entityName(entity)} is not in the latest ownership audit. It will appear
-      here after the next audit run. If it still does not, check that its kind (
-      {entity.kind}) is listed in <code>ownership.scope.kinds</code> in
-      app-config.yaml.
+      <AlertTitle>{t('shared.notAuditedTitle')}</AlertTitle>
+      {t('shared.notAudited', {
+        entity: entityName(entity),
+        kind: entity.kind,
+        scopeKinds: <code>ownership.scope.kinds</code>,
+      })}
     </Alert>
   );
 }
@@ -32,12 +36,13 @@ export function LoadErrorState(props: {
   error: Error;
   onRetry: () => void;
 }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Alert
       severity="error"
       action={
         <Button color="inherit" size="small" onClick={props.onRetry}>
-          Retry
+          {t('shared.retry')}
         </Button>
       }
     >
@@ -70,9 +75,12 @@ export interface AuditResultLoaderProps<T> {
  */
 export function AuditResultLoader<T>(props: AuditResultLoaderProps<T>) {
   const { entity, value, loading, error, retry } = props.state;
+  const { t } = useTranslationRef(ownershipTranslationRef);
 
   if (loading) {
-    return <Progress aria-label={`Loading the ${props.subject} data`} />;
+    return (
+      <Progress aria-label={t('shared.loading', { subject: props.subject })} />
+    );
   }
   if (error) {
     if (isNotFoundError(error)) {
@@ -80,9 +88,10 @@ export function AuditResultLoader<T>(props: AuditResultLoaderProps<T>) {
     }
     return (
       <LoadErrorState
-        title={`Could not load the ${props.subject} data of ${entityName(
-          entity,
-        )}`}
+        title={t('shared.loadError', {
+          subject: props.subject,
+          entity: entityName(entity),
+        })}
         error={error}
         onRetry={retry}
       />
