@@ -59,6 +59,40 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it('moves a local time that a DST change skips forward, east and west of UTC', () => {
+    // 02:30 does not exist on these nights: clocks jump from 02:00 to 03:00.
+    const text = calendar(
+      'BEGIN:VEVENT',
+      'UID:ny-gap',
+      'DTSTART;TZID=America/New_York:20260308T023000',
+      'DTEND;TZID=America/New_York:20260308T090000',
+      'SUMMARY:alice.moreau@example.com',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:berlin-gap',
+      'DTSTART;TZID=Europe/Berlin:20260329T023000',
+      'DTEND;TZID=Europe/Berlin:20260329T090000',
+      'SUMMARY:bob.klein@example.com',
+      'END:VEVENT',
+    );
+    expect(summarize(text, '2026-03-08T00:00:00Z')).toEqual([
+      {
+        from: '2026-03-08T07:30:00.000Z',
+        to: '2026-03-08T13:00:00.000Z',
+        level: 1,
+        who: 'alice.moreau@example.com',
+      },
+    ]);
+    expect(summarize(text, '2026-03-29T00:00:00Z')).toEqual([
+      {
+        from: '2026-03-29T01:30:00.000Z',
+        to: '2026-03-29T07:00:00.000Z',
+        level: 1,
+        who: 'bob.klein@example.com',
+      },
+    ]);
+  });
+
   it('reads floating times and all-day events in X-WR-TIMEZONE', () => {
     const text = calendar(
       'X-WR-TIMEZONE:Asia/Tokyo',
