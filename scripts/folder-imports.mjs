@@ -39,14 +39,16 @@ function folderOf(file) {
   return parts.length ? parts.slice(0, depth).join('/') : '.';
 }
 
+// `import x from './a'`, `export * from './a'`, `import './a'`, `import('./a')`,
+// `require('./a')`, `jest.mock('./a')`; relative paths only.
 const importPattern =
-  /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]*)['"]|(?:import|require|jest\.mock)\(\s*['"](\.[^'"]*)['"]/g;
+  /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]*)['"]|(?:^|;)\s*import\s*['"](\.[^'"]*)['"]|(?:import|require|jest\.mock)\(\s*['"](\.[^'"]*)['"]/gm;
 
 const edges = new Map();
 for (const file of sourceFiles(root)) {
   const from = folderOf(file);
   for (const match of readFileSync(file, 'utf8').matchAll(importPattern)) {
-    const target = resolve(dirname(file), match[1] ?? match[2]);
+    const target = resolve(dirname(file), match[1] ?? match[2] ?? match[3]);
     if (relative(root, target).startsWith('..')) {
       continue;
     }
