@@ -26,6 +26,9 @@ describe('App', () => {
 
   it('lists Ownership in the sidebar and serves its dashboard at /ownership', async () => {
     window.history.pushState({}, '', '/ownership');
+    // Without a running backend, the guest sign-in asks whether to fall back
+    // to the legacy guest token: say yes.
+    jest.spyOn(window, 'confirm').mockReturnValue(true);
 
     render(App.createRoot());
     await userEvent.click(
