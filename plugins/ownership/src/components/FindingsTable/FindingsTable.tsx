@@ -348,7 +348,9 @@ export function FindingsTable(props: FindingsTableProps) {
           </Box>
         )}
         <Box sx={{ position: 'relative' }}>
-          {loading && value && <OverlayProgress label="Loading findings" />}
+          {loading && value && (
+            <OverlayProgress label={t('findingsTable.loadingLabel')} />
+          )}
           {content}
         </Box>
       </Stack>

@@ -73,7 +73,7 @@ function ServiceList(props: { details: TeamDetails }) {
   const { t } = useTranslationRef(ownershipTranslationRef);
   // Open findings of a service, e.g. `1 error, 1 warning`, or `No findings`.
   const findingCounts = (service: ServiceSummary) =>
-    severitySummary(service.findings) || t('teamOwnershipCard.noFindings');
+    severitySummary(service.findings, t) || t('teamOwnershipCard.noFindings');
   if (details.services.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">

@@ -1,9 +1,13 @@
 import { mockApis } from '@backstage/frontend-test-utils';
 import { renderInTestApp } from '@backstage/test-utils';
+import type { TrendPoint } from '@ownership-portal/plugin-ownership-common';
 import { screen } from '@testing-library/react';
 import { summaryResponse } from '../../testing/fixtures';
 import { ownershipTranslationRef } from '../../translation';
-import { TrendChart, describeTrend } from './TrendChart';
+import { TrendChart, describeTrend as describeWith } from './TrendChart';
+
+const { t } = mockApis.translation().getTranslation(ownershipTranslationRef);
+const describeTrend = (points: TrendPoint[]) => describeWith(points, t);
 
 describe('TrendChart', () => {
   it('draws the valid-owner share and the average score with an accessible description', async () => {
@@ -28,10 +32,7 @@ describe('TrendChart', () => {
 
   it('describes a single run', () => {
     const [point] = summaryResponse().trend.slice(-1);
-    const { t } = mockApis
-      .translation()
-      .getTranslation(ownershipTranslationRef);
-    expect(describeTrend([point], t)).toMatch(
+    expect(describeTrend([point])).toMatch(
       /^One audit run, finished .+: 90% of services with a valid owning team, average score 78\.$/,
     );
   });

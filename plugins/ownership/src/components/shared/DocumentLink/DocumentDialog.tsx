@@ -1,5 +1,6 @@
 import { MarkdownContent, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../../api';
+import { ownershipTranslationRef } from '../../../translation';
 import { ErrorPanelWithRetry } from '../ErrorPanelWithRetry';
 import { formatDateTime } from '../format';
 
@@ -32,6 +34,7 @@ export function DocumentDialog(props: {
 }) {
   const { url, title, onClose } = props;
   const api = useApi(ownershipApiRef);
+  const { t } = useTranslationRef(ownershipTranslationRef);
   const titleId = useId();
   const document = useAsyncRetry(() => api.getDocument(url), [api, url]);
 
@@ -39,7 +42,7 @@ export function DocumentDialog(props: {
   if (document.error) {
     content = (
       <ErrorPanelWithRetry
-        title={`Could not open ${title}`}
+        title={t('documentDialog.errorTitle', { title })}
         error={document.error}
         onRetry={document.retry}
       />
@@ -69,9 +72,12 @@ export function DocumentDialog(props: {
           sx={{ mr: 'auto', px: 2, overflowWrap: 'anywhere' }}
         >
           {pathOf(url)}
-          {modified && ` · last modified ${formatDateTime(modified)}`}
+          {modified &&
+            t('documentDialog.lastModified', {
+              time: formatDateTime(modified),
+            })}
         </Typography>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('documentDialog.close')}</Button>
       </DialogActions>
     </Dialog>
   );

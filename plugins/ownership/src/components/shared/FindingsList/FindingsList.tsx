@@ -1,3 +1,7 @@
+import {
+  type TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
@@ -10,7 +14,7 @@ import type {
   Severity,
 } from '@ownership-portal/plugin-ownership-common';
 import { useId, useState } from 'react';
-import { plural } from '../format';
+import { ownershipTranslationRef } from '../../../translation';
 import { SeverityIcon } from './SeverityIcon';
 
 const SEVERITY_ORDER: Record<Severity, number> = {
@@ -31,22 +35,33 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map(({ finding }) => finding);
 }
 
-/** `1 error, 2 warnings`. */
-export function severitySummary(findings: Finding[]): string {
+/**
+ * `1 error, 2 warnings`; `t` is the plugin's translation function
+ * (`useTranslationRef(ownershipTranslationRef).t`).
+ */
+export function severitySummary(
+  findings: Finding[],
+  t: TranslationFunction<typeof ownershipTranslationRef.T>,
+): string {
   const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
   for (const f of findings) {
     counts[f.severity] = (counts[f.severity] ?? 0) + 1;
   }
   return [
-    counts.error ? plural(counts.error, 'error') : undefined,
-    counts.warning ? plural(counts.warning, 'warning') : undefined,
-    counts.info ? `${counts.info} info` : undefined,
+    counts.error
+      ? t('findingsList.errors', { count: counts.error })
+      : undefined,
+    counts.warning
+      ? t('findingsList.warnings', { count: counts.warning })
+      : undefined,
+    counts.info ? t('findingsList.info', { count: counts.info }) : undefined,
   ]
     .filter(Boolean)
     .join(', ');
 }
 
 function FindingItems(props: { findings: Finding[]; label: string }) {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Box
       component="ul"
@@ -65,7 +80,7 @@ function FindingItems(props: { findings: Finding[]; label: string }) {
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="body2">{finding.message}</Typography>
             <Typography variant="body2" color="text.secondary">
-              <strong>Fix:</strong> {finding.remediation}
+              <strong>{t('findingsList.fix')}</strong> {finding.remediation}
             </Typography>
             <Typography
               variant="caption"
@@ -96,22 +111,26 @@ export function FindingsList(props: FindingsListProps) {
   const { findings, collapsible } = props;
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const { t } = useTranslationRef(ownershipTranslationRef);
 
   if (findings.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        No open findings: the entity passes every audit rule that applies to it.
+        {t('findingsList.none')}
       </Typography>
     );
   }
   if (!collapsible) {
-    return <FindingItems findings={findings} label="Findings" />;
+    return <FindingItems findings={findings} label={t('findingsList.label')} />;
   }
   return (
     <Box>
       <Stack direction="row" alignItems="center" spacing={1}>
         <Typography variant="body2">
-          {plural(findings.length, 'open finding')}: {severitySummary(findings)}
+          {t('findingsList.openFindings', {
+            count: findings.length,
+            summary: severitySummary(findings, t),
+          })}
         </Typography>
         <Button
           size="small"
@@ -120,11 +139,11 @@ export function FindingsList(props: FindingsListProps) {
           aria-controls={open ? listId : undefined}
           endIcon={open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
         >
-          {open ? 'Hide findings' : 'Show findings'}
+          {open ? t('findingsList.hide') : t('findingsList.show')}
         </Button>
       </Stack>
       <Collapse in={open} id={listId} unmountOnExit>
-        <FindingItems findings={findings} label="Findings" />
+        <FindingItems findings={findings} label={t('findingsList.label')} />
       </Collapse>
     </Box>
   );

@@ -1,13 +1,11 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { Severity } from '@ownership-portal/plugin-ownership-common';
+import { ownershipTranslationRef } from '../../../translation';
 
-const SEVERITY_NAMES: Record<Severity, string> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Info',
-};
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
 
 /** An icon for a finding's severity, named for screen readers. */
 export function SeverityIcon(props: {
@@ -15,7 +13,10 @@ export function SeverityIcon(props: {
   fontSize?: 'inherit' | 'small' | 'medium';
 }) {
   const { severity, fontSize = 'small' } = props;
-  const title = SEVERITY_NAMES[severity] ?? severity;
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  const title = SEVERITIES.includes(severity)
+    ? t(`severity.${severity}`)
+    : severity;
   switch (severity) {
     case 'error':
       return (

@@ -1,4 +1,8 @@
 import { Link } from '@backstage/core-components';
+import {
+  type TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -15,6 +19,9 @@ import {
   formatHandOff,
   relativeTime,
 } from '../format';
+import { ownershipTranslationRef } from '../../../translation';
+
+type Translate = TranslationFunction<typeof ownershipTranslationRef.T>;
 
 /** A time as `in 3 hours`, with the exact date and time on hover and for machines. */
 export function RelativeTime(props: { iso: string }) {
@@ -27,15 +34,15 @@ export function RelativeTime(props: { iso: string }) {
 
 /** `until Mon 16:00 (in 2 days)`: when a shift hands off, exactly and from now. */
 export function Until(props: { iso: string }) {
-  return (
-    <>
-      until{' '}
+  const { t } = useTranslationRef(ownershipTranslationRef);
+  return t('onCall.until', {
+    time: (
       <time dateTime={props.iso} title={formatDateTime(props.iso)}>
         {formatHandOff(props.iso)}
-      </time>{' '}
-      ({relativeTime(props.iso)})
-    </>
-  );
+      </time>
+    ),
+    relative: relativeTime(props.iso),
+  });
 }
 
 function OnCallPerson(props: { user: OnCallUser }) {
@@ -60,25 +67,36 @@ export function byLevel<T extends { level: number }>(
   return [...entries].sort((a, b) => a.level - b.level);
 }
 
-/** `L2 after 15 min: Platform leads`. */
-export function escalationStepText(step: EscalationStep): string {
+/**
+ * `L2 after 15 min: Platform leads`; `t` is the plugin's translation
+ * function (`useTranslationRef(ownershipTranslationRef).t`).
+ */
+export function escalationStepText(step: EscalationStep, t: Translate): string {
   const after = formatDuration(step.after);
-  const when = after === 'immediately' ? 'immediately' : `after ${after}`;
-  const who = step.targets.map(t => t.name ?? t.ref).join(', ');
-  return `L${step.level} ${when}${who ? `: ${who}` : ''}`;
+  // formatDuration says 'immediately' for a zero duration.
+  const when =
+    after === 'immediately'
+      ? t('onCall.immediately')
+      : t('onCall.after', { duration: after });
+  const who = step.targets.map(target => target.name ?? target.ref).join(', ');
+  const level = String(step.level);
+  return who
+    ? t('onCall.stepWithTargets', { level, when, who })
+    : t('onCall.step', { level, when });
 }
 
 /** What to add to the catalog for an entity without a rotation. */
 export function NoRotationHint() {
+  const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Box>
-      <Typography variant="body2">No rotation</Typography>
+      <Typography variant="body2">{t('onCall.noRotation')}</Typography>
       <Typography variant="caption" color="text.secondary" component="p">
-        No on-call provider knows a rotation for this entity or its owning team.
-        Add <code>ownership-portal/oncall-rotation</code>,{' '}
-        <code>pagerduty.com/service-id</code> or{' '}
-        <code>ownership-portal/oncall-ical</code> to the annotations in its
-        catalog-info.yaml or its team&apos;s.
+        {t('onCall.noRotationHint', {
+          rotation: <code>ownership-portal/oncall-rotation</code>,
+          pagerduty: <code>pagerduty.com/service-id</code>,
+          ical: <code>ownership-portal/oncall-ical</code>,
+        })}
       </Typography>
     </Box>
   );
@@ -98,13 +116,14 @@ export interface OnCallBlockProps {
  */
 export function OnCallBlock(props: OnCallBlockProps) {
   const { oncall, detailed } = props;
+  const { t } = useTranslationRef(ownershipTranslationRef);
   if (!oncall) {
     return <NoRotationHint />;
   }
 
   const source = (
     <Typography variant="caption" color="text.secondary" component="p">
-      From {oncall.source}
+      {t('onCall.source', { source: oncall.source })}
       {oncall.scheduleName && (
         <>
           {' · '}
@@ -115,7 +134,7 @@ export function OnCallBlock(props: OnCallBlockProps) {
           )}
         </>
       )}
-      {oncall.matchedBy !== 'service-annotation' && ' (the team’s rotation)'}
+      {oncall.matchedBy !== 'service-annotation' && t('onCall.teamRotation')}
     </Typography>
   );
 
@@ -123,9 +142,17 @@ export function OnCallBlock(props: OnCallBlockProps) {
     return (
       <Box>
         <Alert severity="warning" variant="outlined" sx={{ py: 0 }}>
-          <strong>On-call unknown:</strong> {oncall.source} could not be asked
-          {oncall.reason ? ` (${oncall.reason})` : ''}. Last tried{' '}
-          <RelativeTime iso={oncall.checkedAt} />.
+          <strong>{t('onCall.unknownLabel')}</strong>{' '}
+          {oncall.reason
+            ? t('onCall.unknownWithReason', {
+                source: oncall.source,
+                reason: oncall.reason,
+                when: <RelativeTime iso={oncall.checkedAt} />,
+              })
+            : t('onCall.unknown', {
+                source: oncall.source,
+                when: <RelativeTime iso={oncall.checkedAt} />,
+              })}
         </Alert>
         {source}
       </Box>
@@ -140,19 +167,25 @@ export function OnCallBlock(props: OnCallBlockProps) {
     <Box>
       {oncall.stale && (
         <Alert severity="warning" variant="outlined" sx={{ py: 0, mb: 1 }}>
-          <strong>Stale:</strong> last known answer, from{' '}
-          <RelativeTime iso={oncall.checkedAt} />
-          {oncall.reason ? ` (${oncall.reason})` : ''}.
+          <strong>{t('onCall.staleLabel')}</strong>{' '}
+          {oncall.reason
+            ? t('onCall.staleWithReason', {
+                when: <RelativeTime iso={oncall.checkedAt} />,
+                reason: oncall.reason,
+              })
+            : t('onCall.stale', {
+                when: <RelativeTime iso={oncall.checkedAt} />,
+              })}
         </Alert>
       )}
       {now.length === 0 ? (
         <Typography variant="body2" color="error">
-          Nobody is on call now.
+          {t('onCall.nobody')}
         </Typography>
       ) : (
         <Box
           component="ul"
-          aria-label="On call now"
+          aria-label={t('onCall.nowLabel')}
           sx={{ listStyle: 'none', m: 0, p: 0 }}
         >
           {now.map(entry => (
@@ -163,10 +196,10 @@ export function OnCallBlock(props: OnCallBlockProps) {
             >
               <Box
                 component="abbr"
-                title={`Escalation level ${entry.level}`}
+                title={t('onCall.levelTitle', { level: String(entry.level) })}
                 sx={{ fontWeight: 'bold', textDecoration: 'none', mr: 0.5 }}
               >
-                L{entry.level}
+                {t('onCall.level', { level: String(entry.level) })}
               </Box>
               <OnCallPerson user={entry.user} />
               {entry.until && (
@@ -181,10 +214,12 @@ export function OnCallBlock(props: OnCallBlockProps) {
       )}
       {oncall.gaps && oncall.gaps.length > 0 && (
         <Typography variant="body2" color="warning.main">
-          Coverage gap from <RelativeTime iso={oncall.gaps[0].from} /> to{' '}
-          <RelativeTime iso={oncall.gaps[0].to} />
+          {t('onCall.gap', {
+            from: <RelativeTime iso={oncall.gaps[0].from} />,
+            to: <RelativeTime iso={oncall.gaps[0].to} />,
+          })}
           {oncall.gaps.length > 1 &&
-            ` (and ${oncall.gaps.length - 1} more in the next 7 days)`}
+            t('onCall.moreGaps', { count: oncall.gaps.length - 1 })}
         </Typography>
       )}
       {next.map(shift => (
@@ -193,13 +228,19 @@ export function OnCallBlock(props: OnCallBlockProps) {
           color="text.secondary"
           key={`${shift.from}:${shift.user.name}`}
         >
-          Next: <OnCallPerson user={shift.user} /> from{' '}
-          <RelativeTime iso={shift.from} />
+          {t('onCall.next', {
+            person: <OnCallPerson user={shift.user} />,
+            when: <RelativeTime iso={shift.from} />,
+          })}
         </Typography>
       ))}
       {escalation.length > 0 && (
         <Typography variant="body2" color="text.secondary">
-          Escalation: {escalation.map(escalationStepText).join(' → ')}
+          {t('onCall.escalation', {
+            steps: escalation
+              .map(step => escalationStepText(step, t))
+              .join(' → '),
+          })}
         </Typography>
       )}
       {source}

@@ -1,6 +1,14 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { ScoreHistoryChart, describeScoreHistory } from './ScoreHistoryChart';
+import { ownershipTranslationRef } from '../../../translation';
+import {
+  ScoreHistoryChart,
+  type ScorePoint,
+  describeScoreHistory as describeWith,
+} from './ScoreHistoryChart';
+
+const { t } = mockApis.translation().getTranslation(ownershipTranslationRef);
+const describeScoreHistory = (runs: ScorePoint[]) => describeWith(runs, t);
 
 const points = [
   { runId: 1, finishedAt: '2026-11-01T06:00:00.000Z', score: 90 },

@@ -1,5 +1,10 @@
+import {
+  type TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
+import { ownershipTranslationRef } from '../../../translation';
 import { formatDate } from '../format';
 
 /** One point of the chart: a run and the score in it. */
@@ -13,31 +18,40 @@ export interface ScorePoint {
 /**
  * A sentence that says what the chart shows, for its accessible name, e.g.
  * `Score per audit run: 5 runs from 2026-10-24 to 2026-11-28, from 40 to 86
- * (lowest 40, highest 86).`
+ * (lowest 40, highest 86).`; `t` is the plugin's translation function
+ * (`useTranslationRef(ownershipTranslationRef).t`).
  */
-export function describeScoreHistory(points: ScorePoint[]): string {
+export function describeScoreHistory(
+  points: ScorePoint[],
+  t: TranslationFunction<typeof ownershipTranslationRef.T>,
+): string {
   if (points.length === 0) {
-    return 'Score per audit run: no runs yet.';
+    return t('scoreHistory.none');
   }
   const first = points[0];
   const last = points[points.length - 1];
   if (points.length === 1) {
-    return `Score per audit run: 1 run on ${formatDate(
-      first.finishedAt,
-    )}, score ${first.score}.`;
+    return t('scoreHistory.oneRun', {
+      date: formatDate(first.finishedAt),
+      score: String(first.score),
+    });
   }
   const scores = points.map(p => p.score);
   const low = Math.min(...scores);
   const high = Math.max(...scores);
-  let trend = 'unchanged';
-  if (last.score > first.score) trend = 'up';
-  if (last.score < first.score) trend = 'down';
-  return (
-    `Score per audit run: ${points.length} runs from ${formatDate(
-      first.finishedAt,
-    )} to ${formatDate(last.finishedAt)}, ${trend} from ${first.score} to ` +
-    `${last.score} (lowest ${low}, highest ${high}).`
-  );
+  let trend: string = t('scoreHistory.unchanged');
+  if (last.score > first.score) trend = t('scoreHistory.up');
+  if (last.score < first.score) trend = t('scoreHistory.down');
+  return t('scoreHistory.runs', {
+    count: points.length,
+    from: formatDate(first.finishedAt),
+    to: formatDate(last.finishedAt),
+    trend,
+    first: String(first.score),
+    last: String(last.score),
+    low: String(low),
+    high: String(high),
+  });
 }
 
 /** Props of {@link ScoreHistoryChart}. */
@@ -57,11 +71,12 @@ const PAD = { top: 8, right: 8, bottom: 18, left: 28 };
 export function ScoreHistoryChart(props: ScoreHistoryChartProps) {
   const { points, width = 480, height = 120 } = props;
   const theme = useTheme();
+  const { t } = useTranslationRef(ownershipTranslationRef);
 
   if (points.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        No audit history yet: the chart appears after the first run.
+        {t('scoreHistory.empty')}
       </Typography>
     );
   }
@@ -83,7 +98,7 @@ export function ScoreHistoryChart(props: ScoreHistoryChartProps) {
   return (
     <svg
       role="img"
-      aria-label={describeScoreHistory(points)}
+      aria-label={describeScoreHistory(points, t)}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
       style={{ maxWidth: width, display: 'block' }}
@@ -142,9 +157,13 @@ export function ScoreHistoryChart(props: ScoreHistoryChartProps) {
       )}
       {points.map((p, i) => (
         <circle key={p.runId} cx={x(i)} cy={y(p.score)} r={3} fill={lineColor}>
-          <title>{`Run ${p.runId}, ${formatDate(p.finishedAt)}: score ${
-            p.score
-          }`}</title>
+          <title>
+            {t('scoreHistory.point', {
+              runId: String(p.runId),
+              date: formatDate(p.finishedAt),
+              score: String(p.score),
+            })}
+          </title>
         </circle>
       ))}
     </svg>
