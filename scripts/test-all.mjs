@@ -69,6 +69,7 @@ step('One version of each dependency (yarn dedupe --check)', [
   'dedupe',
   '--check',
 ]);
+step('No unused files, exports or dependencies (knip)', ['knip']);
 step('Package metadata for publishing (backstage-cli repo fix --check)', [
   'backstage-cli',
   'repo',
