@@ -1,3 +1,12 @@
+import { createApp } from '@backstage/frontend-defaults';
+import {
+  createFrontendModule,
+  createTranslationMessages,
+} from '@backstage/frontend-plugin-api';
+import { TranslationBlueprint } from '@backstage/plugin-app-react';
+import ownershipPlugin, {
+  ownershipTranslationRef,
+} from '@ownership-portal/plugin-ownership/alpha';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import App from './App';
@@ -7,6 +16,8 @@ const slow = { timeout: 20_000 };
 
 describe('App', () => {
   beforeEach(() => {
+    // Each test signs in anew: no session kept from the one before.
+    window.localStorage.clear();
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -41,6 +52,37 @@ describe('App', () => {
     ).toHaveAttribute('href', '/ownership');
     expect(
       await screen.findByRole('heading', { name: 'Latest audit run' }, slow),
+    ).toBeInTheDocument();
+  }, 60_000);
+
+  it('lets a translation extension reword the ownership plugin', async () => {
+    const rewording = createFrontendModule({
+      pluginId: 'app',
+      extensions: [
+        TranslationBlueprint.make({
+          name: 'ownership-wording',
+          params: {
+            resource: createTranslationMessages({
+              ref: ownershipTranslationRef,
+              messages: { 'incidentLookup.title': 'Who owns it?' },
+            }),
+          },
+        }),
+      ],
+    });
+    window.history.pushState({}, '', '/ownership/lookup');
+    jest.spyOn(window, 'confirm').mockReturnValue(true);
+
+    render(createApp({ features: [ownershipPlugin, rewording] }).createRoot());
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Enter' }, slow),
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Who owns it?' }, slow),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('combobox', { name: 'Service, system, tag or team' }),
     ).toBeInTheDocument();
   }, 60_000);
 });
