@@ -231,6 +231,20 @@ describe('IncidentLookup', () => {
     expect(lookup).toHaveBeenCalledWith('payments');
   });
 
+  it('counts a single match in the singular', async () => {
+    await renderLookup({
+      lookup: async query => ({ query, items: [matches[0]], runId: 42 }),
+    });
+
+    await userEvent.keyboard('pay');
+
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        '1 match for “pay”; use the arrow keys to choose and Enter to open.',
+      ),
+    );
+  });
+
   it('says when nothing matches', async () => {
     await renderLookup(
       { lookup: async query => ({ query, items: [], runId: 42 }) },
