@@ -7,10 +7,7 @@ import {
 import path from 'node:path';
 
 /** Where the tests save a screenshot of every view they check (git-ignored). */
-export const screenshotDir = path.resolve(
-  __dirname,
-  '../../../e2e-screenshots',
-);
+const screenshotDir = path.resolve(__dirname, '../../../e2e-screenshots');
 
 /** Signs in with the guest provider, as a local user of the dev app does. */
 async function signInAsGuest(page: Page) {

@@ -87,7 +87,7 @@ export function impactOf(labels: GhIssue['labels']): Item['impact'] {
 }
 
 /** One GitHub issue as a debt item. */
-export function issueToItem(issue: GhIssue): Item {
+function issueToItem(issue: GhIssue): Item {
   const assignees = [
     ...(issue.assignee ? [issue.assignee] : []),
     ...(issue.assignees ?? []),

@@ -13,7 +13,7 @@ export const DEFAULT_MAX_PAGES = 10;
 export const DEFAULT_HOST = 'github.com';
 
 /** `ownership.techdebt.github`, read and checked. */
-export interface GithubTechDebtConfig {
+interface GithubTechDebtConfig {
   label: string;
   cacheTtlMs: number;
   maxPages: number;

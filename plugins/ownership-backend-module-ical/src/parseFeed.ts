@@ -11,7 +11,7 @@ import { calendarZone, TimeReader, zoneName } from './zones';
 type Component = InstanceType<typeof ICAL.Component>;
 
 /** What a feed says about a window of time. */
-export interface ParsedFeed {
+interface ParsedFeed {
   /** `X-WR-CALNAME`, when the feed names itself. */
   name?: string;
   /** The zone all-day events and floating times are read in, e.g. `Europe/Berlin`. */

@@ -17,7 +17,7 @@ import { feedLabel } from './feedLabel';
  * so that the resilience policies neither retry it nor count it against the
  * host's circuit breaker.
  */
-export class FeedRefusedError extends RemoteHttpError {
+class FeedRefusedError extends RemoteHttpError {
   constructor(status: number, message: string) {
     super(status, message);
     this.name = 'FeedRefusedError';

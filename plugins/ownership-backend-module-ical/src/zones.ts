@@ -18,7 +18,7 @@ interface WallClock {
 }
 
 /** A zone in which local times are read. */
-export type Zone =
+type Zone =
   | { kind: 'utc' }
   | { kind: 'vtimezone'; id: string; tz: Timezone }
   /** `id` as the feed spells it; `iana` as luxon is given it. */

@@ -37,7 +37,7 @@ const FOREVER_AGO = -8.64e15;
 const FOREVER = 8.64e15;
 
 /** What a target asks PagerDuty about. */
-export type PagerDutyTargetData =
+type PagerDutyTargetData =
   | { type: 'service'; id: string }
   | { type: 'integration'; id: string }
   | { type: 'policy'; id: string }

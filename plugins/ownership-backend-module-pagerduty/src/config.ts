@@ -5,7 +5,7 @@ import type { ResilienceOptions } from '@ownership-portal/plugin-ownership-node'
 export const DEFAULT_BASE_URL = 'https://api.pagerduty.com';
 
 /** `ownership.oncall.pagerduty`, read and checked. */
-export interface PagerDutyConfig {
+interface PagerDutyConfig {
   token: string;
   baseUrl: string;
   webUrl?: string;

@@ -2,10 +2,10 @@ import type { Config } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** The policies the backend can run. */
-export const POLICY_NAMES = ['allow-all', 'example'] as const;
+const POLICY_NAMES = ['allow-all', 'example'] as const;
 
 /** Which permission policy to run, from `permission.policy`. */
-export type PolicySettings =
+type PolicySettings =
   | { name: 'allow-all' }
   | { name: 'example'; adminGroups: string[] };
 

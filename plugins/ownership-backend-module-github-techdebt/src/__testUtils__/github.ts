@@ -5,9 +5,9 @@ import type { GhIssue, GhUser } from '../client/types';
 
 /** Responses shaped like GitHub's REST API (`application/vnd.github+json`). */
 
-export const API = 'https://api.github.com';
-export const OWNER = 'acme';
-export const REPO = 'payments';
+const API = 'https://api.github.com';
+const OWNER = 'acme';
+const REPO = 'payments';
 export const ISSUES = `${API}/repos/${OWNER}/${REPO}/issues`;
 
 export function ghUser(login: string): GhUser {

@@ -8,7 +8,7 @@ import { assertRepository } from './repositorySlug';
 import type { GhIssue } from './types';
 
 /** GitHub's largest page. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** GitHub asks for at least a minute when a rate limit answer names no wait. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
@@ -41,7 +41,7 @@ export class GithubRateLimitError extends RemoteHttpError {
 }
 
 /** The URL of `rel="next"` in a `Link` header. */
-export function nextLink(link: string | null): string | undefined {
+function nextLink(link: string | null): string | undefined {
   if (!link) {
     return undefined;
   }
@@ -56,7 +56,7 @@ export function nextLink(link: string | null): string | undefined {
 }
 
 /** What one repository's issue listing is asked with. */
-export interface IssueQuery {
+interface IssueQuery {
   /** The integration's `apiBaseUrl`, e.g. `https://api.github.com`. */
   apiBaseUrl: string;
   owner: string;

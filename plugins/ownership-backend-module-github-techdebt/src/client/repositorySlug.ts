@@ -1,5 +1,5 @@
 /** An owner and repository that are safe to put into a GitHub API path. */
-export interface RepositorySlug {
+interface RepositorySlug {
   owner: string;
   repo: string;
 }

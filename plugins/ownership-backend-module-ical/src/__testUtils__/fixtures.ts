@@ -22,7 +22,7 @@ export function calendar(...lines: string[]): string {
 }
 
 /** Catalog users; matched by email case-insensitively, like the backend. */
-export const catalogUsers: OnCallUser[] = [
+const catalogUsers: OnCallUser[] = [
   ['alice.moreau', 'Alice Moreau'],
   ['dave.okafor', 'Dave Okafor'],
   ['erin.schulz', 'Erin Schulz'],

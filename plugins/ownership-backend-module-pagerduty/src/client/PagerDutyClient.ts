@@ -17,11 +17,11 @@ import type {
 } from './types';
 
 /** Escalation policies and schedule names are reused this long. */
-export const STRUCTURE_TTL_MS = 10 * 60 * 1000;
+const STRUCTURE_TTL_MS = 10 * 60 * 1000;
 /** The integration key → service map is reused this long. */
-export const INTEGRATION_MAP_TTL_MS = 60 * 60 * 1000;
+const INTEGRATION_MAP_TTL_MS = 60 * 60 * 1000;
 /** An unknown integration key reloads the map when it is older than this. */
-export const INTEGRATION_MAP_MISS_REFRESH_MS = 5 * 60 * 1000;
+const INTEGRATION_MAP_MISS_REFRESH_MS = 5 * 60 * 1000;
 /** PagerDuty's largest page for classic pagination. */
 const PAGE_SIZE = 100;
 /** Stops runaway pagination: 100 pages of 100 records. */
