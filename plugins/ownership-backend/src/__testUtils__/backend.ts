@@ -11,7 +11,7 @@ import request from 'supertest';
 import { ownershipPlugin } from '../plugin';
 
 /** A test backend running the ownership plugin. */
-export interface OwnershipTestBackend {
+interface OwnershipTestBackend {
   server: TestBackend['server'];
   /** Starts a run through the API and waits until it has finished. */
   audit(): Promise<AuditRun>;

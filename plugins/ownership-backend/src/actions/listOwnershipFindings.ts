@@ -7,7 +7,7 @@ import type {
 } from '../services/query/ServiceQueries';
 
 /** The most findings one call returns. */
-export const MAX_FINDINGS_LIMIT = 200;
+const MAX_FINDINGS_LIMIT = 200;
 const DEFAULT_LIMIT = 50;
 /**
  * The most pages read to fill `limit` when the caller may not read some of

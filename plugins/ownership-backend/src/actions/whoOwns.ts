@@ -12,9 +12,9 @@ import { visibleMatches } from '../services/query/visibleMatches';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 
 /** The most members the action returns; `memberCount` gives the total. */
-export const MAX_MEMBERS = 20;
+const MAX_MEMBERS = 20;
 /** The most other lookup matches returned for disambiguation. */
-export const MAX_OTHER_MATCHES = 4;
+const MAX_OTHER_MATCHES = 4;
 /** Lookup matches asked for, with spares for the ones the caller may not read. */
 const LOOKUP_LIMIT = 10;
 

@@ -28,7 +28,7 @@ export interface RuleSettings {
 }
 
 /** True for on-call, runbook and ADR rules, whose weight follows the lifecycle. */
-export function isOperationalRule(ruleId: string): boolean {
+function isOperationalRule(ruleId: string): boolean {
   return OPERATIONAL_CATEGORIES.has(ruleCategory(ruleId));
 }
 

@@ -9,7 +9,7 @@ import type { RetentionPolicy } from './types';
 export const PRUNE_BATCH_RUNS = 5;
 
 /** What retention needs to know about a stored run. */
-export interface RetainedRun {
+interface RetainedRun {
   id: number;
   status: AuditRun['status'];
   /** Epoch milliseconds. */

@@ -234,7 +234,7 @@ export function toEntityRow(runId: number, entity: EntityResult): EntityRow {
   };
 }
 
-export type DocumentRefRow = {
+type DocumentRefRow = {
   run_id: number;
   url: string;
   entity_ref: string;

@@ -39,7 +39,7 @@ export interface DocsResolution {
 }
 
 /** What {@link DocsResolver.create} needs. */
-export interface DocsResolverDeps {
+interface DocsResolverDeps {
   reader: DocumentReader;
   sources: TechDebtSource[];
   logger: LoggerService;

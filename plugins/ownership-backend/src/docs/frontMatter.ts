@@ -4,7 +4,7 @@ import { normaliseNewlines } from './markdownLines';
 import { yamlLimitProblem } from './yamlLimits';
 
 /** A markdown document split into its YAML front matter and its body. */
-export interface FrontMatter {
+interface FrontMatter {
   /** The front matter's fields; empty when there is none. */
   data: Record<string, unknown>;
   body: string;
@@ -19,7 +19,7 @@ const MAX_ALIASES = 100;
  * Longest front matter read, in characters. Metadata takes a few hundred;
  * the YAML library takes about a second per 200 KiB of hostile input.
  */
-export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
 /**
  * Splits YAML front matter (`---` fenced, at the very start) from markdown.

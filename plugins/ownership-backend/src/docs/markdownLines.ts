@@ -46,7 +46,7 @@ export function stripHtmlComments(text: string): string {
 }
 
 /** An ATX heading: `## Title ##` is level 2, text `Title`. */
-export interface AtxHeading {
+interface AtxHeading {
   level: number;
   text: string;
 }

@@ -10,7 +10,7 @@
  *   (20,000 `*a` in a megabyte take seconds), before `maxAliasCount` is
  *   ever checked.
  */
-export const YAML_LIMITS = { maxNesting: 64, maxAliases: 100 };
+const YAML_LIMITS = { maxNesting: 64, maxAliases: 100 };
 
 /** Characters after which a `*` starts an alias. */
 const BEFORE_ALIAS = new Set([' ', '\t', '\n', '\r', ',', '[', '{', ':']);
@@ -26,7 +26,7 @@ function openLevel(indents: number[], indent: number) {
 }
 
 /** Where and how a YAML text goes beyond {@link YAML_LIMITS}. */
-export interface YamlLimitProblem {
+interface YamlLimitProblem {
   /** 1-based line of the text. */
   line: number;
   /** E.g. `nests deeper than 64 levels`. */

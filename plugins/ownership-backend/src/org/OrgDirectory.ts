@@ -7,7 +7,7 @@ import { contactsOf } from './contacts';
 import { refOf, relationTargets, stringList, toFullRef } from './refs';
 
 /** A Group as the audit sees it. */
-export interface GroupNode {
+interface GroupNode {
   ref: string;
   title: string;
   parent?: string;
@@ -19,7 +19,7 @@ export interface GroupNode {
 }
 
 /** A User as the audit sees it. */
-export interface UserNode {
+interface UserNode {
   ref: string;
   title: string;
   email?: string;

@@ -17,7 +17,7 @@ type Paths = Spec['paths'];
 type Components = Spec['components'];
 
 /** An operation as `METHOD /path`, e.g. `GET /services`. */
-export type Operation = {
+type Operation = {
   [P in keyof Paths & string]: `${Uppercase<keyof Paths[P] & string>} ${P}`;
 }[keyof Paths & string];
 
@@ -69,7 +69,7 @@ type Always<P> = P extends
   : never;
 
 /** The query of an operation as {@link parseQuery} hands it to the route. */
-export type ParsedQuery<O extends Operation> = {
+type ParsedQuery<O extends Operation> = {
   [P in Always<QueryParameter<O>> as P['name']]: ParameterValue<P>;
 } & {
   [P in Exclude<

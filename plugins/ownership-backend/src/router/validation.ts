@@ -55,7 +55,7 @@ const LOCATIONS: Record<string, string> = {
  * (path parameter types, empty values) keeps the validator's reason, reworded
  * to name the parameter first.
  */
-export function explainRejectedRequests(): ErrorRequestHandler {
+function explainRejectedRequests(): ErrorRequestHandler {
   return (error, req: OpenApiRequest, _res, next) => {
     const route = req.openapi?.openApiRoute;
     if (!route || !isError(error) || error.name !== 'InputError') {
@@ -80,7 +80,7 @@ export function explainRejectedRequests(): ErrorRequestHandler {
 }
 
 /** Rewords the messages of express-openapi-validator; others pass unchanged. */
-export function rewordValidatorMessage(
+function rewordValidatorMessage(
   message: string,
   values: { query: Record<string, unknown>; params: Record<string, unknown> },
 ): string {

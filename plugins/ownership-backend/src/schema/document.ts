@@ -4,14 +4,14 @@ import { spec } from './openapi';
 export type OpenApiObject = Record<string, any>;
 
 /** The parts of the OpenAPI document that code walking it reads. */
-export interface OpenApiDocument {
+interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: Record<string, Record<string, OpenApiObject>>;
 }
 
 /** One operation of the document, as far as this plugin uses it. */
-export interface OpenApiOperation {
+interface OpenApiOperation {
   operationId: string;
   parameters?: OpenApiObject[];
   responses: Record<string, OpenApiObject>;

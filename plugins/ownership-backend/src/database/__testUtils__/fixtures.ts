@@ -120,7 +120,7 @@ export function team(
 }
 
 /** Org-wide figures computed from the entities, as the audit would. */
-export function figuresOf(entities: EntityResult[]): RunFigures {
+function figuresOf(entities: EntityResult[]): RunFigures {
   const figures: RunFigures = {
     services: entities.length,
     validOwner: 0,

@@ -45,7 +45,7 @@ export function timed<T>(fn: () => T): { value: T; ms: number } {
 }
 
 /** The documents' size limit, `ownership.docs.maxBytes` by default. */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
 /** Pieces that markdown, ADR and YAML patterns treat specially. */
 const PIECES = [
@@ -162,7 +162,7 @@ export function hostileFrontMatter(maxRun = 2_000): fc.Arbitrary<string> {
 }
 
 /** A line of `length` characters: `unit` repeated, then `tail` (which makes a match fail late). */
-export function line(unit: string, length: number, tail = 'x'): string {
+function line(unit: string, length: number, tail = 'x'): string {
   return unit.repeat(Math.floor(length / unit.length)) + tail;
 }
 

@@ -44,7 +44,7 @@ function isoDate(year: number, month: number, day: number) {
 }
 
 /** A date read, a problem with it, or nothing to read. */
-export type DateResult = { date: string } | { problem: string } | undefined;
+type DateResult = { date: string } | { problem: string } | undefined;
 
 const monthOf = (name: string) =>
   MONTHS.indexOf(name.toLowerCase().slice(0, 3)) + 1;

@@ -83,7 +83,7 @@ function refList(value: unknown): string[] {
 export type AdrStatusSource = 'front-matter' | 'field-line' | 'status-section';
 
 /** What an ADR says of its status and of the records it relates to. */
-export interface AdrStatusInfo {
+interface AdrStatusInfo {
   status: AdrStatus;
   /** The status as written, before it was normalised. */
   rawStatus?: string;

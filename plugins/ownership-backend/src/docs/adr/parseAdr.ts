@@ -11,7 +11,7 @@ import {
 import { type AdrStatusSource, readAdrStatus } from './adrStatus';
 
 /** One markdown file to read as an ADR. */
-export interface AdrSource {
+interface AdrSource {
   /** File name, e.g. `0003-use-postgresql.md`. */
   file: string;
   url: string;

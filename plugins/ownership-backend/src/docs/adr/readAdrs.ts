@@ -6,7 +6,7 @@ import type { DocumentReader } from '../types';
 import { type ParsedAdr, parseAdr } from './parseAdr';
 
 /** The ADRs of one `backstage.io/adr-location` folder. */
-export interface AdrFolder {
+interface AdrFolder {
   /** Sorted by file name (numerically: `2-…` before `10-…`). */
   adrs: AdrInfo[];
   /** Problems of the folder or of single files, each prefixed with the file name. */

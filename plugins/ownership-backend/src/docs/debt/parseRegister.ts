@@ -15,10 +15,10 @@ import registerSchema from '../../../schema/tech-debt-register.schema.json';
 import { yamlLimitProblem } from '../yamlLimits';
 
 /** A register item as read from the file; the caller adds the `source`. */
-export type RegisterItem = Omit<TechDebtItem, 'source'>;
+type RegisterItem = Omit<TechDebtItem, 'source'>;
 
 /** What {@link parseRegister} found in a register file. */
-export interface ParsedRegister {
+interface ParsedRegister {
   /** The valid items, in file order. */
   items: RegisterItem[];
   /** What is wrong with the file, each naming the URL and the line. */

@@ -29,7 +29,7 @@ function unknown(url: string, reason: string): DocumentProblem {
 }
 
 /** What {@link DocumentReaderService.create} needs. */
-export interface DocumentReaderServiceOptions {
+interface DocumentReaderServiceOptions {
   /** Root config; `ownership.docs` is read from it. */
   config: Config;
   urlReader: UrlReaderService;

@@ -12,7 +12,7 @@ import {
 } from './text';
 
 /** Settings of {@link LocalDocumentReader}. */
-export interface LocalDocumentReaderOptions {
+interface LocalDocumentReaderOptions {
   /** Absolute folders inside which `file:` documents may be read. */
   localRoots: string[];
   maxBytes: number;

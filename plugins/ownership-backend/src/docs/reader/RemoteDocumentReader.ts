@@ -40,7 +40,7 @@ export type DocumentResilienceOptions = Omit<
 >;
 
 /** Settings of {@link RemoteDocumentReader}. */
-export interface RemoteDocumentReaderOptions {
+interface RemoteDocumentReaderOptions {
   urlReader: UrlReaderService;
   cache: CacheService;
   maxBytes: number;
@@ -177,7 +177,7 @@ function folderKey(url: string, extensions: string[]): string {
 }
 
 /** The URL of a file at `relative` (`/`-separated) inside a folder URL. */
-export function joinFolderUrl(folderUrl: string, relative: string): string {
+function joinFolderUrl(folderUrl: string, relative: string): string {
   const url = new URL(folderUrl);
   // Azure DevOps names the path in a query parameter.
   const pathParam = url.searchParams.get('path');

@@ -1,7 +1,4 @@
-export {
-  DocumentReaderService,
-  type DocumentReaderServiceOptions,
-} from './DocumentReaderService';
+export { DocumentReaderService } from './DocumentReaderService';
 export {
   DEFAULT_DOCS_CONFIG,
   type DocsConfig,

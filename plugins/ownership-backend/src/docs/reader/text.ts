@@ -3,7 +3,7 @@ const KiB = 1024;
 const MiB = 1024 * 1024;
 
 /** A size for people: `512 bytes`, `1.5 KB`, `20 MB` (binary multiples). */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   const round = (value: number) => String(Number(value.toFixed(1)));
   if (bytes >= MiB) {
     return `${round(bytes / MiB)} MB`;

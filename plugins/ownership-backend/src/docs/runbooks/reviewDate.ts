@@ -5,7 +5,7 @@ import { atxHeading, markdownLines } from '../markdownLines';
 
 const REVIEW_FIELDS = ['last_reviewed', 'last-reviewed', 'reviewed'];
 /** A runbook's title and review date, as its text and reader tell them. */
-export interface RunbookReading {
+interface RunbookReading {
   title?: string;
   reviewedAt?: string;
   reviewedFrom?: 'front-matter' | 'last-modified';

@@ -11,7 +11,7 @@ export interface Candidate {
 export type Report = (path: string, message: string) => void;
 
 /** The escalation steps of a rotation that name another rotation. */
-export function rotationSteps(
+function rotationSteps(
   rotation: Rotation,
 ): Array<{ step: number; target: string }> {
   return rotation.escalation.flatMap((step, i) =>

@@ -1,11 +1,6 @@
 export { StaticOnCallProvider } from './StaticOnCallProvider';
-export { readRotations, type ReadRotationsResult } from './readRotations';
-export {
-  onCallAt,
-  shiftsBetween,
-  type RotationOnCall,
-  type RotationSegment,
-} from './rotationMath';
+export { readRotations } from './readRotations';
+export { onCallAt, shiftsBetween } from './rotationMath';
 export type {
   Rotation,
   RotationEscalationStep,

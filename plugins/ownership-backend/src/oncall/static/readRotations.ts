@@ -35,7 +35,7 @@ const ROTATION_KEYS = [
 ];
 
 /** Rotations read from config, and what was wrong with the rest. */
-export interface ReadRotationsResult {
+interface ReadRotationsResult {
   /** The valid rotations, in config order. */
   rotations: Rotation[];
   /** One message per problem, each also logged as a warning. */

@@ -12,7 +12,7 @@ export interface Span {
 }
 
 /** A stretch of time with one person on call, or nobody when `member` is absent. */
-export interface RotationSegment {
+interface RotationSegment {
   member?: string;
   from: Date;
   to: Date;
@@ -22,7 +22,7 @@ export interface RotationSegment {
  * Who is on call at an instant and the effective segment that instant lies
  * in; `from` or `to` is absent when the segment is open-ended.
  */
-export interface RotationOnCall {
+interface RotationOnCall {
   member?: string;
   from?: Date;
   to?: Date;
@@ -54,7 +54,7 @@ function fixedLength(rotation: Rotation): number | undefined {
  * added in the rotation's zone, keeping the local hand-off time across DST;
  * time units (hours, minutes) are real elapsed time.
  */
-export function shiftStart(rotation: Rotation, k: number): number {
+function shiftStart(rotation: Rotation, k: number): number {
   const fixed = fixedLength(rotation);
   return fixed !== undefined
     ? rotation.start.toMillis() + k * fixed
@@ -65,7 +65,7 @@ export function shiftStart(rotation: Rotation, k: number): number {
  * The shift that covers `instant` (epoch ms, not before the rotation's
  * start): the largest k with `shiftStart(k) <= instant`.
  */
-export function shiftIndexAt(rotation: Rotation, instant: number): number {
+function shiftIndexAt(rotation: Rotation, instant: number): number {
   const origin = rotation.start.toMillis();
   // Calendar units make shifts uneven (DST, month lengths): estimate, then step.
   let k = Math.max(

@@ -19,7 +19,7 @@ import { runFigures, teamRollups } from './rollups';
 export { RunInProgressError };
 
 /** How a run was started. */
-export interface RunTrigger {
+interface RunTrigger {
   trigger: AuditRun['trigger'];
   triggeredBy?: string;
 }

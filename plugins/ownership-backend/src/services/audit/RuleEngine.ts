@@ -25,7 +25,7 @@ function configuredRuleIds(config: Config): string[] {
 }
 
 /** What the engine concludes about one entity. */
-export interface Evaluation {
+interface Evaluation {
   findings: Finding[];
   score: number;
   level: MaturityLevel;

@@ -2,7 +2,7 @@
  * One CSV field: quoted when needed, and defused when a spreadsheet would
  * read it as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage return).
  */
-export function csvField(value: string | number | undefined): string {
+function csvField(value: string | number | undefined): string {
   if (value === undefined) {
     return '';
   }

@@ -6,7 +6,7 @@ import type { AuditScope } from '../../config/scope';
 const PAGE_SIZE = 500;
 
 /** The fields each part of the audit reads; nothing else leaves the catalog. */
-export const FIELDS = {
+const FIELDS = {
   audited: [
     'kind',
     'metadata.name',

@@ -45,7 +45,7 @@ const SCATTERED_TERMS_FACTOR = 0.9;
 const MAX_SCATTERED_SCORE = SCORES.name[EXACT] * SCATTERED_TERMS_FACTOR;
 
 /** The most matches one search returns. */
-export const MAX_LOOKUP_LIMIT = 100;
+const MAX_LOOKUP_LIMIT = 100;
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 const CAMEL_BOUNDARY =

@@ -8,13 +8,7 @@ import type { CatalogVisibility } from './CatalogVisibility';
 import type { Selection } from './Selection';
 
 /** The only documents `/documents` shows: text. */
-export const DOCUMENT_EXTENSIONS = [
-  '.md',
-  '.markdown',
-  '.txt',
-  '.yaml',
-  '.yml',
-];
+const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt', '.yaml', '.yml'];
 
 /** The path segments of a `file:` URL as given, before any normalising. */
 function rawSegments(url: string): string[] {

@@ -19,7 +19,7 @@ import { byOwner, rollUp, subTree, type Tree } from './teamRollup';
 import { readableOwners, visibleOwner } from './visibleOwner';
 
 /** Listing parameters of `/teams`. */
-export interface TeamListParams {
+interface TeamListParams {
   limit: number;
   cursor?: string;
   orderBy?: TeamOrderBy;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InvalidParameterError } from './errors';
 
 /** Where a listing continues: the run it reads and the offset in it. */
-export interface CursorPosition {
+interface CursorPosition {
   runId: number;
   offset: number;
 }

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, selectionKey } from './cursor';
 import type { ServedRun, Selection } from './Selection';
 
 /** A page request: how many, after which cursor, for which selection. */
-export interface PageParams {
+interface PageParams {
   limit: number;
   cursor?: string;
   /** Everything that defines the selection; a cursor only continues the same one. */

@@ -37,7 +37,7 @@ function isGroup(ref: string): boolean {
 }
 
 /** An owner without what only its Group entity says: its title, members, contacts and parents. */
-export function withoutGroupDetails<T extends OwnerSummary>(owner: T): T {
+function withoutGroupDetails<T extends OwnerSummary>(owner: T): T {
   const { title: _title, ...rest } = owner;
   const details = owner as unknown as Partial<OwnerDetails>;
   return {
