@@ -80,11 +80,6 @@ export class OnCallService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** The ids of the installed providers, in the order they are asked. */
-  providerIds(): string[] {
-    return this.deps.providers.map(p => p.id);
-  }
-
   /** The most specific match across providers, or undefined when none knows the subject. */
   match(
     subject: OnCallSubject,

@@ -6,8 +6,6 @@ import { CustomErrorBase, InputError, isError } from '@backstage/errors';
  * parameter and why; the router and the actions answer it as a bad request.
  */
 export class InvalidParameterError extends CustomErrorBase {
-  name = 'InvalidParameterError' as const;
-
   constructor(
     /** The parameter's name, e.g. `team`. */
     readonly parameter: string,
@@ -15,6 +13,8 @@ export class InvalidParameterError extends CustomErrorBase {
     readonly reason: string,
   ) {
     super(`Invalid query parameter ${parameter}: ${reason}`);
+    // Set explicitly (not left to the class name) so toInputError recognises it.
+    this.name = 'InvalidParameterError';
   }
 }
 
