@@ -78,6 +78,7 @@ step('Package metadata for publishing (backstage-cli repo fix --check)', [
   '--check',
 ]);
 step('Generated OpenAPI code is up to date', ['generate:openapi:check']);
+step('No cycle between the backend plugin folders', ['check:layers']);
 // Reads the declarations that the type check step wrote to dist-types/.
 step('API reports are up to date (yarn build:api-reports)', [
   'build:api-reports:only',
