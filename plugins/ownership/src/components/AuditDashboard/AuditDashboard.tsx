@@ -34,7 +34,7 @@ function percent(share: number): string {
 }
 
 /** The org-wide shares the dashboard shows, from the summary. */
-export function dashboardShares(summary: SummaryResponse) {
+function dashboardShares(summary: SummaryResponse) {
   const rule = (id: string) => summary.ruleShares[id] ?? 0;
   return {
     validOwner: summary.validOwnerShare,

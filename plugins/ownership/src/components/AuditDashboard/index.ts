@@ -1,1 +1,1 @@
-export { AuditDashboard, dashboardShares } from './AuditDashboard';
+export { AuditDashboard } from './AuditDashboard';

@@ -16,7 +16,7 @@ import { RunbooksTable } from './RunbooksTable';
 import { TechDebtTable } from './TechDebtTable';
 
 /** The body of the tab for a loaded audit result. */
-export function OperationsDetails(props: { details: ServiceDetails }) {
+function OperationsDetails(props: { details: ServiceDetails }) {
   const { details } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   const maturity = useMaturityText();

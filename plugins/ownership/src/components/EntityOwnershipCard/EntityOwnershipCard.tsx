@@ -265,10 +265,7 @@ function expectsDocs(entity: Entity): boolean {
 }
 
 /** The body of the card for a loaded audit result. */
-export function OwnershipSummary(props: {
-  details: ServiceDetails;
-  entity: Entity;
-}) {
+function OwnershipSummary(props: { details: ServiceDetails; entity: Entity }) {
   const { details, entity } = props;
   const showRunbooks = details.runbooks !== undefined || expectsDocs(entity);
   const showAdrs = details.adrs !== undefined || expectsDocs(entity);

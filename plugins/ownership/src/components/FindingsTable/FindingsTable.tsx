@@ -35,7 +35,7 @@ import { MultiSelect } from './MultiSelect';
 import { TeamFilter } from './TeamFilter';
 
 /** Properties of {@link FindingsTable}. */
-export interface FindingsTableProps {
+interface FindingsTableProps {
   /** Rows per page at first; 10 by default. */
   pageSize?: number;
 }
@@ -45,7 +45,7 @@ const LIFECYCLES = ['production', 'experimental', 'deprecated'];
 const PAGE_SIZES = [10, 25, 50, 100];
 
 /** The query-string keys of the filters; shared links carry them. */
-export const FINDING_FILTER_PARAMS = {
+const FINDING_FILTER_PARAMS = {
   team: 'team',
   ruleId: 'ruleId',
   severity: 'severity',
@@ -53,9 +53,7 @@ export const FINDING_FILTER_PARAMS = {
 } as const;
 
 /** Reads the filters from the query string. */
-export function filtersFromSearchParams(
-  params: URLSearchParams,
-): OwnershipFilters {
+function filtersFromSearchParams(params: URLSearchParams): OwnershipFilters {
   const team = params.get(FINDING_FILTER_PARAMS.team) ?? undefined;
   const ruleId = params.getAll(FINDING_FILTER_PARAMS.ruleId);
   const severity = params

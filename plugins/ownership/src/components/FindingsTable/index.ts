@@ -1,6 +1,1 @@
-export {
-  FindingsTable,
-  FINDING_FILTER_PARAMS,
-  filtersFromSearchParams,
-  type FindingsTableProps,
-} from './FindingsTable';
+export { FindingsTable } from './FindingsTable';

@@ -17,7 +17,7 @@ import { ServiceDetailPanel } from './ServiceDetailPanel';
 import { useLookup } from './useLookup';
 
 /** Properties of {@link IncidentLookup}. */
-export interface IncidentLookupProps {
+interface IncidentLookupProps {
   /** Delay between typing and asking the backend; 150 ms by default. */
   debounceMs?: number;
 }

@@ -1,1 +1,1 @@
-export { IncidentLookup, type IncidentLookupProps } from './IncidentLookup';
+export { IncidentLookup } from './IncidentLookup';

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 /** What the incident lookup keeps in the address. */
-export interface LookupUrl {
+interface LookupUrl {
   /** The query (`q`), trimmed; empty when none. */
   urlQuery: string;
   /** The opened entity (`entity`), if any. */

@@ -19,7 +19,7 @@ function entityName(entity: Entity): string {
  * The audit result of the team (Group) on the current entity page, with the
  * request's loading and error state and a retry.
  */
-export function useTeamDetails() {
+function useTeamDetails() {
   const { entity } = useEntity();
   // Refs are case-insensitive; the backend keys them in lower case.
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
@@ -29,7 +29,7 @@ export function useTeamDetails() {
 }
 
 /** The empty state of a team the latest audit run did not cover. */
-export function TeamNotAuditedState(props: { entity: Entity }) {
+function TeamNotAuditedState(props: { entity: Entity }) {
   const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Alert severity="info">
@@ -43,7 +43,7 @@ export function TeamNotAuditedState(props: { entity: Entity }) {
 }
 
 /** Props of {@link TeamDetailsLoader}. */
-export interface TeamDetailsLoaderProps {
+interface TeamDetailsLoaderProps {
   /** What is loaded, for the error title, e.g. `ownership` or `onboarding`. */
   subject: string;
   children: (details: TeamDetails, entity: Entity) => ReactNode;

@@ -138,7 +138,7 @@ function TeamNoRotationHint() {
 }
 
 /** The body of the card for a loaded team. */
-export function TeamOwnershipSummary(props: { details: TeamDetails }) {
+function TeamOwnershipSummary(props: { details: TeamDetails }) {
   const { details } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   return (

@@ -1,7 +1,2 @@
-export { TeamOwnershipCard, TeamOwnershipSummary } from './TeamOwnershipCard';
-export {
-  TeamDetailsLoader,
-  TeamNotAuditedState,
-  useTeamDetails,
-  type TeamDetailsLoaderProps,
-} from './TeamDetailsLoader';
+export { TeamOwnershipCard } from './TeamOwnershipCard';
+export { TeamDetailsLoader } from './TeamDetailsLoader';

@@ -195,7 +195,7 @@ function WhoToAsk(props: { details: TeamDetails }) {
 }
 
 /** The reading list and who to ask, for a loaded team. */
-export function TeamOnboarding(props: { details: TeamDetails }) {
+function TeamOnboarding(props: { details: TeamDetails }) {
   const { details } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   const titles: ServiceTitles = new Map(

@@ -1,1 +1,1 @@
-export { TeamOnboarding, TeamOwnershipContent } from './TeamOwnershipContent';
+export { TeamOwnershipContent } from './TeamOwnershipContent';

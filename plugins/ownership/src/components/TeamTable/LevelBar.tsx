@@ -19,7 +19,7 @@ function useLevelColors(): string[] {
 }
 
 /** Describes a level distribution in words, e.g. for an aria-label. */
-export function useDescribeLevels(): (levels: readonly number[]) => string {
+function useDescribeLevels(): (levels: readonly number[]) => string {
   const { t } = useTranslationRef(ownershipTranslationRef);
   const maturity = useMaturityText();
   return levels =>

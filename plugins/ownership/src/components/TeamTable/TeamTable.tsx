@@ -31,10 +31,10 @@ import {
 import { LevelBar } from './LevelBar';
 
 /** Columns the backend sorts teams by. */
-export type TeamOrderBy = 'title' | 'serviceCount' | 'findings' | 'score';
+type TeamOrderBy = 'title' | 'serviceCount' | 'findings' | 'score';
 
 /** Properties of {@link TeamTable}. */
-export interface TeamTableProps {
+interface TeamTableProps {
   /** Rows per page at first; 10 by default. */
   pageSize?: number;
 }

@@ -1,2 +1,2 @@
-export { TeamTable, type TeamTableProps, type TeamOrderBy } from './TeamTable';
+export { TeamTable } from './TeamTable';
 export { LevelBar } from './LevelBar';

@@ -10,7 +10,7 @@ import type { TrendPoint } from '@ownership-portal/plugin-ownership-common';
 import { ownershipTranslationRef } from '../../translation';
 
 /** Properties of {@link TrendChart}. */
-export interface TrendChartProps {
+interface TrendChartProps {
   /** Stored runs, oldest first. */
   points: TrendPoint[];
 }

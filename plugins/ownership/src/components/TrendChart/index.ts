@@ -1,1 +1,1 @@
-export { TrendChart, describeTrend, type TrendChartProps } from './TrendChart';
+export { TrendChart, describeTrend } from './TrendChart';

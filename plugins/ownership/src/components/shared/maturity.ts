@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { ownershipTranslationRef } from '../../translation';
 
 /** The words for the maturity levels 0 to 4, in the reader's language. */
-export interface MaturityText {
+interface MaturityText {
   /** `Documented`. */
   name(level: MaturityLevel): string;
   /** What a level means, for tooltips and help text. */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { DocumentDialog } from './DocumentDialog';
 
 /** Props of {@link DocumentLink}. */
-export interface DocumentLinkProps {
+interface DocumentLinkProps {
   /** Where the document is: an `http(s):` address, or a `file:` URL. */
   url: string;
   /** The link text, also the dialog's title. */

@@ -1,1 +1,1 @@
-export { DocumentLink, type DocumentLinkProps } from './DocumentLink';
+export { DocumentLink } from './DocumentLink';

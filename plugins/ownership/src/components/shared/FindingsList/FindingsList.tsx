@@ -24,7 +24,7 @@ const SEVERITY_ORDER: Record<Severity, number> = {
 };
 
 /** Findings, most severe first; the order of the audit within a severity. */
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((finding, index) => ({ finding, index }))
     .sort(
@@ -97,7 +97,7 @@ function FindingItems(props: { findings: Finding[]; label: string }) {
 }
 
 /** Props of {@link FindingsList}. */
-export interface FindingsListProps {
+interface FindingsListProps {
   findings: Finding[];
   /** Shows only the counts and a button that expands the list. */
   collapsible?: boolean;

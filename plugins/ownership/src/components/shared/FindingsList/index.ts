@@ -1,7 +1,2 @@
-export {
-  FindingsList,
-  severitySummary,
-  sortFindings,
-  type FindingsListProps,
-} from './FindingsList';
+export { FindingsList, severitySummary } from './FindingsList';
 export { SeverityIcon } from './SeverityIcon';

@@ -10,7 +10,7 @@ import { formatDate, relativeTime } from '../format';
 import { StaleCopyChip, UnknownReadChip } from '../ReadStateNote';
 
 /** Props of {@link FreshnessBadge}. */
-export interface FreshnessBadgeProps {
+interface FreshnessBadgeProps {
   freshness: Freshness;
   /** When the document was last reviewed, ISO-8601. */
   reviewedAt?: string;
@@ -20,7 +20,7 @@ export interface FreshnessBadgeProps {
  * How fresh a document is: `Fresh`, `Stale · reviewed 8 months ago`, or
  * `Review date unknown`.
  */
-export function FreshnessBadge(props: FreshnessBadgeProps) {
+function FreshnessBadge(props: FreshnessBadgeProps) {
   const { freshness, reviewedAt } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   const title = reviewedAt

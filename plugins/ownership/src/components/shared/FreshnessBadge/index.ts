@@ -1,5 +1,1 @@
-export {
-  FreshnessBadge,
-  RunbookStatusBadge,
-  type FreshnessBadgeProps,
-} from './FreshnessBadge';
+export { RunbookStatusBadge } from './FreshnessBadge';

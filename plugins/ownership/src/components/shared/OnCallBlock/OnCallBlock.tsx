@@ -24,7 +24,7 @@ import { ownershipTranslationRef } from '../../../translation';
 type Translate = TranslationFunction<typeof ownershipTranslationRef.T>;
 
 /** A time as `in 3 hours`, with the exact date and time on hover and for machines. */
-export function RelativeTime(props: { iso: string }) {
+function RelativeTime(props: { iso: string }) {
   return (
     <time dateTime={props.iso} title={formatDateTime(props.iso)}>
       {relativeTime(props.iso)}
@@ -71,7 +71,7 @@ export function byLevel<T extends { level: number }>(
  * `L2 after 15 min: Platform leads`; `t` is the plugin's translation
  * function (`useTranslationRef(ownershipTranslationRef).t`).
  */
-export function escalationStepText(step: EscalationStep, t: Translate): string {
+function escalationStepText(step: EscalationStep, t: Translate): string {
   const after = formatDuration(step.after);
   // formatDuration says 'immediately' for a zero duration.
   const when =
@@ -86,7 +86,7 @@ export function escalationStepText(step: EscalationStep, t: Translate): string {
 }
 
 /** What to add to the catalog for an entity without a rotation. */
-export function NoRotationHint() {
+function NoRotationHint() {
   const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Box>
@@ -103,7 +103,7 @@ export function NoRotationHint() {
 }
 
 /** Props of {@link OnCallBlock}. */
-export interface OnCallBlockProps {
+interface OnCallBlockProps {
   /** The answer of the on-call providers; `undefined` when there is no rotation. */
   oncall?: OnCallAnswer;
   /** Also list every later shift and the full escalation chain. */

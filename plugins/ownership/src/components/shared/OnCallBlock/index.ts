@@ -1,9 +1,1 @@
-export {
-  NoRotationHint,
-  OnCallBlock,
-  byLevel,
-  RelativeTime,
-  Until,
-  escalationStepText,
-  type OnCallBlockProps,
-} from './OnCallBlock';
+export { OnCallBlock, byLevel, Until } from './OnCallBlock';

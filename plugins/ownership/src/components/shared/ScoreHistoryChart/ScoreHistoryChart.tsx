@@ -55,7 +55,7 @@ export function describeScoreHistory(
 }
 
 /** Props of {@link ScoreHistoryChart}. */
-export interface ScoreHistoryChartProps {
+interface ScoreHistoryChartProps {
   /** Oldest first. */
   points: ScorePoint[];
   width?: number;

@@ -1,6 +1,5 @@
 export {
   ScoreHistoryChart,
   describeScoreHistory,
-  type ScoreHistoryChartProps,
   type ScorePoint,
 } from './ScoreHistoryChart';

@@ -15,7 +15,7 @@ function entityName(entity: Entity): string {
 }
 
 /** The empty state of an entity the latest audit run did not cover. */
-export function NotAuditedState(props: { entity: Entity }) {
+function NotAuditedState(props: { entity: Entity }) {
   const { entity } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   return (
@@ -31,7 +31,7 @@ export function NotAuditedState(props: { entity: Entity }) {
 }
 
 /** A failed request: what failed, the error's message and a retry button. */
-export function LoadErrorState(props: {
+function LoadErrorState(props: {
   title: string;
   error: Error;
   onRetry: () => void;
@@ -53,7 +53,7 @@ export function LoadErrorState(props: {
 }
 
 /** Props of {@link AuditResultLoader}. */
-export interface AuditResultLoaderProps<T> {
+interface AuditResultLoaderProps<T> {
   /** The request for the current entity, as `useAsyncRetry` reports it. */
   state: {
     entity: Entity;
@@ -101,7 +101,7 @@ export function AuditResultLoader<T>(props: AuditResultLoaderProps<T>) {
 }
 
 /** Props of {@link ServiceDetailsLoader}. */
-export interface ServiceDetailsLoaderProps {
+interface ServiceDetailsLoaderProps {
   /** What is loaded, for the error title, e.g. `ownership` or `operations`. */
   subject: string;
   children: (details: ServiceDetails, entity: Entity) => ReactNode;

@@ -1,9 +1,5 @@
 export {
   AuditResultLoader,
-  LoadErrorState,
-  NotAuditedState,
   ServiceDetailsLoader,
-  type AuditResultLoaderProps,
-  type ServiceDetailsLoaderProps,
 } from './ServiceDetailsLoader';
 export { useServiceDetails } from './useServiceDetails';

@@ -16,11 +16,11 @@ export function fromNow(ms: number): string {
 }
 
 /** An ISO date (no time) `days` from today. */
-export function dateFromNow(days: number): string {
+function dateFromNow(days: number): string {
   return fromNow(days * DAY).slice(0, 10);
 }
 
-export { DAY, HOUR };
+export { HOUR };
 
 /** A catalog entity as the entity page provides it. */
 export function entityOf(

@@ -1,7 +1,1 @@
-export {
-  useCursorPages,
-  type CursorPages,
-  type CursorPagesOptions,
-  type CursorPagination,
-  type PageRequest,
-} from './useCursorPages';
+export { useCursorPages, type PageRequest } from './useCursorPages';

@@ -10,7 +10,7 @@ export interface PageRequest {
 }
 
 /** Options of {@link useCursorPages}. */
-export interface CursorPagesOptions<T> {
+interface CursorPagesOptions<T> {
   /**
    * Names the selection (filters, sort order, query): when it changes the
    * listing starts again at the first page.
@@ -25,7 +25,7 @@ export interface CursorPagesOptions<T> {
 }
 
 /** Properties for MUI's `TablePagination`. */
-export interface CursorPagination {
+interface CursorPagination {
   count: number;
   page: number;
   rowsPerPage: number;
@@ -35,7 +35,7 @@ export interface CursorPagination {
 }
 
 /** The state of a listing read page by page with cursors. */
-export interface CursorPages<T> {
+interface CursorPages<T> {
   value?: Page<T>;
   loading: boolean;
   error?: Error;
