@@ -178,7 +178,7 @@ export const ownershipPlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(() => runner.stop());
         const lookup = LookupService.create({ runs, results, logger });
         runner.onCompleted(() => lookup.refresh());
-        runner.onCompleted(() => users.refresh());
+        runner.onUsersRead(read => users.update(read));
 
         const visibility = CatalogVisibility.create({ catalog });
         const ruleIds = () => registry.list().map(r => r.id);

@@ -46,7 +46,7 @@ describe('UserDirectory', () => {
     expect(catalog.streamEntities).toHaveBeenCalledTimes(1);
   });
 
-  it('reloads when refreshed, as after an audit run', async () => {
+  it('reloads when refreshed', async () => {
     let catalogUsers = [user('alice', 'alice@example.com')];
     const { users, catalog } = setup(async () => catalogUsers);
     await users.lookups();
@@ -80,5 +80,17 @@ describe('UserDirectory', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       'Could not load catalog Users for on-call answers: Error: catalog unavailable',
     );
+  });
+
+  it('takes the Users an audit run read without reading the catalog again', async () => {
+    const { users, catalog } = setup(async () => []);
+
+    users.update([user('carol', 'carol@example.com')]);
+    const lookups = await users.lookups();
+
+    expect(lookups.userByEmail('carol@example.com')?.entityRef).toBe(
+      'user:default/carol',
+    );
+    expect(catalog.streamEntities).not.toHaveBeenCalled();
   });
 });

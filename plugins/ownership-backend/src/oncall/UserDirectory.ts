@@ -22,8 +22,8 @@ function toUser(entity: Entity): OnCallUser {
 
 /**
  * The catalog's Users by email and by ref, for matching the people on-call
- * providers name. It reloads itself (paginated, projected) when older than
- * 10 minutes, and when asked to after each audit run.
+ * providers name. Each audit run hands it the Users it read; between runs
+ * it reloads itself (paginated, projected) when older than 10 minutes.
  */
 export class UserDirectory {
   static create(deps: {
@@ -76,7 +76,8 @@ export class UserDirectory {
     };
   }
 
-  private update(users: Entity[]) {
+  /** Replaces the directory with these User entities, as an audit run read them. */
+  update(users: Entity[]) {
     const byEmail = new Map<string, OnCallUser>();
     const byRef = new Map<string, OnCallUser>();
     for (const entity of users) {

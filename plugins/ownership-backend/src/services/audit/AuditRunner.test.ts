@@ -128,6 +128,21 @@ describe('AuditRunner', () => {
     expect(team).toMatchObject({ serviceCount: 4, memberCount: 3 });
   });
 
+  it('hands the Users it read to its listeners once a run succeeds', async () => {
+    const { runner } = await setup(exampleCatalog);
+    const usersRead = jest.fn();
+    runner.onUsersRead(usersRead);
+
+    await runner.runToCompletion({ trigger: 'schedule' });
+
+    const users = exampleCatalog().filter(e => e.kind === 'User');
+    expect(users.length).toBeGreaterThan(0);
+    expect(usersRead).toHaveBeenCalledTimes(1);
+    expect(
+      usersRead.mock.calls[0][0].map((u: Entity) => u.metadata.name).sort(),
+    ).toEqual(users.map(u => u.metadata.name).sort());
+  });
+
   it('records progress as it goes', async () => {
     const { runner, runs } = await setup(exampleCatalog);
     const progress = jest.spyOn(runs, 'updateProgress');

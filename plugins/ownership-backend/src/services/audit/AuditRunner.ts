@@ -1,4 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
 import type { OwnersConfig } from '../../config/owners';
 import { DEFAULT_RUNS, type RunsConfig } from '../../config/runs';
@@ -84,6 +85,7 @@ export class AuditRunner {
 
   private readonly listeners: Array<(run: AuditRun) => void | Promise<void>> =
     [];
+  private readonly userListeners: Array<(users: Entity[]) => void> = [];
   private busy = false;
   /** Stops the run of this process. */
   private current?: AbortController;
@@ -100,6 +102,14 @@ export class AuditRunner {
   /** Calls `listener` after each run of this process succeeds. */
   onCompleted(listener: (run: AuditRun) => void | Promise<void>) {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Calls `listener` with the catalog's Users that a run read, after it
+   * succeeds, so that others need not read them again.
+   */
+  onUsersRead(listener: (users: Entity[]) => void) {
+    this.userListeners.push(listener);
   }
 
   /**
@@ -248,7 +258,7 @@ export class AuditRunner {
     heartbeat.unref?.();
     const startedAt = Date.now();
     try {
-      const results = await untilAborted(
+      const { users, ...results } = await untilAborted(
         this.audit(run, controller.signal),
         controller.signal,
       );
@@ -261,7 +271,7 @@ export class AuditRunner {
         } entities in ${Date.now() - startedAt} ms`,
       );
       clearInterval(heartbeat);
-      await this.afterSuccess(finished);
+      await this.afterSuccess(finished, users);
       return finished;
     } catch (error) {
       return this.fail(run, error);
@@ -314,6 +324,7 @@ export class AuditRunner {
       entities,
       teams: teamRollups(org, entities, oncallAnnotations),
       figures: runFigures(entities),
+      users: snapshot.users,
     };
   }
 
@@ -342,7 +353,7 @@ export class AuditRunner {
     }
   }
 
-  private async afterSuccess(run: AuditRun) {
+  private async afterSuccess(run: AuditRun, users: Entity[]) {
     const { runs, logger, retention, now } = this.deps;
     try {
       const pruned = await runs.prune(retention, now());
@@ -351,6 +362,9 @@ export class AuditRunner {
       }
     } catch (error) {
       logger.warn(`Ownership retention failed; old runs are kept: ${error}`);
+    }
+    for (const listener of this.userListeners) {
+      listener(users);
     }
     for (const listener of this.listeners) {
       try {
