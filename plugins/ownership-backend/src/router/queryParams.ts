@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { deref, loadOpenApiSpec, type OpenApiObject } from '../schema/document';
+import { deref, openApiDocument, type OpenApiObject } from '../schema/document';
 import type { spec } from '../schema/openapi';
 
 /*
@@ -78,7 +78,7 @@ type ParsedQuery<O extends Operation> = {
   > as P['name']]?: ParameterValue<P>;
 };
 
-const document = loadOpenApiSpec();
+const document = openApiDocument;
 
 /** A query parameter given at most once; blank is left out. */
 const single = z
