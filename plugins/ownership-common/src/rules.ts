@@ -9,6 +9,7 @@ export const RULE_IDS = [
   'owner.unresolved',
   'owner.individual',
   'owner.empty-team',
+  'owner.disputed',
   'oncall.missing',
   'oncall.gap',
   'runbook.missing',

@@ -46,6 +46,11 @@ export const spec = {
       description:
         'Org-wide summary, rules, scope overview and the incident lookup.',
     },
+    {
+      name: 'Campaigns',
+      description:
+        'Ownership review campaigns: every owning team attests the services it owns; reminders, progress and evidence for the auditor.',
+    },
   ],
   security: [
     {
@@ -807,6 +812,592 @@ export const spec = {
         },
       },
     },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        tags: ['Campaigns'],
+        summary: 'List campaigns',
+        description:
+          'Campaigns, newest opening date first, with their progress over the items the caller may read in the catalog.',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            description: 'Only campaigns in this state.',
+            schema: {
+              type: 'string',
+              enum: ['scheduled', 'open', 'closed'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/campaignLimit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        tags: ['Campaigns'],
+        summary: 'Create a campaign',
+        description:
+          'Schedules a campaign; it opens at `opensAt` (at once when that has passed), when the population is snapshotted. Needs `ownership.campaign.manage`. A request repeated with the same `Idempotency-Key` answers the campaign created the first time.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'A replay of an earlier request with the same `Idempotency-Key`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The campaign as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        operationId: 'GetCampaign',
+        tags: ['Campaigns'],
+        summary: 'Get a campaign with its progress per team',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateCampaign',
+        tags: ['Campaigns'],
+        summary: 'Edit a campaign before it opens',
+        description:
+          'Needs `ownership.campaign.manage`; 409 once the campaign has opened.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/close': {
+      post: {
+        operationId: 'CloseCampaign',
+        tags: ['Campaigns'],
+        summary: 'Close a campaign',
+        description:
+          "Records each item's owner at closing, marks entities that left the catalog as gone, and records the SHA-256 digest of the evidence. A closed campaign never changes again. Needs `ownership.campaign.manage`; 409 when it is already closed.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The closed campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/items': {
+      get: {
+        operationId: 'ListCampaignItems',
+        tags: ['Campaigns'],
+        summary: "List a campaign's items",
+        description:
+          "The entities of the campaign's snapshot that the caller may read in the catalog, by ref, with their current answer.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            name: 'team',
+            in: 'query',
+            description:
+              'Only items of this owning team (full ref), sub-groups excluded.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'answer',
+            in: 'query',
+            description: 'Only items whose current answer is this one.',
+            schema: {
+              $ref: '#/components/schemas/AttestationAnswer',
+            },
+          },
+          {
+            name: 'pending',
+            in: 'query',
+            description:
+              '`true`: only unanswered items; `false`: only answered ones.',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of items.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignItemPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/attestations': {
+      post: {
+        operationId: 'Attest',
+        tags: ['Campaigns'],
+        summary: 'Answer for one item',
+        description:
+          "Appends an answer to the item's history; the latest answer is the current one. Needs `ownership.attestation.create` on the entity (the example policy allows the entity's owners). A request repeated with the same `Idempotency-Key` stores nothing and answers the first attestation. 409 when the campaign is not open.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AttestationInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'A replay of an earlier request with the same `Idempotency-Key`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The attestation as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Attestation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListAttestations',
+        tags: ['Campaigns'],
+        summary: "An item's answer history",
+        description: 'Every answer recorded for one item, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            name: 'entity',
+            in: 'query',
+            required: true,
+            description: "Full ref of the item's entity.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The history.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttestationList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/export.csv': {
+      get: {
+        operationId: 'ExportCampaignCsv',
+        tags: ['Campaigns'],
+        summary: "The campaign's evidence as CSV",
+        description:
+          'One row per item the caller may read, as in `evidence.json`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV file.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/evidence.json': {
+      get: {
+        operationId: 'GetCampaignEvidence',
+        tags: ['Campaigns'],
+        summary: "The campaign's evidence with its digest",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The evidence.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignEvidence',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/evidence/verify': {
+      get: {
+        operationId: 'VerifyCampaignEvidence',
+        tags: ['Campaigns'],
+        summary:
+          'Check the stored record against the digest recorded at closing',
+        description:
+          'Recomputes the digest of the whole stored record and compares it with the one recorded when the campaign closed. 409 before closing.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The outcome.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvidenceVerification',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attestations/pending': {
+      get: {
+        operationId: 'ListPendingAttestations',
+        tags: ['Campaigns'],
+        summary: "The signed-in user's pending attestations",
+        description:
+          "Unanswered items of open campaigns that the signed-in user's teams own (directly or as a parent of a team they belong to), oldest due date first. With `entity`, the pending items of that entity instead, whoever owns it.",
+        parameters: [
+          {
+            name: 'entity',
+            in: 'query',
+            description: 'Full ref of one entity.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of pending items.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PendingAttestationPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -970,6 +1561,38 @@ export const spec = {
           enum: ['asc', 'desc'],
         },
       },
+      campaignId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The campaign's id.",
+        schema: {
+          type: 'integer',
+          minimum: 1,
+        },
+      },
+      campaignLimit: {
+        name: 'limit',
+        in: 'query',
+        description: 'Campaigns per page.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 100,
+          default: 20,
+        },
+      },
+      idempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        description:
+          "A key of the client's choosing; a request repeated with the same key stores nothing new and answers what the first one stored.",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
       entityKind: {
         name: 'kind',
         in: 'path',
@@ -1043,6 +1666,28 @@ export const spec = {
       },
       NoRun: {
         description: 'No audit run has completed yet.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponseBody',
+            },
+          },
+        },
+      },
+      Forbidden: {
+        description:
+          'The caller lacks the permission the message names (`NotAllowedError`).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponseBody',
+            },
+          },
+        },
+      },
+      Conflict: {
+        description:
+          'The campaign is not in a state that allows this (`ConflictError`), e.g. it is closed; nothing was changed.',
         content: {
           'application/json': {
             schema: {
@@ -2849,6 +3494,719 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
+      },
+      CampaignState: {
+        type: 'string',
+        description:
+          '`scheduled` until its opening date, `open` until it is closed, then `closed` for good.',
+        enum: ['scheduled', 'open', 'closed'],
+      },
+      AttestationAnswer: {
+        type: 'string',
+        description:
+          '`confirm`: the team owns it and the catalog is right; `transfer`: another Group owns it; `not-ours`: the team does not own it and does not know who does; `retire`: it no longer runs and should leave the catalog.',
+        enum: ['confirm', 'transfer', 'not-ours', 'retire'],
+      },
+      CampaignScopeFilter: {
+        type: 'object',
+        description: 'Entities matching any listed value of every given key.',
+        properties: {
+          kinds: {
+            type: 'array',
+            description: 'Entity kinds, e.g. `Component`.',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          systems: {
+            type: 'array',
+            description: 'Full System refs, e.g. `system:default/payments`.',
+            maxItems: 500,
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          teams: {
+            type: 'array',
+            description: 'Full Group refs of owning teams.',
+            maxItems: 500,
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      CampaignScope: {
+        description:
+          'Which audited entities the campaign covers: those matching `include` (everything the audit covers when it is absent or empty) and not matching `exclude`.',
+        type: 'object',
+        properties: {
+          include: {
+            $ref: '#/components/schemas/CampaignScopeFilter',
+          },
+          exclude: {
+            $ref: '#/components/schemas/CampaignScopeFilter',
+          },
+          includeSubgroups: {
+            type: 'boolean',
+            description:
+              "Whether `teams` also covers the teams' sub-groups (default `true`).",
+          },
+        },
+        additionalProperties: false,
+      },
+      CampaignInput: {
+        type: 'object',
+        description: 'A new campaign.',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          instructions: {
+            type: 'string',
+            description: 'Markdown shown to every attester.',
+            maxLength: 20000,
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          opensAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['title', 'opensAt', 'dueAt'],
+        additionalProperties: false,
+      },
+      CampaignUpdate: {
+        type: 'object',
+        description: 'Changes to a scheduled campaign.',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          instructions: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          opensAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        additionalProperties: false,
+      },
+      CampaignProgress: {
+        type: 'object',
+        description:
+          'Counts over the items the caller may read; an item counts once, by its current answer.',
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          answered: {
+            type: 'integer',
+          },
+          confirmed: {
+            type: 'integer',
+          },
+          transferred: {
+            type: 'integer',
+          },
+          notOurs: {
+            type: 'integer',
+          },
+          retire: {
+            type: 'integer',
+          },
+          pending: {
+            type: 'integer',
+          },
+          gone: {
+            type: 'integer',
+            description:
+              'Items whose entity left the catalog after the campaign opened.',
+          },
+        },
+        required: [
+          'total',
+          'answered',
+          'confirmed',
+          'transferred',
+          'notOurs',
+          'retire',
+          'pending',
+          'gone',
+        ],
+        additionalProperties: false,
+      },
+      Campaign: {
+        type: 'object',
+        description: 'An ownership review campaign.',
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          instructions: {
+            type: 'string',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+          opensAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closesAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When it closes by itself unless closed earlier (`dueAt` plus the configured grace period).',
+          },
+          createdBy: {
+            type: 'string',
+            description: 'Entity ref of the user who created it.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closedBy: {
+            type: 'string',
+            description:
+              'Entity ref of who closed it; absent when it closed by itself.',
+          },
+          digest: {
+            type: 'string',
+            description:
+              "SHA-256 (hex) of the evidence's canonical content, recorded at closing.",
+          },
+          overdue: {
+            type: 'boolean',
+            description: 'Open and past its due date.',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignProgress',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'instructions',
+          'scope',
+          'state',
+          'opensAt',
+          'dueAt',
+          'closesAt',
+          'createdBy',
+          'createdAt',
+          'overdue',
+          'progress',
+        ],
+        additionalProperties: false,
+      },
+      CampaignTeamProgress: {
+        description: "One owning team's items.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignProgress',
+          },
+          {
+            type: 'object',
+            properties: {
+              team: {
+                type: 'string',
+                description:
+                  'Full ref of the owner at opening (a Group, a User, or as written when it did not resolve).',
+              },
+              teamTitle: {
+                type: 'string',
+              },
+              overdue: {
+                type: 'boolean',
+                description:
+                  'The campaign is past due and the team still has pending items.',
+              },
+            },
+            required: ['team', 'overdue'],
+          },
+        ],
+      },
+      CampaignDetails: {
+        description:
+          '`GET /campaigns/{id}`: the campaign and its progress per team.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/Campaign',
+          },
+          {
+            type: 'object',
+            properties: {
+              teams: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CampaignTeamProgress',
+                },
+              },
+            },
+            required: ['teams'],
+          },
+        ],
+      },
+      CampaignPage: {
+        type: 'object',
+        description:
+          '`Page<Campaign>`: `nextCursor` is absent on the last page.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Campaign',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      Attestation: {
+        type: 'object',
+        description: 'One recorded answer.',
+        properties: {
+          id: {
+            type: 'integer',
+            description:
+              'Increases with every answer of the campaign; the order of the history.',
+          },
+          campaignId: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+            description: 'The owning team the item belongs to.',
+          },
+          answer: {
+            $ref: '#/components/schemas/AttestationAnswer',
+          },
+          transferTo: {
+            type: 'string',
+            description: 'Full ref of the Group named by a `transfer`.',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why, for `not-ours`.',
+          },
+          comment: {
+            type: 'string',
+          },
+          by: {
+            type: 'string',
+            description: 'Entity ref of the signed-in user who answered.',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'campaignId',
+          'entityRef',
+          'team',
+          'answer',
+          'by',
+          'at',
+        ],
+        additionalProperties: false,
+      },
+      AttestationInput: {
+        type: 'object',
+        description: 'An answer for one item.',
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+          },
+          answer: {
+            $ref: '#/components/schemas/AttestationAnswer',
+          },
+          transferTo: {
+            type: 'string',
+            description: 'Required for `transfer`; a Group in the catalog.',
+            minLength: 1,
+            maxLength: 500,
+          },
+          reason: {
+            type: 'string',
+            description: 'Required for `not-ours`.',
+            maxLength: 2000,
+          },
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        required: ['entityRef', 'answer'],
+        additionalProperties: false,
+      },
+      AttestationList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Attestation',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      CampaignItem: {
+        type: 'object',
+        description: "One entity of a campaign's snapshot.",
+        properties: {
+          campaignId: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+            description: 'The owner at opening, who answers for it.',
+          },
+          teamTitle: {
+            type: 'string',
+          },
+          findings: {
+            type: 'array',
+            description:
+              'Rule ids the latest audit run reported for it when the campaign opened.',
+            items: {
+              type: 'string',
+            },
+          },
+          gone: {
+            type: 'boolean',
+            description:
+              'The entity left the catalog after the campaign opened.',
+          },
+          ownerAtClosing: {
+            type: 'string',
+            description: 'Its owner when the campaign closed.',
+          },
+          editUrl: {
+            type: 'string',
+            description:
+              'Where its `catalog-info.yaml` is edited (`backstage.io/edit-url`).',
+          },
+          current: {
+            $ref: '#/components/schemas/Attestation',
+          },
+          answers: {
+            type: 'integer',
+            description: 'Answers recorded so far, the current one included.',
+          },
+        },
+        required: [
+          'campaignId',
+          'entityRef',
+          'title',
+          'kind',
+          'team',
+          'findings',
+          'gone',
+          'answers',
+        ],
+        additionalProperties: false,
+      },
+      CampaignItemPage: {
+        type: 'object',
+        description:
+          '`Page<CampaignItem>`: `nextCursor` is absent on the last page.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignItem',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      PendingAttestation: {
+        type: 'object',
+        description: 'An unanswered item with its campaign.',
+        properties: {
+          campaign: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'integer',
+              },
+              title: {
+                type: 'string',
+              },
+              dueAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              overdue: {
+                type: 'boolean',
+              },
+            },
+            required: ['id', 'title', 'dueAt', 'overdue'],
+            additionalProperties: false,
+          },
+          item: {
+            $ref: '#/components/schemas/CampaignItem',
+          },
+        },
+        required: ['campaign', 'item'],
+        additionalProperties: false,
+      },
+      PendingAttestationPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PendingAttestation',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      EvidenceRow: {
+        type: 'object',
+        description: 'One item of the record.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          ownerAtOpening: {
+            type: 'string',
+          },
+          ownerAtClosing: {
+            type: 'string',
+          },
+          gone: {
+            type: 'boolean',
+          },
+          answer: {
+            $ref: '#/components/schemas/AttestationAnswer',
+          },
+          transferTo: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          by: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          comment: {
+            type: 'string',
+          },
+          earlierAnswers: {
+            type: 'integer',
+          },
+          history: {
+            type: 'array',
+            description: 'Every answer, oldest first, the current one last.',
+            items: {
+              $ref: '#/components/schemas/Attestation',
+            },
+          },
+        },
+        required: [
+          'entityRef',
+          'ownerAtOpening',
+          'gone',
+          'earlierAnswers',
+          'history',
+        ],
+        additionalProperties: false,
+      },
+      CampaignEvidence: {
+        type: 'object',
+        description:
+          "The campaign's record. `digest` is the SHA-256 (hex) of the canonical JSON (keys sorted, no spaces) of `{ campaign, rows }` over every item, the ones the caller may not read included; `rows` here holds only the items the caller may read.",
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/EvidenceCampaign',
+          },
+          rows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvidenceRow',
+            },
+          },
+          algorithm: {
+            type: 'string',
+            enum: ['sha256'],
+          },
+          digest: {
+            type: 'string',
+            description: 'The digest of the stored record now.',
+          },
+          recordedDigest: {
+            type: 'string',
+            description: 'The digest recorded at closing; absent before.',
+          },
+        },
+        required: ['campaign', 'rows', 'algorithm', 'digest'],
+        additionalProperties: false,
+      },
+      EvidenceCampaign: {
+        type: 'object',
+        description: "The campaign's facts that the digest covers.",
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          instructions: {
+            type: 'string',
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          opensAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closedBy: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'instructions',
+          'scope',
+          'opensAt',
+          'dueAt',
+          'createdBy',
+        ],
+        additionalProperties: false,
+      },
+      EvidenceVerification: {
+        type: 'object',
+        properties: {
+          campaignId: {
+            type: 'integer',
+          },
+          algorithm: {
+            type: 'string',
+            enum: ['sha256'],
+          },
+          recordedDigest: {
+            type: 'string',
+          },
+          computedDigest: {
+            type: 'string',
+          },
+          matches: {
+            type: 'boolean',
+          },
+        },
+        required: [
+          'campaignId',
+          'algorithm',
+          'recordedDigest',
+          'computedDigest',
+          'matches',
+        ],
         additionalProperties: false,
       },
     },

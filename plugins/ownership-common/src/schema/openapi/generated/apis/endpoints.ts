@@ -3,12 +3,25 @@
 // * Regenerate with `yarn generate:openapi` from openapi.yaml.     *
 // ******************************************************************
 import type {
+  Attestation,
+  AttestationAnswer,
+  AttestationInput,
+  AttestationList,
   AuditRun,
+  Campaign,
+  CampaignDetails,
+  CampaignEvidence,
+  CampaignInput,
+  CampaignItemPage,
+  CampaignPage,
+  CampaignUpdate,
+  EvidenceVerification,
   FindingRecordPage,
   LocalDocument,
   LookupResponse,
   OnCallAnswer,
   OwnershipOverview,
+  PendingAttestationPage,
   RuleListResponse,
   RunListResponse,
   ServiceDetails,
@@ -372,6 +385,227 @@ export type GetRun = {
 };
 
 /**
+ * `GET /campaigns`: List campaigns
+ *
+ * @public
+ */
+export type ListCampaigns = {
+  query: {
+    /**
+     * Only campaigns in this state.
+     */
+    state?: 'scheduled' | 'open' | 'closed';
+    /**
+     * Campaigns per page.
+     */
+    limit?: number;
+    /**
+     * `nextCursor` of the previous page. It only continues a listing with the same filters and reads the same run as the first page.
+     */
+    cursor?: string;
+  };
+  response: CampaignPage;
+};
+
+/**
+ * `POST /campaigns`: Create a campaign
+ *
+ * @public
+ */
+export type CreateCampaign = {
+  body: CampaignInput;
+  response: Campaign;
+};
+
+/**
+ * `GET /campaigns/{id}`: Get a campaign with its progress per team
+ *
+ * @public
+ */
+export type GetCampaign = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  response: CampaignDetails;
+};
+
+/**
+ * `PATCH /campaigns/{id}`: Edit a campaign before it opens
+ *
+ * @public
+ */
+export type UpdateCampaign = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  body: CampaignUpdate;
+  response: Campaign;
+};
+
+/**
+ * `POST /campaigns/{id}/close`: Close a campaign
+ *
+ * @public
+ */
+export type CloseCampaign = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  response: Campaign;
+};
+
+/**
+ * `GET /campaigns/{id}/items`: List a campaign's items
+ *
+ * @public
+ */
+export type ListCampaignItems = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  query: {
+    /**
+     * Only items of this owning team (full ref), sub-groups excluded.
+     */
+    team?: string;
+    /**
+     * Only items whose current answer is this one.
+     */
+    answer?: AttestationAnswer;
+    /**
+     * `true`: only unanswered items; `false`: only answered ones.
+     */
+    pending?: boolean;
+    /**
+     * Items per page.
+     */
+    limit?: number;
+    /**
+     * `nextCursor` of the previous page. It only continues a listing with the same filters and reads the same run as the first page.
+     */
+    cursor?: string;
+  };
+  response: CampaignItemPage;
+};
+
+/**
+ * `GET /campaigns/{id}/attestations`: An item's answer history
+ *
+ * @public
+ */
+export type ListAttestations = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  query: {
+    /**
+     * Full ref of the item's entity.
+     */
+    entity: string;
+  };
+  response: AttestationList;
+};
+
+/**
+ * `POST /campaigns/{id}/attestations`: Answer for one item
+ *
+ * @public
+ */
+export type Attest = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  body: AttestationInput;
+  response: Attestation;
+};
+
+/**
+ * `GET /campaigns/{id}/export.csv`: The campaign's evidence as CSV
+ *
+ * @public
+ */
+export type ExportCampaignCsv = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  response: string;
+};
+
+/**
+ * `GET /campaigns/{id}/evidence.json`: The campaign's evidence with its digest
+ *
+ * @public
+ */
+export type GetCampaignEvidence = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  response: CampaignEvidence;
+};
+
+/**
+ * `GET /campaigns/{id}/evidence/verify`: Check the stored record against the digest recorded at closing
+ *
+ * @public
+ */
+export type VerifyCampaignEvidence = {
+  path: {
+    /**
+     * The campaign's id.
+     */
+    id: number;
+  };
+  response: EvidenceVerification;
+};
+
+/**
+ * `GET /attestations/pending`: The signed-in user's pending attestations
+ *
+ * @public
+ */
+export type ListPendingAttestations = {
+  query: {
+    /**
+     * Full ref of one entity.
+     */
+    entity?: string;
+    /**
+     * Items per page.
+     */
+    limit?: number;
+    /**
+     * `nextCursor` of the previous page. It only continues a listing with the same filters and reads the same run as the first page.
+     */
+    cursor?: string;
+  };
+  response: PendingAttestationPage;
+};
+
+/**
  * Every operation of the API by `#method|path`, as `createValidatedOpenApiRouterFromGeneratedEndpointMap` of `@backstage/backend-openapi-utils` reads it.
  *
  * @public
@@ -393,4 +627,16 @@ export type EndpointMap = {
   '#post|/runs': StartRun;
   '#get|/runs/latest': GetLatestRun;
   '#get|/runs/{id}': GetRun;
+  '#get|/campaigns': ListCampaigns;
+  '#post|/campaigns': CreateCampaign;
+  '#get|/campaigns/{id}': GetCampaign;
+  '#patch|/campaigns/{id}': UpdateCampaign;
+  '#post|/campaigns/{id}/close': CloseCampaign;
+  '#get|/campaigns/{id}/items': ListCampaignItems;
+  '#get|/campaigns/{id}/attestations': ListAttestations;
+  '#post|/campaigns/{id}/attestations': Attest;
+  '#get|/campaigns/{id}/export.csv': ExportCampaignCsv;
+  '#get|/campaigns/{id}/evidence.json': GetCampaignEvidence;
+  '#get|/campaigns/{id}/evidence/verify': VerifyCampaignEvidence;
+  '#get|/attestations/pending': ListPendingAttestations;
 };
