@@ -16,9 +16,13 @@ export class RunInProgressError extends ConflictError {
   }
 }
 
-/** True for the error a database raises when a unique index refuses a row. */
+/** True for the error a database raises when a unique index or primary key refuses a row. */
 export function isUniqueViolation(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };
-  // PostgreSQL: unique_violation; SQLite: SQLITE_CONSTRAINT_UNIQUE.
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  // PostgreSQL: unique_violation (primary keys too); SQLite names the two.
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
