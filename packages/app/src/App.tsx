@@ -2,7 +2,9 @@ import { createApp } from '@backstage/frontend-defaults';
 import apiDocsPlugin from '@backstage/plugin-api-docs/alpha';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import ownershipPlugin from '@ownership-portal/plugin-ownership/alpha';
 import { navModule } from './modules/nav';
@@ -14,6 +16,8 @@ export default createApp({
     apiDocsPlugin,
     catalogGraphPlugin,
     userSettingsPlugin,
+    notificationsPlugin,
+    signalsPlugin,
     ownershipPlugin,
     navModule,
   ],
