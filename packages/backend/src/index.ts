@@ -4,6 +4,7 @@
  * permission.policy), proxy, the ownership plugin and MCP actions.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleTransitiveOwnership } from './auth/ownershipResolverModule';
 import { permissionModulePolicyFromConfig } from './permissions/policyModule';
 
 const backend = createBackend();
@@ -13,6 +14,9 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Signed-in users own through their groups and those groups' parents, so a
+// member of a sub-team may answer for its parent team's services.
+backend.add(authModuleTransitiveOwnership);
 
 backend.add(import('@backstage/plugin-events-backend'));
 // Notifications (campaign reminders reach teams through them) and signals,

@@ -6,6 +6,8 @@ import {
 } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  ownershipAttestationCreatePermission,
+  ownershipCampaignManagePermission,
   ownershipRunCreatePermission,
   ownershipSummaryReadPermission,
 } from '@ownership-portal/plugin-ownership-common';
@@ -34,7 +36,10 @@ function user(ref: string): PolicyQueryUser {
   const credentials = mockCredentials.user(ref);
   return {
     credentials,
-    info: { userEntityRef: ref, ownershipEntityRefs: [ref] },
+    info: {
+      userEntityRef: ref,
+      ownershipEntityRefs: [ref, ...(MEMBERSHIPS[ref] ?? [])],
+    },
   };
 }
 
@@ -62,6 +67,41 @@ describe('ExamplePermissionPolicy', () => {
       await decide(ownershipRunCreatePermission, user('user:default/bob')),
     ).toBe(AuthorizeResult.DENY);
     expect(await decide(ownershipRunCreatePermission)).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it('lets members of an admin group manage campaigns, and nobody else', async () => {
+    expect(
+      await decide(ownershipCampaignManagePermission, user('user:default/lea')),
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      await decide(ownershipCampaignManagePermission, user('user:default/bob')),
+    ).toBe(AuthorizeResult.DENY);
+    expect(await decide(ownershipCampaignManagePermission)).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it("lets owners answer for a service: the catalog's isEntityOwner over the user's ownership refs", async () => {
+    expect(
+      await policy.handle(
+        { permission: ownershipAttestationCreatePermission },
+        user('user:default/bob'),
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/bob', 'group:default/payments'],
+        },
+      },
+    });
+    expect(await decide(ownershipAttestationCreatePermission)).toBe(
       AuthorizeResult.DENY,
     );
   });

@@ -3,7 +3,12 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
   AuthorizeResult,
+  isResourcePermission,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -12,6 +17,8 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  ownershipAttestationCreatePermission,
+  ownershipCampaignManagePermission,
   ownershipRunCreatePermission,
   ownershipSummaryReadPermission,
 } from '@ownership-portal/plugin-ownership-common';
@@ -24,8 +31,13 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  * Ownership Portal's permissions in use and leaves everything else as the
  * allow-all policy would.
  *
- * - `ownership.run.create` (starting an audit run by hand): members of one of
- *   the admin groups only.
+ * - `ownership.run.create` (starting an audit run by hand) and
+ *   `ownership.campaign.manage` (creating, editing and closing audit
+ *   campaigns): members of one of the admin groups only.
+ * - `ownership.attestation.create` (answering for a service in a campaign):
+ *   the service's owners, as a conditional decision with the catalog's
+ *   `isEntityOwner` rule over the user's ownership refs (the user and their
+ *   groups), which the catalog applies to the entity.
  * - `ownership.summary.read` (organisation-wide figures): every signed-in user.
  * - Every other permission, the catalog's `catalog.entity.read` included:
  *   allowed, so catalog reads are unchanged. Replace this branch with your
@@ -39,7 +51,7 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
 
   constructor(
     private readonly options: {
-      /** Full refs of the groups whose members may start runs, e.g. `group:default/platform-leads`. */
+      /** Full refs of the groups whose members may start runs and manage campaigns, e.g. `group:default/platform-leads`. */
       adminGroups: string[];
       /** Tells which groups a user belongs to. */
       userInfo: UserInfoService;
@@ -54,9 +66,21 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    switch (request.permission.name) {
+    const { permission } = request;
+    switch (permission.name) {
       case ownershipRunCreatePermission.name:
+      case ownershipCampaignManagePermission.name:
         return user && (await this.isAdmin(user.credentials)) ? ALLOW : DENY;
+      case ownershipAttestationCreatePermission.name:
+        if (!user || !isResourcePermission(permission, 'catalog-entity')) {
+          return DENY;
+        }
+        return createCatalogConditionalDecision(
+          permission,
+          catalogConditions.isEntityOwner({
+            claims: user.info.ownershipEntityRefs,
+          }),
+        );
       case ownershipSummaryReadPermission.name:
         return user ? ALLOW : DENY;
       default:

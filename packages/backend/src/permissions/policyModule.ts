@@ -36,11 +36,11 @@ export const permissionModulePolicyFromConfig = createBackendModule({
         }
         if (settings.adminGroups.length === 0) {
           logger.warn(
-            'Permission policy: example, without permission.examplePolicy.adminGroups; nobody may start an audit run by hand',
+            'Permission policy: example, without permission.examplePolicy.adminGroups; nobody may start an audit run by hand or manage audit campaigns',
           );
         } else {
           logger.info(
-            `Permission policy: example; audit runs may be started by members of ${settings.adminGroups.join(
+            `Permission policy: example; audit runs may be started and campaigns managed by members of ${settings.adminGroups.join(
               ', ',
             )}`,
           );
