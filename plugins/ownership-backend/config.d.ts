@@ -156,5 +156,34 @@ export interface Config {
       /** Beyond that, keep the last successful run of each day this long. @default { days: 400 } */
       keepDaily?: HumanDuration | string;
     };
+    /** Audit campaigns: reminders, closing and how often they are looked at. */
+    campaigns?: {
+      /** Notifications to the owning teams of an open campaign. */
+      reminders?: {
+        /**
+         * Days before the due date at which teams that still have unanswered
+         * items are reminded, e.g. `[7, 1]`; fractions are allowed (`0.5` is
+         * 12 hours). When several have passed since the last look, only the
+         * nearest is sent. An empty list sends none.
+         * @default [7, 1]
+         */
+        offsetsDays?: number[];
+      };
+      /**
+       * Grace period: an open campaign closes by itself this long after its
+       * due date, e.g. `{ days: 14 }` or `14d`. Zero closes it at the due date.
+       * @default { days: 14 }
+       */
+      closeAfterDue?: HumanDuration | string;
+      /** The campaign tick: opening, reminders and closing, one replica at a time. */
+      schedule?: {
+        /**
+         * How often the tick runs, e.g. `{ minutes: 5 }` or `5m`; at least
+         * one second.
+         * @default { minutes: 5 }
+         */
+        frequency?: HumanDuration | string;
+      };
+    };
   };
 }
