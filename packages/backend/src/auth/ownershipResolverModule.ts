@@ -4,11 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { authOwnershipResolutionExtensionPoint } from '@backstage/plugin-auth-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { TransitiveOwnershipResolver } from './TransitiveOwnershipResolver';
+import { transitiveOwnershipResolver } from './transitiveOwnershipResolver';
 
 /**
  * Signs users in with their groups and all of those groups' parents as
- * ownership (see {@link TransitiveOwnershipResolver}), for every sign-in
+ * ownership (see {@link transitiveOwnershipResolver}), for every sign-in
  * that resolves a catalog user, the dev guest's included.
  */
 export const authModuleTransitiveOwnership = createBackendModule({
@@ -23,7 +23,7 @@ export const authModuleTransitiveOwnership = createBackendModule({
       },
       async init({ ownership, catalog, auth }) {
         ownership.setAuthOwnershipResolver(
-          TransitiveOwnershipResolver.create({ catalog, auth }),
+          transitiveOwnershipResolver({ catalog, auth }),
         );
       },
     });

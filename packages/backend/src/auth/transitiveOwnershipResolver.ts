@@ -24,34 +24,30 @@ function groupTargets(entity: Entity | null | undefined, type: string) {
  * `isEntityOwner` sees what the team owns. (Backstage's default stops at the
  * direct groups.)
  */
-export class TransitiveOwnershipResolver implements AuthOwnershipResolver {
-  private constructor(
-    private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
-  ) {}
+export function transitiveOwnershipResolver(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+}): AuthOwnershipResolver {
+  const { catalog, auth } = options;
 
-  static create(options: { catalog: CatalogService; auth: AuthService }) {
-    return new TransitiveOwnershipResolver(options.catalog, options.auth);
-  }
-
-  async resolveOwnershipEntityRefs(
-    entity: Entity,
-  ): Promise<{ ownershipEntityRefs: string[] }> {
-    const refs = new Set([stringifyEntityRef(entity)]);
-    let level = groupTargets(entity, RELATION_MEMBER_OF);
-    for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
-      const unseen = level.filter(ref => !refs.has(ref));
-      unseen.forEach(ref => refs.add(ref));
-      level = unseen.length > 0 ? await this.parentsOf(unseen) : [];
-    }
-    return { ownershipEntityRefs: [...refs] };
-  }
-
-  private async parentsOf(groupRefs: string[]): Promise<string[]> {
-    const { items } = await this.catalog.getEntitiesByRefs(
+  async function parentsOf(groupRefs: string[]): Promise<string[]> {
+    const { items } = await catalog.getEntitiesByRefs(
       { entityRefs: groupRefs, fields: ['relations'] },
-      { credentials: await this.auth.getOwnServiceCredentials() },
+      { credentials: await auth.getOwnServiceCredentials() },
     );
     return items.flatMap(group => groupTargets(group, RELATION_CHILD_OF));
   }
+
+  return {
+    async resolveOwnershipEntityRefs(entity) {
+      const refs = new Set([stringifyEntityRef(entity)]);
+      let level = groupTargets(entity, RELATION_MEMBER_OF);
+      for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
+        const unseen = level.filter(ref => !refs.has(ref));
+        unseen.forEach(ref => refs.add(ref));
+        level = unseen.length > 0 ? await parentsOf(unseen) : [];
+      }
+      return { ownershipEntityRefs: [...refs] };
+    },
+  };
 }
