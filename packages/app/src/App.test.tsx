@@ -35,7 +35,7 @@ describe('App', () => {
     };
   });
 
-  it('lists Ownership in the sidebar and serves its dashboard at /ownership', async () => {
+  it('lists Ownership and Notifications in the sidebar and serves its dashboard at /ownership', async () => {
     window.history.pushState({}, '', '/ownership');
     // Without a running backend, the guest sign-in asks whether to fall back
     // to the legacy guest token: say yes.
@@ -50,6 +50,10 @@ describe('App', () => {
     expect(
       await within(nav).findByRole('link', { name: 'Ownership' }, slow),
     ).toHaveAttribute('href', '/ownership');
+    // The notifications plugin's own item (unread count), listed once.
+    expect(
+      await within(nav).findAllByRole('link', { name: /Notifications/ }, slow),
+    ).toHaveLength(1);
     expect(
       await screen.findByRole('heading', { name: 'Latest audit run' }, slow),
     ).toBeInTheDocument();
