@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { ownershipPermissions } from '@ownership-portal/plugin-ownership-common';
 import {
   type OnCallProvider,
@@ -21,6 +22,8 @@ import { OnCallService } from './oncall/OnCallService';
 import { StaticOnCallProvider } from './oncall/static';
 import { UserDirectory } from './oncall/UserDirectory';
 import { registerOwnershipActions } from './actions';
+import { readCampaignSeeds } from './config/campaignSeeds';
+import { readCampaignsConfig } from './config/campaigns';
 import { readOnCallCacheTtl } from './config/oncall';
 import { readOwnersConfig } from './config/owners';
 import { readRetentionConfig } from './config/retention';
@@ -29,13 +32,23 @@ import { readScheduleConfig } from './config/schedule';
 import { readScopeConfig } from './config/scope';
 import { closeOnShutdown } from './database/closeOnShutdown';
 import { applyMigrations } from './database/migrations';
-import { DatabaseResultStore, DatabaseRunStore } from './database';
+import {
+  DatabaseCampaignStore,
+  DatabaseResultStore,
+  DatabaseRunStore,
+} from './database';
 import { createRouter } from './router';
 import { builtInRules } from './rules';
 import { RUNBOOK_STALE_MAX_AGE_DAYS } from './rules/runbook/runbookStale';
 import { AuditRunner } from './services/audit/AuditRunner';
 import { RuleEngine } from './services/audit/RuleEngine';
 import { scheduleAudits } from './services/audit/scheduleAudits';
+import { CampaignLifecycle } from './services/campaigns/CampaignLifecycle';
+import { CampaignReminders } from './services/campaigns/reminders/CampaignReminders';
+import { CampaignService } from './services/campaigns/CampaignService';
+import { scheduleCampaigns } from './services/campaigns/scheduleCampaigns';
+import { seedCampaigns } from './services/campaigns/seedCampaigns';
+import { UserTeams } from './services/campaigns/UserTeams';
 import { CatalogReader } from './services/ingest/CatalogReader';
 import { LookupService } from './services/lookup/LookupService';
 import { OverviewService } from './services/OverviewService';
@@ -90,7 +103,9 @@ export const ownershipPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         rootLifecycle: coreServices.rootLifecycle,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
+        notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
@@ -102,6 +117,8 @@ export const ownershipPlugin = createBackendPlugin({
         const retention = readRetentionConfig(config);
         const schedule = readScheduleConfig(config);
         const runLimits = readRunsConfig(config);
+        const campaignsConfig = readCampaignsConfig(config);
+        const campaignSeeds = readCampaignSeeds(config);
         const registry = RuleRegistry.create({
           rules: [...builtInRules, ...moduleRules],
         });
@@ -116,6 +133,7 @@ export const ownershipPlugin = createBackendPlugin({
         await applyMigrations(database, client, { logger });
         const runs = DatabaseRunStore.create({ client });
         const results = DatabaseResultStore.create({ client });
+        const campaignStore = DatabaseCampaignStore.create({ client });
 
         const users = UserDirectory.create({
           catalog,
@@ -155,14 +173,19 @@ export const ownershipPlugin = createBackendPlugin({
               'ownership.rules.techdebt.overdue.maxAgeDays',
             ) ?? DEFAULT_MAX_AGE_DAYS,
         });
+        const reader = CatalogReader.create({
+          catalog,
+          scope,
+          pageTimeoutMs: runLimits.catalogPageTimeoutMs,
+        });
         const runner = AuditRunner.create({
           oncall,
           docs,
-          reader: CatalogReader.create({
-            catalog,
-            scope,
-            pageTimeoutMs: runLimits.catalogPageTimeoutMs,
-          }),
+          reader,
+          disputes: async () =>
+            new Map(
+              (await campaignStore.disputes()).map(d => [d.entityRef, d]),
+            ),
           engine,
           runs,
           auth: deps.auth,
@@ -195,6 +218,59 @@ export const ownershipPlugin = createBackendPlugin({
           visibility,
           oncall,
         });
+        const campaigns = CampaignService.create({
+          store: campaignStore,
+          catalog,
+          auth: deps.auth,
+          visibility,
+          permissions: deps.permissions,
+          userTeams: UserTeams.create({
+            userInfo: deps.userInfo,
+            catalog,
+            auth: deps.auth,
+          }),
+          snapshot: {
+            reader,
+            auth: deps.auth,
+            owners,
+            auditScope: scope,
+            runs,
+            results,
+          },
+          logger,
+          closeAfterDueMs: campaignsConfig.closeAfterDueMs,
+        });
+        const lifecycle = CampaignLifecycle.create({
+          store: campaignStore,
+          campaigns,
+          catalog,
+          auth: deps.auth,
+          logger,
+          reminders: CampaignReminders.create({
+            store: campaignStore,
+            notifications: deps.notifications,
+            logger,
+            offsetsDays: campaignsConfig.reminderOffsetsDays,
+          }),
+        });
+        if (campaignSeeds.length > 0) {
+          let seeded = false;
+          runner.onCompleted(async run => {
+            // Seeds open with the catalog as the audit found it, so only
+            // after a run that found something.
+            if (seeded || !run.total) {
+              return;
+            }
+            seeded = true;
+            await seedCampaigns({
+              seeds: campaignSeeds,
+              store: campaignStore,
+              campaigns,
+              logger,
+              now: new Date(),
+            });
+          });
+        }
         deps.permissionsRegistry.addPermissions(ownershipPermissions);
         deps.httpRouter.use(
           createRouter({
@@ -222,6 +298,7 @@ export const ownershipPlugin = createBackendPlugin({
               visibility,
               reader: documents,
             }),
+            campaigns,
           }),
         );
         registerOwnershipActions({
@@ -229,11 +306,18 @@ export const ownershipPlugin = createBackendPlugin({
           services,
           lookup,
           visibility,
+          campaigns,
         });
         await scheduleAudits({
           scheduler: deps.scheduler,
           schedule,
           runner,
+          logger,
+        });
+        await scheduleCampaigns({
+          scheduler: deps.scheduler,
+          lifecycle,
+          frequency: campaignsConfig.tickFrequency,
           logger,
         });
         logger.info(

@@ -81,6 +81,28 @@ export interface ResolvedService extends ServiceRecord {
   adrRead?: ReadState;
   /** Technical debt; absent when the entity has no register and no source found any. */
   techDebt?: TechDebtSummary;
+  /** The owning team's latest campaign answer about it, when that is `transfer` or `not-ours`. */
+  dispute?: OwnershipDispute;
+}
+
+/**
+ * An owning team's answer in an audit campaign that disputes the catalog's
+ * owner: `transfer` (another Group owns it) or `not-ours`.
+ *
+ * @public
+ */
+export interface OwnershipDispute {
+  campaignId: number;
+  campaignTitle: string;
+  /** The owner the campaign asked, as a full ref. */
+  team: string;
+  answer: 'transfer' | 'not-ours';
+  /** The Group named by a `transfer`, as a full ref. */
+  transferTo?: string;
+  reason?: string;
+  /** The user who answered. */
+  by: string;
+  at: string;
 }
 
 /**

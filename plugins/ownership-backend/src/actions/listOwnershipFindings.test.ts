@@ -16,6 +16,7 @@ import type {
   TeamResult,
 } from '../database/types';
 import type { ListParams } from '../services/query/ServiceQueries';
+import type { CampaignService } from '../services/campaigns/CampaignService';
 import type { LookupService } from '../services/lookup/LookupService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import { Selection } from '../services/query/Selection';
@@ -52,6 +53,7 @@ function register(services: unknown) {
     services: services as ServiceQueries,
     lookup: {} as unknown as LookupService,
     visibility: {} as unknown as CatalogVisibility,
+    campaigns: {} as unknown as CampaignService,
   });
   const credentials = mockCredentials.user('user:default/dave');
   const list = async (input: Record<string, any> = {}) => {

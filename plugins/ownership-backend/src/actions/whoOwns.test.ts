@@ -8,6 +8,7 @@ import type {
   MemberSummary,
   ServiceDetails,
 } from '@ownership-portal/plugin-ownership-common';
+import type { CampaignService } from '../services/campaigns/CampaignService';
 import type { LookupService } from '../services/lookup/LookupService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
@@ -205,6 +206,7 @@ function setup(
     services: services as unknown as ServiceQueries,
     lookup: lookup as unknown as LookupService,
     visibility: visibility as unknown as CatalogVisibility,
+    campaigns: {} as unknown as CampaignService,
   });
   const credentials = mockCredentials.user('user:default/dave');
   const whoOwns = async (service: string) => {

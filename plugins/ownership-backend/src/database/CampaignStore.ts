@@ -156,7 +156,7 @@ export class DatabaseCampaignStore implements CampaignStore {
         await trx(CAMPAIGNS).where({ id }).update(row);
       }
       return toCampaignRecord(
-        await trx<CampaignRow>(CAMPAIGNS).where({ id }).first(),
+        (await trx<CampaignRow>(CAMPAIGNS).where({ id }).first())!,
       );
     });
   }
@@ -190,7 +190,7 @@ export class DatabaseCampaignStore implements CampaignStore {
         })),
       );
       return toCampaignRecord(
-        await trx<CampaignRow>(CAMPAIGNS).where({ id }).first(),
+        (await trx<CampaignRow>(CAMPAIGNS).where({ id }).first())!,
       );
     });
   }
@@ -266,7 +266,7 @@ export class DatabaseCampaignStore implements CampaignStore {
           closed_by: options.closedBy ?? null,
         });
       const closed = toCampaignRecord(
-        await trx<CampaignRow>(CAMPAIGNS).where({ id }).first(),
+        (await trx<CampaignRow>(CAMPAIGNS).where({ id }).first())!,
       );
       const digest = options.digest(
         closed,

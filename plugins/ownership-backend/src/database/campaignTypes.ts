@@ -3,6 +3,7 @@ import type {
   AttestationAnswer,
   CampaignScope,
   CampaignState,
+  OwnershipDispute,
 } from '@ownership-portal/plugin-ownership-common';
 
 /** A campaign as stored, without its progress. */
@@ -100,16 +101,8 @@ export interface ItemState {
 }
 
 /** An open `transfer` or `not-ours` answer, for `owner.disputed`. */
-export interface Dispute {
-  campaignId: number;
-  campaignTitle: string;
+export interface Dispute extends OwnershipDispute {
   entityRef: string;
-  team: string;
-  answer: 'transfer' | 'not-ours';
-  transferTo?: string;
-  reason?: string;
-  by: string;
-  at: string;
 }
 
 /**

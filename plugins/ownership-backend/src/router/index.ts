@@ -15,6 +15,8 @@ import type { Selection } from '../services/query/Selection';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import type { TeamQueries } from '../services/query/TeamQueries';
 import type { DocumentQueries } from '../services/query/DocumentQueries';
+import type { CampaignService } from '../services/campaigns/CampaignService';
+import { campaignsRoutes } from './campaignsRoutes';
 import { documentsRoutes } from './documentsRoutes';
 import { infoRoutes } from './infoRoutes';
 import { runsRoutes } from './runsRoutes';
@@ -39,6 +41,7 @@ export interface RouterDeps {
   oncall: OnCallService;
   /** The local documents that `/documents` shows. */
   documents: DocumentQueries;
+  campaigns: CampaignService;
 }
 
 /**
@@ -56,6 +59,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   runsRoutes(router, deps);
   infoRoutes(router, deps);
   documentsRoutes(router, deps);
+  campaignsRoutes(router, deps);
   router.use(answerInvalidParameters());
   return router;
 }

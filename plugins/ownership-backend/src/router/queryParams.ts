@@ -52,6 +52,8 @@ type Value<S> = Resolve<S> extends { readonly enum: ReadonlyArray<infer E> }
   ? Value<Exclude<A, { readonly pattern: string }>>
   : Resolve<S> extends { readonly type: 'integer' | 'number' }
   ? number
+  : Resolve<S> extends { readonly type: 'boolean' }
+  ? boolean
   : string;
 
 type ParameterValue<P> = P extends { readonly schema: infer S }
@@ -198,6 +200,27 @@ function requiredText(parameter: OpenApiObject, schema: OpenApiObject) {
   });
 }
 
+/** `true` or `false`, as text or as the validator coerced it. */
+const flag = z
+  .union([z.boolean(), z.string(), z.array(z.unknown())])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || typeof value === 'boolean') {
+      return value;
+    }
+    const text = typeof value === 'string' ? value.trim() : undefined;
+    if (text === 'true' || text === 'false') {
+      return text === 'true';
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: Array.isArray(value)
+        ? 'must be given at most once'
+        : `must be true or false, got "${String(value)}"`,
+    });
+    return z.NEVER;
+  });
+
 /** The parser of one query parameter, from its description in the document. */
 function parameterSchema(parameter: OpenApiObject): z.ZodType {
   const schema = deref(document, parameter.schema);
@@ -207,6 +230,9 @@ function parameterSchema(parameter: OpenApiObject): z.ZodType {
   }
   if (schema.type === 'integer') {
     return wholeNumber(schema);
+  }
+  if (schema.type === 'boolean') {
+    return flag;
   }
   const values = enumValues(schema);
   if (values) {

@@ -2,6 +2,7 @@ import { InputError, isError } from '@backstage/errors';
 import type { ErrorRequestHandler, Request } from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
 import { toInputError } from '../services/query/errors';
+import { rewordBodyMessage } from './bodyMessages';
 import { parseQueryWith, querySchemaFor } from './queryParams';
 
 /**
@@ -73,6 +74,7 @@ function explainRejectedRequests(): ErrorRequestHandler {
         rewordValidatorMessage(error.message, {
           query: req.query,
           params: req.openapi?.pathParams ?? {},
+          request: { method: req.method, route, body: req.body },
         }),
       ),
     );
@@ -82,11 +84,19 @@ function explainRejectedRequests(): ErrorRequestHandler {
 /** Rewords the messages of express-openapi-validator; others pass unchanged. */
 function rewordValidatorMessage(
   message: string,
-  values: { query: Record<string, unknown>; params: Record<string, unknown> },
+  values: {
+    query: Record<string, unknown>;
+    params: Record<string, unknown>;
+    request: { method: string; route: string; body: unknown };
+  },
 ): string {
   return message
     .split(/, (?=request\/)/)
     .map(part => {
+      const body = rewordBodyMessage(part, values.request);
+      if (body) {
+        return body;
+      }
       const invalid =
         /^request\/(query|params|headers)\/([^/\s]+)(?:\/\d+)? (.+)$/.exec(
           part,

@@ -1,4 +1,5 @@
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
+import { ownerDisputedRule } from './ownerDisputed';
 import { ownerEmptyTeamRule } from './ownerEmptyTeam';
 import { ownerIndividualRule } from './ownerIndividual';
 import { ownerMissingRule } from './ownerMissing';
@@ -10,4 +11,5 @@ export const ownerRules: OwnershipRule[] = [
   ownerUnresolvedRule,
   ownerIndividualRule,
   ownerEmptyTeamRule,
+  ownerDisputedRule,
 ];

@@ -1,6 +1,9 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { AuditRun } from '@ownership-portal/plugin-ownership-common';
+import type {
+  AuditRun,
+  OwnershipDispute,
+} from '@ownership-portal/plugin-ownership-common';
 import type { OwnersConfig } from '../../config/owners';
 import { DEFAULT_RUNS, type RunsConfig } from '../../config/runs';
 import type { AuditScope } from '../../config/scope';
@@ -72,6 +75,8 @@ export class AuditRunner {
     retention: RetentionPolicy;
     oncall: OnCallService;
     docs?: DocsResolver;
+    /** Current campaign answers that dispute an owner, read once per run. */
+    disputes?: () => Promise<Map<string, OwnershipDispute>>;
     /** Lease, heartbeat and deadline; {@link DEFAULT_RUNS} by default. */
     limits?: RunsConfig;
     now?: () => Date;
@@ -304,7 +309,9 @@ export class AuditRunner {
       context: snapshot.context,
     });
     const runAt = now();
+    const disputes = await this.deps.disputes?.();
     const entities = await auditEntities({
+      ...(disputes && { disputes }),
       snapshot,
       resolve: entity => resolveService(entity, { resolver, scope }),
       subjectOf: service => oncallSubject(service, org),

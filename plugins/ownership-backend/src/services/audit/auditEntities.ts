@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   OnCallAnswer,
+  OwnershipDispute,
   ResolvedService,
 } from '@ownership-portal/plugin-ownership-common';
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
@@ -23,6 +24,8 @@ export async function auditEntities(options: {
   oncall: (subject: OnCallSubject) => Promise<OnCallAnswer | undefined>;
   documents?: (service: ResolvedService) => Promise<DocsResolution>;
   engine: RuleEngine;
+  /** Open campaign disputes by entity ref. */
+  disputes?: Map<string, OwnershipDispute>;
   now: Date;
   onProgress: (processed: number) => Promise<void>;
 }): Promise<EntityResult[]> {
@@ -41,10 +44,12 @@ export async function auditEntities(options: {
       options.oncall(oncallSubject),
       options.documents?.(resolved),
     ]);
+    const dispute = options.disputes?.get(resolved.entityRef);
     const service: ResolvedService = {
       ...resolved,
       ...(oncall && { oncall }),
       ...docs,
+      ...(dispute && { dispute }),
     };
     const evaluation = await engine.evaluate(service, now);
     const relations = graph.get(service.entityRef);
