@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { OwnershipClient, ownershipApiRef } from './api';
-import { rootRouteRef } from './routes';
+import {
+  attestationsRouteRef,
+  campaignRouteRef,
+  campaignsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The ownership plugin for apps on the legacy frontend system.
@@ -25,11 +30,17 @@ export const ownershipPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
+    attestations: attestationsRouteRef,
   },
 });
 
 /**
- * The ownership dashboard page; mount it at `/ownership`.
+ * The ownership page; mount it at `/ownership`. It serves the audit
+ * dashboard, the incident lookup (`lookup`), the audit campaigns
+ * (`campaigns`, `campaigns/:id`) and the signed-in user's pending
+ * attestations (`attestations`).
  *
  * @public
  */

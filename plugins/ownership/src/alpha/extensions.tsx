@@ -25,11 +25,13 @@ export const ownershipApi = ApiBlueprint.make({
 });
 
 /**
- * `page:ownership`: the audit dashboard at `/ownership` and the incident
- * lookup at `/ownership/lookup`, listed in the sidebar. The page renders its
- * own React Router routes; `ReactRouterV6PageRouter` scopes them to the
- * page's mount (rather than the implicit compatibility fallback, which warns
- * in development).
+ * `page:ownership`: the audit dashboard at `/ownership`, the incident
+ * lookup at `/ownership/lookup`, the audit campaigns at
+ * `/ownership/campaigns` and `/ownership/campaigns/:id`, and the user's
+ * pending attestations at `/ownership/attestations`, listed in the sidebar.
+ * The page renders its own React Router routes; `ReactRouterV6PageRouter`
+ * scopes them to the page's mount (rather than the implicit compatibility
+ * fallback, which warns in development).
  */
 export const ownershipPage = PageBlueprint.make({
   params: {

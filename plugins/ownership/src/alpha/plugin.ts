@@ -1,6 +1,11 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { rootRouteRef } from '../routes';
+import {
+  attestationsRouteRef,
+  campaignRouteRef,
+  campaignsRouteRef,
+  rootRouteRef,
+} from '../routes';
 import {
   entityOperationsContent,
   entityOwnershipCard,
@@ -25,5 +30,10 @@ export const ownershipPlugin = createFrontendPlugin({
     entityTeamOwnershipCard,
     entityTeamOnboardingContent,
   ],
-  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    campaign: campaignRouteRef,
+    attestations: attestationsRouteRef,
+  }),
 });

@@ -1,12 +1,23 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  Attestation,
+  AttestationAnswer,
+  AttestationInput,
+  AttestationList,
   AuditRun,
+  Campaign,
+  CampaignDetails,
+  CampaignInput,
+  CampaignItemPage,
+  CampaignPage,
+  CampaignState,
   FindingRecord,
   LocalDocument,
   LookupResponse,
   OnCallAnswer,
   OwnershipOverview,
   Page,
+  PendingAttestationPage,
   RuleListResponse,
   RunListResponse,
   ServiceDetails,
@@ -42,6 +53,36 @@ export interface OwnershipPageRequest {
   cursor?: string;
   orderBy?: string;
   order?: 'asc' | 'desc';
+}
+
+/**
+ * Filters and paging of a campaign's items; every field is optional.
+ *
+ * @public
+ */
+export interface CampaignItemsRequest {
+  /** Only items of this owning team (full ref), sub-groups excluded. */
+  team?: string;
+  /** Only items whose current answer is this one. */
+  answer?: AttestationAnswer;
+  /** `true`: only unanswered items; `false`: only answered ones. */
+  pending?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * Options of a write the backend makes idempotent.
+ *
+ * @public
+ */
+export interface IdempotentRequestOptions {
+  /**
+   * Sent as `Idempotency-Key`: a request repeated with the same key stores
+   * nothing new. A fresh random key when absent; callers that may repeat a
+   * request pass the same key each time.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -93,6 +134,47 @@ export interface OwnershipApi {
    * one is going on any replica. `getLatestRun` shows that run.
    */
   startRun(): Promise<AuditRun>;
+  /** Audit campaigns, newest opening date first. */
+  listCampaigns(request?: {
+    state?: CampaignState;
+    limit?: number;
+    cursor?: string;
+  }): Promise<CampaignPage>;
+  /** Schedules a campaign; needs `ownership.campaign.manage`. */
+  createCampaign(
+    input: CampaignInput,
+    options?: IdempotentRequestOptions,
+  ): Promise<Campaign>;
+  /** One campaign with its progress per team. */
+  getCampaign(id: number): Promise<CampaignDetails>;
+  /** Closes a campaign for good; 409 when it is already closed. */
+  closeCampaign(id: number): Promise<Campaign>;
+  /** A page of a campaign's items. */
+  listCampaignItems(
+    id: number,
+    request?: CampaignItemsRequest,
+  ): Promise<CampaignItemPage>;
+  /** Records an answer for one item; 409 when the campaign is not open. */
+  attest(
+    id: number,
+    input: AttestationInput,
+    options?: IdempotentRequestOptions,
+  ): Promise<Attestation>;
+  /** Every answer recorded for one item of a campaign, oldest first. */
+  listAttestations(id: number, entityRef: string): Promise<AttestationList>;
+  /**
+   * The signed-in user's unanswered items of open campaigns, oldest due date
+   * first; with `entity`, that entity's pending items whoever owns it.
+   */
+  listPendingAttestations(request?: {
+    entity?: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<PendingAttestationPage>;
+  /** The URL of a campaign's evidence as CSV. Fetching it needs Backstage credentials. */
+  getCampaignCsvUrl(id: number): Promise<string>;
+  /** The URL of a campaign's evidence as JSON with its digest. Fetching it needs Backstage credentials. */
+  getCampaignEvidenceUrl(id: number): Promise<string>;
 }
 
 /**

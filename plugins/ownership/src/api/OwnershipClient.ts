@@ -5,7 +5,16 @@ import {
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import type {
+  Attestation,
+  AttestationInput,
+  AttestationList,
   AuditRun,
+  Campaign,
+  CampaignDetails,
+  CampaignInput,
+  CampaignItemPage,
+  CampaignPage,
+  CampaignState,
   EndpointMap,
   FindingRecord,
   LocalDocument,
@@ -13,6 +22,7 @@ import type {
   OnCallAnswer,
   OwnershipOverview,
   Page,
+  PendingAttestationPage,
   RuleListResponse,
   RunListResponse,
   ServiceDetails,
@@ -21,7 +31,10 @@ import type {
   TeamDetails,
   TeamRollup,
 } from '@ownership-portal/plugin-ownership-common';
+import { newIdempotencyKey } from './idempotencyKey';
 import type {
+  CampaignItemsRequest,
+  IdempotentRequestOptions,
   OwnershipApi,
   OwnershipFilters,
   OwnershipPageRequest,
@@ -49,9 +62,17 @@ type PathOf<K extends Endpoint> = EndpointMap[K] extends { path: infer P }
   ? { [N in keyof P]: string }
   : never;
 
+/** The JSON body an operation takes. */
+type BodyOf<K extends Endpoint> = EndpointMap[K] extends { body: infer B }
+  ? B
+  : never;
+
 interface RequestOptions<K extends Endpoint> {
   query?: QueryOf<K>;
   path?: PathOf<K>;
+  body?: BodyOf<K>;
+  /** Header parameters, which the endpoint map does not describe. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -100,6 +121,13 @@ function refParams(
     );
   }
   return { kind: ref.kind, namespace: ref.namespace, name: ref.name };
+}
+
+/** The `Idempotency-Key` header of a write: the caller's key or a fresh one. */
+function idempotencyHeader(options: IdempotentRequestOptions): {
+  'Idempotency-Key': string;
+} {
+  return { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() };
 }
 
 /**
@@ -214,6 +242,90 @@ export class OwnershipClient implements OwnershipApi {
     return this.request('#post|/runs');
   }
 
+  listCampaigns(
+    request: { state?: CampaignState; limit?: number; cursor?: string } = {},
+  ): Promise<CampaignPage> {
+    const { state, limit, cursor } = request;
+    return this.request('#get|/campaigns', { query: { state, limit, cursor } });
+  }
+
+  createCampaign(
+    input: CampaignInput,
+    options: IdempotentRequestOptions = {},
+  ): Promise<Campaign> {
+    return this.request('#post|/campaigns', {
+      body: input,
+      headers: idempotencyHeader(options),
+    });
+  }
+
+  getCampaign(id: number): Promise<CampaignDetails> {
+    return this.request('#get|/campaigns/{id}', { path: { id: String(id) } });
+  }
+
+  closeCampaign(id: number): Promise<Campaign> {
+    return this.request('#post|/campaigns/{id}/close', {
+      path: { id: String(id) },
+    });
+  }
+
+  listCampaignItems(
+    id: number,
+    request: CampaignItemsRequest = {},
+  ): Promise<CampaignItemPage> {
+    const { team, answer, pending, limit, cursor } = request;
+    return this.request('#get|/campaigns/{id}/items', {
+      path: { id: String(id) },
+      query: {
+        team,
+        answer,
+        pending: pending === undefined ? undefined : String(pending),
+        limit,
+        cursor,
+      },
+    });
+  }
+
+  attest(
+    id: number,
+    input: AttestationInput,
+    options: IdempotentRequestOptions = {},
+  ): Promise<Attestation> {
+    return this.request('#post|/campaigns/{id}/attestations', {
+      path: { id: String(id) },
+      body: input,
+      headers: idempotencyHeader(options),
+    });
+  }
+
+  listAttestations(id: number, entityRef: string): Promise<AttestationList> {
+    return this.request('#get|/campaigns/{id}/attestations', {
+      path: { id: String(id) },
+      query: { entity: entityRef },
+    });
+  }
+
+  listPendingAttestations(
+    request: { entity?: string; limit?: number; cursor?: string } = {},
+  ): Promise<PendingAttestationPage> {
+    const { entity, limit, cursor } = request;
+    return this.request('#get|/attestations/pending', {
+      query: { entity, limit, cursor },
+    });
+  }
+
+  getCampaignCsvUrl(id: number): Promise<string> {
+    return this.url('#get|/campaigns/{id}/export.csv', {
+      path: { id: String(id) },
+    });
+  }
+
+  getCampaignEvidenceUrl(id: number): Promise<string> {
+    return this.url('#get|/campaigns/{id}/evidence.json', {
+      path: { id: String(id) },
+    });
+  }
+
   /**
    * The absolute URL of an operation (`#get|/teams/{kind}/{namespace}/{name}`),
    * its path parameters percent-encoded, with its query.
@@ -238,7 +350,20 @@ export class OwnershipClient implements OwnershipApi {
     options?: RequestOptions<K>,
   ): Promise<Response> {
     const method = endpoint.slice(1, endpoint.indexOf('|')).toUpperCase();
-    return this.fetchApi.fetch(await this.url(endpoint, options), { method });
+    const url = await this.url(endpoint, options);
+    if (options?.body === undefined && options?.headers === undefined) {
+      return this.fetchApi.fetch(url, { method });
+    }
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    return this.fetchApi.fetch(url, {
+      method,
+      headers,
+      body:
+        options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   }
 
   private async request<K extends Endpoint>(

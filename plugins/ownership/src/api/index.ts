@@ -1,5 +1,7 @@
 export {
   ownershipApiRef,
+  type CampaignItemsRequest,
+  type IdempotentRequestOptions,
   type OwnershipApi,
   type OwnershipFilters,
   type OwnershipPageRequest,

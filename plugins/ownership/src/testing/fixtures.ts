@@ -52,6 +52,16 @@ const API_METHODS: ReadonlyArray<keyof OwnershipApi> = [
   'getLatestRun',
   'listRuns',
   'startRun',
+  'listCampaigns',
+  'createCampaign',
+  'getCampaign',
+  'closeCampaign',
+  'listCampaignItems',
+  'attest',
+  'listAttestations',
+  'listPendingAttestations',
+  'getCampaignCsvUrl',
+  'getCampaignEvidenceUrl',
 ];
 
 /**

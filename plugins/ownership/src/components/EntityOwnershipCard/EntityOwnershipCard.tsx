@@ -28,6 +28,7 @@ import {
   MaturityChip,
 } from '../shared';
 import { ownershipTranslationRef } from '../../translation';
+import { PendingAttestationNotice } from './PendingAttestationNotice';
 
 function OwnerName(props: { owner: OwnerDetails }) {
   const { owner } = props;
@@ -302,6 +303,7 @@ export function EntityOwnershipCard() {
       titleTypographyProps={{ component: 'h3' }}
       title={t('entityOwnershipCard.title')}
     >
+      <PendingAttestationNotice />
       <ServiceDetailsLoader subject="ownership">
         {(details, entity) => (
           <OwnershipSummary details={details} entity={entity} />

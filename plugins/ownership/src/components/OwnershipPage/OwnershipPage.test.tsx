@@ -8,6 +8,8 @@ import {
 import { screen, waitFor } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { ownershipApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { campaign, campaignDetails } from '../../testing/campaignFixtures';
 import {
   auditRun,
   fakeOwnershipApi,
@@ -24,6 +26,13 @@ const api = fakeOwnershipApi({
   listFindings: async () => page([]),
   listRules: async () => ({ items: [] }),
   lookup: async query => ({ query, items: [lookupMatch('payments-api')] }),
+  listCampaigns: async () => ({ items: [campaign()] }),
+  getCampaign: async () => campaignDetails(),
+  getCampaignCsvUrl: async id =>
+    `http://backend.test/campaigns/${id}/export.csv`,
+  getCampaignEvidenceUrl: async id =>
+    `http://backend.test/campaigns/${id}/evidence.json`,
+  listPendingAttestations: async () => ({ items: [] }),
 });
 
 function Location() {
@@ -45,7 +54,10 @@ async function renderPage(route: string) {
     </TestApiProvider>,
     {
       routeEntries: [route],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/ownership': rootRouteRef,
+      },
     },
   );
 }
@@ -72,6 +84,52 @@ describe('OwnershipPage', () => {
     expect(
       screen.getByRole('link', { name: 'Audit dashboard' }),
     ).toHaveAttribute('href', '/ownership');
+  });
+
+  it('links its sections as navigation tabs, marking the current one', async () => {
+    await renderPage('/ownership/campaigns');
+
+    const nav = screen.getByRole('navigation', { name: 'Ownership sections' });
+    expect(nav).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute(
+      'href',
+      '/ownership',
+    );
+    expect(
+      screen.getByRole('tab', { name: "Your team's attestations" }),
+    ).toHaveAttribute('href', '/ownership/attestations');
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('shows the campaigns at campaigns, each linking to its page', async () => {
+    await renderPage('/ownership/campaigns');
+
+    expect(
+      await screen.findByRole('link', { name: 'Q4 ownership review' }),
+    ).toHaveAttribute('href', '/ownership/campaigns/7');
+  });
+
+  it('shows a campaign at campaigns/:id', async () => {
+    await renderPage('/ownership/campaigns/7');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Q4 ownership review' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it("shows the user's pending attestations at attestations", async () => {
+    await renderPage('/ownership/attestations');
+
+    expect(
+      await screen.findByText(/your teams have answered every item/),
+    ).toBeInTheDocument();
   });
 
   it('sends unknown sub-paths to the dashboard', async () => {

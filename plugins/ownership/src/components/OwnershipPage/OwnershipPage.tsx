@@ -1,24 +1,37 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Stack from '@mui/material/Stack';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AuditDashboard } from '../AuditDashboard';
+import { CampaignList } from '../CampaignList';
+import { CampaignPage } from '../CampaignPage';
 import { IncidentLookup } from '../IncidentLookup';
+import { PendingAttestations } from '../PendingAttestations';
+import { OwnershipNav } from './OwnershipNav';
 import { ownershipTranslationRef } from '../../translation';
 
 /**
- * The routes of the ownership page, relative to where it is mounted: the
- * audit dashboard at its root and the incident lookup at `lookup`. Both
- * frontend systems render these, each inside its own page shell.
+ * The routes of the ownership page, relative to where it is mounted, under
+ * its navigation tabs: the audit dashboard at its root, the incident lookup
+ * at `lookup`, the audit campaigns at `campaigns` and `campaigns/:id`, and
+ * the user's pending attestations at `attestations`. Both frontend systems
+ * render these, each inside its own page shell.
  *
  * @public
  */
 export function OwnershipRoutes() {
   return (
-    <Routes>
-      <Route path="/" element={<AuditDashboard />} />
-      <Route path="/lookup" element={<IncidentLookup />} />
-      <Route path="*" element={<Navigate to="." replace />} />
-    </Routes>
+    <Stack spacing={3}>
+      <OwnershipNav />
+      <Routes>
+        <Route path="/" element={<AuditDashboard />} />
+        <Route path="/lookup" element={<IncidentLookup />} />
+        <Route path="/campaigns" element={<CampaignList />} />
+        <Route path="/campaigns/:id" element={<CampaignPage />} />
+        <Route path="/attestations" element={<PendingAttestations />} />
+        <Route path="*" element={<Navigate to="." replace />} />
+      </Routes>
+    </Stack>
   );
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../shared';
 import { ownershipTranslationRef } from '../../translation';
 import { TeamDetailsLoader } from '../TeamOwnershipCard/TeamDetailsLoader';
+import { TeamCampaignProgress } from './TeamCampaignProgress';
 
 const listSx = { listStyle: 'none', m: 0, p: 0 } as const;
 
@@ -234,14 +235,18 @@ function TeamOnboarding(props: { details: TeamDetails }) {
 /**
  * The "Onboarding" tab of Group pages: what a new team member reads first
  * (the runbooks and decision records of the team's services, newest
- * decisions first) and whom to ask (members and contacts).
+ * decisions first) and whom to ask (members and contacts); above them, the
+ * team's progress in open audit campaigns.
  *
  * @public
  */
 export function TeamOwnershipContent() {
   return (
-    <TeamDetailsLoader subject="onboarding">
-      {details => <TeamOnboarding details={details} />}
-    </TeamDetailsLoader>
+    <Stack spacing={3}>
+      <TeamCampaignProgress />
+      <TeamDetailsLoader subject="onboarding">
+        {details => <TeamOnboarding details={details} />}
+      </TeamDetailsLoader>
+    </Stack>
   );
 }

@@ -33,3 +33,8 @@ export { useCursorPages, type PageRequest } from './useCursorPages';
 export * from './format';
 export * from './maturity';
 export { isNotFoundError } from './notFound';
+export { CampaignProgressBar, answeredPercent } from './CampaignProgressBar';
+export { CampaignStateChip } from './CampaignStateChip';
+export { errorMessage } from './errorMessage';
+export { formatDay, fromDateInput, toDateInput } from './campaignDates';
+export { useCampaignLink } from './useCampaignLink';

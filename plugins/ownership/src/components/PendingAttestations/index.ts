@@ -1,0 +1,2 @@
+export { PendingAttestations } from './PendingAttestations';
+export { usePendingAttestations } from './usePendingAttestations';

@@ -1,0 +1,1 @@
+export { CampaignProgressBar, answeredPercent } from './CampaignProgressBar';

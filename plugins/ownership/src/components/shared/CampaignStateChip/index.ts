@@ -1,0 +1,1 @@
+export { CampaignStateChip } from './CampaignStateChip';

@@ -1,0 +1,27 @@
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { campaignRouteRef } from '../../routes';
+
+/**
+ * The address of a campaign page (with `?team=` when a team is given), or
+ * `undefined` where the app does not mount the ownership page: cards on
+ * entity pages then show campaign titles without links instead of failing.
+ */
+export function useCampaignLink():
+  | ((id: number, team?: string) => string)
+  | undefined {
+  let route: ((params: { id: string }) => string) | undefined;
+  try {
+    // Throws only after its own hooks ran, so the hook order is stable.
+    route = useRouteRef(campaignRouteRef);
+  } catch {
+    route = undefined;
+  }
+  if (!route) {
+    return undefined;
+  }
+  const link = route;
+  return (id, team) =>
+    `${link({ id: String(id) })}${
+      team ? `?team=${encodeURIComponent(team)}` : ''
+    }`;
+}
