@@ -184,6 +184,68 @@ export interface Config {
          */
         frequency?: HumanDuration | string;
       };
+      /**
+       * Campaigns the backend creates by itself, e.g. an example
+       * organisation's. Each is created once (its `key` makes creating it
+       * again a no-op across restarts and replicas) after the first audit run
+       * that found entities, opened then if its opening time has passed, and
+       * its `answers` are recorded once each, in order, without permission
+       * checks. Answers that cannot be recorded (an entity outside the
+       * campaign, a closed campaign) are logged and skipped.
+       */
+      seed?: Array<{
+        /** Stable identifier of the seed; change it to create a new campaign. */
+        key: string;
+        /** Title shown to every attester, e.g. `Q1 2027 ownership review`. */
+        title: string;
+        /** Markdown shown to every attester. @default "" */
+        instructions?: string;
+        /**
+         * Which audited entities the campaign covers: those matching every
+         * key of `include` and not `exclude`. `teams` are Group refs and
+         * cover their sub-groups unless `includeSubgroups` is false.
+         * @default {} (everything the audit covers)
+         */
+        scope?: {
+          include?: {
+            kinds?: string[];
+            lifecycles?: string[];
+            systems?: string[];
+            teams?: string[];
+          };
+          exclude?: {
+            kinds?: string[];
+            lifecycles?: string[];
+            systems?: string[];
+            teams?: string[];
+          };
+          includeSubgroups?: boolean;
+        };
+        /**
+         * When it opens: an ISO date-time, or a signed ISO 8601 duration from
+         * the moment of seeding, e.g. `-P20D` (20 days ago) or `P1D`.
+         */
+        opensAt: string;
+        /** When it is due, in the same forms as `opensAt`, e.g. `P14D`. */
+        dueAt: string;
+        /** User ref of its creator, who is told when every item is answered. */
+        createdBy: string;
+        /** Answers recorded once the campaign is open. */
+        answers?: Array<{
+          /** Full ref of the entity, e.g. `component:default/checkout-api`. */
+          entity: string;
+          /** `confirm`, `transfer`, `not-ours` or `retire`. */
+          answer: 'confirm' | 'transfer' | 'not-ours' | 'retire';
+          /** User ref of who answered. */
+          by: string;
+          /** Full Group ref of the new owner, for `transfer`. */
+          transferTo?: string;
+          /** Why it is not ours; give one with `not-ours`. */
+          reason?: string;
+          /** Optional comment. */
+          comment?: string;
+        }>;
+      }>;
     };
   };
 }
