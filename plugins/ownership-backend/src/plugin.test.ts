@@ -190,6 +190,7 @@ describe('ownership backend plugin', () => {
       'custom.described',
       'oncall.gap',
       'oncall.missing',
+      'owner.disputed',
       'owner.empty-team',
       'owner.individual',
       'owner.missing',

@@ -27,8 +27,8 @@ describe.each(databases.eachSupportedId())('applyMigrations on %s', id => {
       const second = secondClient(first);
       try {
         await Promise.all([
-          applyMigrations({}, first, { firstWaitMs: 20 }),
-          applyMigrations({}, second, { firstWaitMs: 20 }),
+          applyMigrations({}, first, { firstWaitMs: 100 }),
+          applyMigrations({}, second, { firstWaitMs: 100 }),
         ]);
         const names = await appliedMigrations(first);
         expect(names.length).toBeGreaterThan(0);

@@ -14,12 +14,13 @@ interface OpenApiDocument {
 interface OpenApiOperation {
   operationId: string;
   parameters?: OpenApiObject[];
+  requestBody?: OpenApiObject;
   responses: Record<string, OpenApiObject>;
 }
 
 /**
  * The generated document (`openapi.yaml`), typed loosely for code that only
- * reads it by name: the query parameter parsers.
+ * reads it by name: the query parameter parsers and the body messages.
  */
 export const openApiDocument = spec as unknown as OpenApiDocument;
 

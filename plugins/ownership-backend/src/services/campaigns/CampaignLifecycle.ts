@@ -5,7 +5,7 @@ import type { CampaignService } from './CampaignService';
 import { ownersAtClosing } from './ownersAtClosing';
 
 /** Sends the reminders that are due; see `CampaignReminders`. */
-export interface Reminders {
+interface Reminders {
   remind(now: Date): Promise<void>;
 }
 

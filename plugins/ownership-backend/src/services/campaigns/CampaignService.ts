@@ -703,7 +703,7 @@ function withoutHiddenTarget(
 }
 
 /** The API's view of a stored item. */
-export function toCampaignItem(item: ItemRecord): CampaignItem {
+function toCampaignItem(item: ItemRecord): CampaignItem {
   const { goneAt, ...rest } = item;
   return { ...rest, gone: goneAt !== undefined };
 }

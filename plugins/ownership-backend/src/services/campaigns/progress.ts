@@ -74,5 +74,5 @@ export function teamProgress(
   }
   return [...teams.values()]
     .map(team => ({ ...team, overdue: overdue && team.pending > 0 }))
-    .sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+    .sort((a, b) => Number(a.team > b.team) - Number(a.team < b.team));
 }

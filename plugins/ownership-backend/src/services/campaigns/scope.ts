@@ -6,7 +6,7 @@ import type {
 } from '@ownership-portal/plugin-ownership-common';
 
 /** What the scope of a campaign looks at in an entity. */
-export interface ScopeSubject {
+interface ScopeSubject {
   kind: string;
   lifecycle?: string;
   /** Full, lower-case System ref. */
