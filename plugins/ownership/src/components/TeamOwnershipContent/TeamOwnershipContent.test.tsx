@@ -20,7 +20,17 @@ const paymentsGroup: Entity = {
 
 async function renderContent(getTeam: OwnershipApi['getTeam']) {
   await renderInTestApp(
-    <TestApiProvider apis={[[ownershipApiRef, fakeOwnershipApi({ getTeam })]]}>
+    <TestApiProvider
+      apis={[
+        [
+          ownershipApiRef,
+          fakeOwnershipApi({
+            getTeam,
+            listCampaigns: async () => ({ items: [] }),
+          }),
+        ],
+      ]}
+    >
       <EntityProvider entity={paymentsGroup}>
         <TeamOwnershipContent />
       </EntityProvider>
