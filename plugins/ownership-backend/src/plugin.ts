@@ -43,12 +43,7 @@ import { RUNBOOK_STALE_MAX_AGE_DAYS } from './rules/runbook/runbookStale';
 import { AuditRunner } from './services/audit/AuditRunner';
 import { RuleEngine } from './services/audit/RuleEngine';
 import { scheduleAudits } from './services/audit/scheduleAudits';
-import { CampaignLifecycle } from './services/campaigns/CampaignLifecycle';
-import { CampaignReminders } from './services/campaigns/reminders/CampaignReminders';
-import { CampaignService } from './services/campaigns/CampaignService';
-import { scheduleCampaigns } from './services/campaigns/scheduleCampaigns';
-import { seedCampaigns } from './services/campaigns/seedCampaigns';
-import { UserTeams } from './services/campaigns/UserTeams';
+import { setupCampaigns } from './services/campaigns/setupCampaigns';
 import { CatalogReader } from './services/ingest/CatalogReader';
 import { LookupService } from './services/lookup/LookupService';
 import { OverviewService } from './services/OverviewService';
@@ -218,17 +213,18 @@ export const ownershipPlugin = createBackendPlugin({
           visibility,
           oncall,
         });
-        const campaigns = CampaignService.create({
+        const campaigns = await setupCampaigns({
+          config: campaignsConfig,
+          seeds: campaignSeeds,
           store: campaignStore,
           catalog,
           auth: deps.auth,
-          visibility,
+          userInfo: deps.userInfo,
           permissions: deps.permissions,
-          userTeams: UserTeams.create({
-            userInfo: deps.userInfo,
-            catalog,
-            auth: deps.auth,
-          }),
+          visibility,
+          notifications: deps.notifications,
+          scheduler: deps.scheduler,
+          logger,
           snapshot: {
             reader,
             auth: deps.auth,
@@ -237,40 +233,8 @@ export const ownershipPlugin = createBackendPlugin({
             runs,
             results,
           },
-          logger,
-          closeAfterDueMs: campaignsConfig.closeAfterDueMs,
+          runner,
         });
-        const lifecycle = CampaignLifecycle.create({
-          store: campaignStore,
-          campaigns,
-          catalog,
-          auth: deps.auth,
-          logger,
-          reminders: CampaignReminders.create({
-            store: campaignStore,
-            notifications: deps.notifications,
-            logger,
-            offsetsDays: campaignsConfig.reminderOffsetsDays,
-          }),
-        });
-        if (campaignSeeds.length > 0) {
-          let seeded = false;
-          runner.onCompleted(async run => {
-            // Seeds open with the catalog as the audit found it, so only
-            // after a run that found something.
-            if (seeded || !run.total) {
-              return;
-            }
-            seeded = true;
-            await seedCampaigns({
-              seeds: campaignSeeds,
-              store: campaignStore,
-              campaigns,
-              logger,
-              now: new Date(),
-            });
-          });
-        }
         deps.permissionsRegistry.addPermissions(ownershipPermissions);
         deps.httpRouter.use(
           createRouter({
@@ -312,12 +276,6 @@ export const ownershipPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           schedule,
           runner,
-          logger,
-        });
-        await scheduleCampaigns({
-          scheduler: deps.scheduler,
-          lifecycle,
-          frequency: campaignsConfig.tickFrequency,
           logger,
         });
         logger.info(

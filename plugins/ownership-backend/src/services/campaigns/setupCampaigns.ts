@@ -1,0 +1,91 @@
+import type {
+  AuthService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { CampaignSeed } from '../../config/campaignSeeds';
+import type { readCampaignsConfig } from '../../config/campaigns';
+import type { CampaignStore } from '../../database/campaignTypes';
+import type { AuditRunner } from '../audit/AuditRunner';
+import type { CatalogVisibility } from '../query/CatalogVisibility';
+import { CampaignLifecycle } from './CampaignLifecycle';
+import { CampaignService } from './CampaignService';
+import { CampaignReminders } from './reminders/CampaignReminders';
+import { scheduleCampaigns } from './scheduleCampaigns';
+import { seedCampaigns } from './seedCampaigns';
+import type { SnapshotDeps } from './snapshot';
+import { UserTeams } from './UserTeams';
+
+/**
+ * Builds the campaign services, schedules their lifecycle (opening,
+ * reminders, closing) and seeds the configured campaigns after the first
+ * audit run that finds entities, so that they open with a populated catalog.
+ */
+export async function setupCampaigns(deps: {
+  config: ReturnType<typeof readCampaignsConfig>;
+  seeds: CampaignSeed[];
+  store: CampaignStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  visibility: CatalogVisibility;
+  notifications: NotificationService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  snapshot: SnapshotDeps;
+  runner: AuditRunner;
+}): Promise<CampaignService> {
+  const { store, catalog, auth, logger, config } = deps;
+  const campaigns = CampaignService.create({
+    store,
+    catalog,
+    auth,
+    visibility: deps.visibility,
+    permissions: deps.permissions,
+    userTeams: UserTeams.create({ userInfo: deps.userInfo, catalog, auth }),
+    snapshot: deps.snapshot,
+    logger,
+    closeAfterDueMs: config.closeAfterDueMs,
+  });
+  const lifecycle = CampaignLifecycle.create({
+    store,
+    campaigns,
+    catalog,
+    auth,
+    logger,
+    reminders: CampaignReminders.create({
+      store,
+      notifications: deps.notifications,
+      logger,
+      offsetsDays: config.reminderOffsetsDays,
+    }),
+  });
+  if (deps.seeds.length > 0) {
+    let seeded = false;
+    deps.runner.onCompleted(async run => {
+      if (seeded || !run.total) {
+        return;
+      }
+      seeded = true;
+      await seedCampaigns({
+        seeds: deps.seeds,
+        store,
+        campaigns,
+        logger,
+        now: new Date(),
+      });
+    });
+  }
+  await scheduleCampaigns({
+    scheduler: deps.scheduler,
+    lifecycle,
+    frequency: config.tickFrequency,
+    logger,
+  });
+  return campaigns;
+}
