@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AuthService,
   BackstageCredentials,
@@ -49,6 +50,14 @@ import type { UserTeams } from './UserTeams';
 
 /** The most items read from the store at once, for evidence and closing. */
 const EVIDENCE_PAGE = 2_000;
+
+/**
+ * A client's `Idempotency-Key` scoped to its caller, so that two callers'
+ * keys never meet, hashed to fit the column whatever the ref's length.
+ */
+function scopedKey(actor: string, key: string): string {
+  return createHash('sha256').update(`${actor}\n${key}`).digest('hex');
+}
 
 /** Who calls, as the campaign record names them. */
 export function actorOf(credentials: BackstageCredentials): string {
@@ -147,7 +156,9 @@ export class CampaignService {
       opensAt,
       dueAt,
       createdBy: actor,
-      ...(idempotencyKey && { idempotencyKey: `${actor}:${idempotencyKey}` }),
+      ...(idempotencyKey && {
+        idempotencyKey: scopedKey(actor, idempotencyKey),
+      }),
     });
     // A campaign whose opening date has passed opens at once rather than
     // at the next tick.
@@ -351,7 +362,7 @@ export class CampaignService {
       ...details,
       actor: principal.userEntityRef,
       ...(idempotencyKey && {
-        idempotencyKey: `${principal.userEntityRef}:${idempotencyKey}`,
+        idempotencyKey: scopedKey(principal.userEntityRef, idempotencyKey),
       }),
     });
   }
