@@ -5,11 +5,17 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { registerMswTestHooks } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import ownershipPlugin from '../alpha';
 import { ownershipApiRef } from '../api';
+import {
+  campaign,
+  campaignDetails,
+  pendingItem,
+} from '../testing/campaignFixtures';
 import {
   auditRun,
   fakeOwnershipApi,
@@ -27,9 +33,18 @@ const apis = [
       listFindings: async () => page([]),
       listRules: async () => ({ items: [] }),
       lookup: async query => ({ query, items: [], runId: 42 }),
+      listCampaigns: async () => ({ items: [campaign()] }),
+      getCampaign: async () => campaignDetails(),
+      getCampaignCsvUrl: async () => 'http://localhost/export.csv',
+      getCampaignEvidenceUrl: async () => 'http://localhost/evidence.json',
+      listPendingAttestations: async () => ({
+        items: [pendingItem('payments-api')],
+      }),
     }),
   ],
 ] as const;
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('new frontend system plugin', () => {
   it('mounts page:ownership at /ownership and renders the dashboard', async () => {
@@ -96,5 +111,59 @@ describe('new frontend system plugin', () => {
     expect(
       await screen.findByText(/Try the service's name, its system/),
     ).toBeInTheDocument();
+  });
+
+  it('serves the campaigns at /ownership/campaigns, linking each campaign page', async () => {
+    renderTestApp({
+      features: [ownershipPlugin],
+      initialRouteEntries: ['/ownership/campaigns'],
+      apis,
+      mountedRoutes,
+    });
+
+    expect(
+      await screen.findByRole('link', { name: 'Q4 ownership review' }),
+    ).toHaveAttribute('href', '/ownership/campaigns/7');
+    expect(screen.getByRole('tab', { name: 'Campaigns' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('serves a campaign at /ownership/campaigns/:id', async () => {
+    renderTestApp({
+      features: [ownershipPlugin],
+      initialRouteEntries: ['/ownership/campaigns/7?team=group:default/search'],
+      apis,
+      mountedRoutes,
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Q4 ownership review' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('team-progress-group:default/search'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('team-progress-group:default/payments'),
+    ).not.toBeInTheDocument();
+  });
+
+  it("serves the user's attestations at /ownership/attestations", async () => {
+    renderTestApp({
+      features: [ownershipPlugin],
+      initialRouteEntries: ['/ownership/attestations'],
+      apis,
+      mountedRoutes,
+    });
+
+    expect(
+      await screen.findByRole('button', {
+        name: 'Confirm component:default/payments-api',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: "Your team's attestations" }),
+    ).toHaveAttribute('href', '/ownership/attestations');
   });
 });
