@@ -6,7 +6,7 @@ import { ownershipTranslationRef } from '../../translation';
 import { AnswerDialog } from './AnswerDialog';
 
 /** What a "not ours" answer records. */
-export interface NotOursAnswer {
+interface NotOursAnswer {
   reason: string;
   comment?: string;
 }

@@ -20,7 +20,7 @@ import { ownershipTranslationRef } from '../../translation';
  * as short as it can be (`search` for `group:default/search` in the same
  * namespace), since Group is the default kind of an owner.
  */
-export function ownerValue(group: string, entityRef: string): string {
+function ownerValue(group: string, entityRef: string): string {
   const { namespace } = parseEntityRef(entityRef);
   return humanizeEntityRef(parseEntityRef(group), {
     defaultKind: 'group',

@@ -7,7 +7,7 @@ import { AnswerDialog } from './AnswerDialog';
 import { type GroupOption, GroupPicker } from './GroupPicker';
 
 /** What a transfer records. */
-export interface TransferAnswer {
+interface TransferAnswer {
   transferTo: string;
   comment?: string;
 }

@@ -7,7 +7,7 @@ import {
   campaignDetails,
   progressOf,
 } from '../../testing/campaignFixtures';
-import { renderView } from '../../testing/renderView';
+import { renderView } from '../__testUtils__/renderView';
 import { CampaignList } from './CampaignList';
 
 /** A 400 exactly as the backend answers it. */

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { campaign } from '../../testing/campaignFixtures';
-import { renderView } from '../../testing/renderView';
+import { renderView } from '../__testUtils__/renderView';
 import { CampaignList } from './CampaignList';
 
 describe('CampaignList without ownership.campaign.manage', () => {

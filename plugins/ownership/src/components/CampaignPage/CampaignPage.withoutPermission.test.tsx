@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { campaignDetails } from '../../testing/campaignFixtures';
-import { renderView } from '../../testing/renderView';
+import { renderView } from '../__testUtils__/renderView';
 import { CampaignPage } from './CampaignPage';
 
 describe('CampaignPage without ownership.campaign.manage', () => {

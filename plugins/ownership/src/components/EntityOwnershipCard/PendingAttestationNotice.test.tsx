@@ -3,7 +3,7 @@ import type { AttestationInput } from '@ownership-portal/plugin-ownership-common
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { attestationOf, pendingItem } from '../../testing/campaignFixtures';
-import { groupsCatalog, renderView } from '../../testing/renderView';
+import { groupsCatalog, renderView } from '../__testUtils__/renderView';
 import {
   paymentsApiEntity,
   wellKeptService,

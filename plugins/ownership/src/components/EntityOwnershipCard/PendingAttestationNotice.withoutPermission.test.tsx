@@ -1,7 +1,7 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { pendingItem } from '../../testing/campaignFixtures';
-import { renderView } from '../../testing/renderView';
+import { renderView } from '../__testUtils__/renderView';
 import {
   paymentsApiEntity,
   wellKeptService,

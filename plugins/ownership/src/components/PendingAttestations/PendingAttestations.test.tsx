@@ -7,7 +7,7 @@ import {
   campaignDetails,
   pendingItem,
 } from '../../testing/campaignFixtures';
-import { groupsCatalog, renderView } from '../../testing/renderView';
+import { groupsCatalog, renderView } from '../__testUtils__/renderView';
 import { PendingAttestations } from './PendingAttestations';
 
 /** An error exactly as the backend answers it. */
@@ -58,7 +58,11 @@ function recordingAttest(fail: Record<string, Error> = {}) {
   let inFlight = 0;
   let maxInFlight = 0;
   const attest = jest.fn(
-    async (campaignId: number, input: AttestationInput) => {
+    async (
+      campaignId: number,
+      input: AttestationInput,
+      _options?: { idempotencyKey?: string },
+    ) => {
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       await new Promise(resolve => setTimeout(resolve, 5));
@@ -401,7 +405,7 @@ describe('PendingAttestations', () => {
       [8, 'component:default/search-ui'],
     ]);
     expect(maxInFlight()).toBe(1);
-    expect(new Set(attest.mock.calls.map(c => c[2].idempotencyKey)).size).toBe(
+    expect(new Set(attest.mock.calls.map(c => c[2]?.idempotencyKey)).size).toBe(
       4,
     );
     // Only the failed item is left, still selected for another try.

@@ -11,7 +11,7 @@ interface PendingState {
 }
 
 /** The same item of the same campaign. */
-export function samePending(
+function samePending(
   a: PendingAttestation,
   campaignId: number,
   entityRef: string,

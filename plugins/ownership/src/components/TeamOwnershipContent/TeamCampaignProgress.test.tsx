@@ -6,7 +6,7 @@ import {
   campaignDetails,
   teamProgress,
 } from '../../testing/campaignFixtures';
-import { renderView } from '../../testing/renderView';
+import { renderView } from '../__testUtils__/renderView';
 import { TeamCampaignProgress } from './TeamCampaignProgress';
 
 const searchGroup: Entity = {

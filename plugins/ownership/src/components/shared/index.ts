@@ -33,7 +33,7 @@ export { useCursorPages, type PageRequest } from './useCursorPages';
 export * from './format';
 export * from './maturity';
 export { isNotFoundError } from './notFound';
-export { CampaignProgressBar, answeredPercent } from './CampaignProgressBar';
+export { CampaignProgressBar } from './CampaignProgressBar';
 export { CampaignStateChip } from './CampaignStateChip';
 export { errorMessage } from './errorMessage';
 export { formatDay, fromDateInput, toDateInput } from './campaignDates';

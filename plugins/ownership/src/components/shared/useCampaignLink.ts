@@ -11,7 +11,9 @@ export function useCampaignLink():
   | undefined {
   let route: ((params: { id: string }) => string) | undefined;
   try {
-    // Throws only after its own hooks ran, so the hook order is stable.
+    // useRouteRef throws for an unbound ref only after all of its own hooks
+    // ran, so the hook order is the same either way.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     route = useRouteRef(campaignRouteRef);
   } catch {
     route = undefined;

@@ -6,7 +6,7 @@ import type { CampaignProgress } from '@ownership-portal/plugin-ownership-common
 import { ownershipTranslationRef } from '../../../translation';
 
 /** Whole percentage of answered items; a campaign without items is complete. */
-export function answeredPercent(progress: CampaignProgress): number {
+function answeredPercent(progress: CampaignProgress): number {
   if (progress.total <= 0) {
     return 100;
   }

@@ -1,1 +1,1 @@
-export { CampaignProgressBar, answeredPercent } from './CampaignProgressBar';
+export { CampaignProgressBar } from './CampaignProgressBar';

@@ -13,9 +13,9 @@ import {
 } from '@backstage/test-utils';
 import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { type OwnershipApi, ownershipApiRef } from '../api';
-import { rootRouteRef } from '../routes';
-import { fakeOwnershipApi } from './fixtures';
+import { type OwnershipApi, ownershipApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { fakeOwnershipApi } from '../../testing/fixtures';
 
 type CatalogApi = typeof catalogApiRef.T;
 
