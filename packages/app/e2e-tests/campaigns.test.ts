@@ -16,18 +16,21 @@ function pendingTable(page: Page) {
   return page.getByRole('table', { name: `Pending items of ${CAMPAIGN}` });
 }
 
+/** The tabs of the Ownership page. */
+function sections(page: Page) {
+  return page.getByRole('navigation', { name: 'Ownership sections' });
+}
+
 /** Starts an audit run from the dashboard and waits until it has finished. */
 async function runAudit(page: Page) {
-  await page.goto('/ownership');
+  await sections(page).getByRole('tab', { name: 'Dashboard' }).click();
   const finished = page.getByText(/^Run #(\d+) finished/);
   await expect(finished).toBeVisible();
   const before = Number(/#(\d+)/.exec(await finished.innerText())![1]);
   await page.getByRole('button', { name: 'Run now' }).click();
   await expect(finished).toHaveText(
     new RegExp(`^Run #${before + 1} finished`),
-    {
-      timeout: 60_000,
-    },
+    { timeout: 60_000 },
   );
 }
 
@@ -35,9 +38,12 @@ test.describe('the quarterly ownership review', () => {
   test("a team member answers their team's items, the team reaches 100% and the transfer is flagged after a run", async ({
     signedIn: page,
   }) => {
-    await page.goto('/ownership');
+    // In-app navigation throughout: a full load of the dev app takes seconds.
     await page
-      .getByRole('navigation', { name: 'Ownership sections' })
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Ownership' })
+      .click();
+    await sections(page)
       .getByRole('tab', { name: "Your team's attestations" })
       .click();
     await expect(page).toHaveURL(/\/ownership\/attestations$/);
@@ -119,10 +125,7 @@ test.describe('the quarterly ownership review', () => {
     await expect(nothingPending).toBeVisible();
 
     // The campaign page: both of Priya's teams have answered everything.
-    await page
-      .getByRole('navigation', { name: 'Ownership sections' })
-      .getByRole('tab', { name: 'Campaigns' })
-      .click();
+    await sections(page).getByRole('tab', { name: 'Campaigns' }).click();
     await page.getByRole('link', { name: CAMPAIGN, exact: true }).click();
     await expect(page.getByRole('heading', { name: CAMPAIGN })).toBeVisible();
     const teams = page.getByRole('table', { name: 'Progress per team' });
@@ -146,7 +149,13 @@ test.describe('the quarterly ownership review', () => {
     // The next audit run flags the transferred service until the catalog
     // names its new owner.
     await runAudit(page);
-    await page.goto('/ownership?ruleId=owner.disputed');
+    await page
+      .getByRole('group', { name: 'Finding filters' })
+      .getByRole('combobox', { name: 'Rule' })
+      .click();
+    await page.getByRole('option', { name: /^owner\.disputed/ }).click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/[?&]ruleId=owner\.disputed(&|$)/);
     const findings = page.getByRole('table', { name: 'Findings' });
     await expect(
       findings.getByRole('link', { name: 'refund-service', exact: true }),
