@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
@@ -26,6 +26,12 @@ async function inputError(message: string) {
       },
     ),
   );
+}
+
+/** Types into a field in one go (a paste), which keeps the tests fast. */
+async function fill(field: HTMLElement, text: string) {
+  await userEvent.click(field);
+  await userEvent.paste(text);
 }
 
 const campaigns = [
@@ -151,25 +157,23 @@ describe('CampaignList with ownership.campaign.manage', () => {
     });
     expect(create).toBeDisabled();
 
-    await userEvent.type(
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Title' }),
       'Q1 review',
     );
-    await userEvent.type(
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Instructions' }),
       'Check **all** services',
     );
     const opens = within(dialog).getByLabelText(/^Opens/);
     const due = within(dialog).getByLabelText(/^Due/);
-    await userEvent.clear(opens);
-    await userEvent.type(opens, '2027-01-05');
-    await userEvent.clear(due);
-    await userEvent.type(due, '2027-01-31');
-    await userEvent.type(
+    fireEvent.change(opens, { target: { value: '2027-01-05' } });
+    fireEvent.change(due, { target: { value: '2027-01-31' } });
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Kinds' }),
       'Component, API',
     );
-    await userEvent.type(
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Teams' }),
       'group:default/payments',
     );
@@ -178,7 +182,7 @@ describe('CampaignList with ownership.campaign.manage', () => {
         name: 'Include the sub-groups of these teams',
       }),
     );
-    await userEvent.type(
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Exclude teams' }),
       'group:default/sandbox',
     );
@@ -219,7 +223,7 @@ describe('CampaignList with ownership.campaign.manage', () => {
       await screen.findByRole('button', { name: 'New campaign' }),
     );
     const dialog = screen.getByRole('dialog', { name: 'New campaign' });
-    await userEvent.type(
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Title' }),
       'Backwards',
     );
@@ -238,7 +242,7 @@ describe('CampaignList with ownership.campaign.manage', () => {
     const [first, second] = createCampaign.mock.calls;
     expect(second[1].idempotencyKey).toBe(first[1].idempotencyKey);
 
-    await userEvent.type(
+    await fill(
       within(dialog).getByRole('textbox', { name: 'Title' }),
       ' again',
     );
