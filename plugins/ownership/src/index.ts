@@ -16,6 +16,8 @@ export {
 export {
   OwnershipClient,
   ownershipApiRef,
+  type CampaignItemsRequest,
+  type IdempotentRequestOptions,
   type OwnershipApi,
   type OwnershipFilters,
   type OwnershipPageRequest,
