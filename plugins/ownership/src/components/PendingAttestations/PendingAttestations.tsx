@@ -232,11 +232,13 @@ export function PendingAttestations() {
         role="status"
         aria-live="polite"
         sx={{
+          // Read by screen readers, hidden on screen.
           position: 'absolute',
-          width: 1,
-          height: 1,
+          width: '1px',
+          height: '1px',
           overflow: 'hidden',
           clip: 'rect(0 0 0 0)',
+          whiteSpace: 'nowrap',
         }}
       >
         {announcement}
