@@ -431,7 +431,7 @@ export class DatabaseCampaignStore implements CampaignStore {
   }
 
   async pendingItems(
-    filter: { teams?: string[]; entityRef?: string },
+    filter: { teams?: string[]; entityRef?: string; campaignId?: number },
     page: {
       limit: number;
       after?: { dueAt: string; campaignId: number; entityRef: string };
@@ -457,6 +457,9 @@ export class DatabaseCampaignStore implements CampaignStore {
     }
     if (filter.entityRef) {
       query.where('i.entity_ref', filter.entityRef);
+    }
+    if (filter.campaignId !== undefined) {
+      query.where('c.id', filter.campaignId);
     }
     const after = page.after;
     if (after) {

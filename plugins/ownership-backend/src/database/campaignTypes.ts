@@ -171,9 +171,9 @@ export interface CampaignStore {
   dueToOpen(now: Date): Promise<CampaignRecord[]>;
   /** Open campaigns. */
   openCampaigns(): Promise<CampaignRecord[]>;
-  /** Pending items of open campaigns, owned by one of `teams` (or of `entityRef`). */
+  /** Pending items of open campaigns, owned by one of `teams` (or of `entityRef`), of one campaign or all. */
   pendingItems(
-    filter: { teams?: string[]; entityRef?: string },
+    filter: { teams?: string[]; entityRef?: string; campaignId?: number },
     page: {
       limit: number;
       after?: { dueAt: string; campaignId: number; entityRef: string };

@@ -127,6 +127,17 @@ describe('campaigns API', () => {
       'component:default/payments-gateway',
     ]);
 
+    const searchTeam = await request(server)
+      .get(`/api/ownership/attestations/pending?team=search&campaign=${id}`)
+      .set('Authorization', ANA);
+    expect(searchTeam.body.items.map((p: any) => p.item.entityRef)).toEqual([
+      'component:default/search-api',
+    ]);
+    const otherCampaign = await request(server)
+      .get(`/api/ownership/attestations/pending?campaign=${id + 1}`)
+      .set('Authorization', ANA);
+    expect(otherCampaign.body.items).toEqual([]);
+
     const confirm = await request(server)
       .post(`/api/ownership/campaigns/${id}/attestations`)
       .set('Authorization', ANA)

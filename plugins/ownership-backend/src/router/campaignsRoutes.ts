@@ -257,16 +257,26 @@ export function campaignsRoutes(
 
   router.get('/attestations/pending', async (req, res) => {
     const credentials = await requireCredentials(httpAuth, req);
-    const { entity, limit, cursor } = parseQuery(
+    const { entity, team, campaign, limit, cursor } = parseQuery(
       'GET /attestations/pending',
       req.query,
     );
-    const selection = { entity: entity ?? null };
+    const selection = {
+      entity: entity ?? null,
+      team: team ?? null,
+      campaign: campaign ?? null,
+    };
     const after = cursor
       ? decodeKeyset(cursor, selection, isPendingPosition)
       : undefined;
     const page = await campaigns.pending(
-      { ...(entity && { entity }), limit, ...(after && { after }) },
+      {
+        ...(entity && { entity }),
+        ...(team && { team }),
+        ...(campaign !== undefined && { campaign }),
+        limit,
+        ...(after && { after }),
+      },
       credentials,
     );
     res.json({

@@ -168,6 +168,10 @@ export interface OwnershipApi {
    */
   listPendingAttestations(request?: {
     entity?: string;
+    /** One owning team's items instead of the signed-in user's teams. */
+    team?: string;
+    /** Only items of this campaign. */
+    campaign?: number;
     limit?: number;
     cursor?: string;
   }): Promise<PendingAttestationPage>;

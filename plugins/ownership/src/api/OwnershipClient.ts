@@ -306,11 +306,17 @@ export class OwnershipClient implements OwnershipApi {
   }
 
   listPendingAttestations(
-    request: { entity?: string; limit?: number; cursor?: string } = {},
+    request: {
+      entity?: string;
+      team?: string;
+      campaign?: number;
+      limit?: number;
+      cursor?: string;
+    } = {},
   ): Promise<PendingAttestationPage> {
-    const { entity, limit, cursor } = request;
+    const { entity, team, campaign, limit, cursor } = request;
     return this.request('#get|/attestations/pending', {
-      query: { entity, limit, cursor },
+      query: { entity, team, campaign, limit, cursor },
     });
   }
 

@@ -386,20 +386,29 @@ export class CampaignService {
   }
 
   /**
-   * Unanswered items of open campaigns: of one entity, or those the
-   * caller's teams own (a member of a sub-group answers for the parent too).
+   * Unanswered items of open campaigns: of one entity, of one team, or
+   * those the caller's teams own (a member of a sub-group answers for the
+   * parent too); of one campaign or of all.
    */
   async pending(
     options: {
       entity?: string;
+      team?: string;
+      campaign?: number;
       limit: number;
       after?: { dueAt: string; campaignId: number; entityRef: string };
     },
     credentials: BackstageCredentials,
   ): Promise<{ items: PendingAttestation[]; last?: PendingAttestation }> {
-    const filter = options.entity
-      ? { entityRef: fullRef(options.entity, 'entity', 'component') }
+    const owners = options.team
+      ? { teams: [fullRef(options.team, 'team', 'group')] }
       : { teams: await this.deps.userTeams.teamsOf(credentials) };
+    const filter = {
+      ...(options.entity
+        ? { entityRef: fullRef(options.entity, 'entity', 'component') }
+        : owners),
+      ...(options.campaign !== undefined && { campaignId: options.campaign }),
+    };
     const now = this.deps.now();
     const items: PendingAttestation[] = [];
     let after = options.after;

@@ -81,7 +81,15 @@ export function PendingAttestations() {
   const [searchParams, setSearchParams] = useSearchParams();
   const campaignFilter = searchParams.get('campaign') ?? undefined;
   const teamFilter = searchParams.get('team')?.toLocaleLowerCase('en-US');
-  const pending = usePendingAttestations();
+  const campaignId = Number(campaignFilter);
+  // The backend filters, so a deep link shows its items without paging
+  // through the user's other ones; the list keeps the same filter in case an
+  // older answer arrives.
+  const pending = usePendingAttestations({
+    ...(teamFilter && { team: teamFilter }),
+    ...(Number.isSafeInteger(campaignId) &&
+      campaignId > 0 && { campaign: campaignId }),
+  });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [recorded, setRecorded] = useState<
     Array<{ item: CampaignItem; attestation: Attestation }>

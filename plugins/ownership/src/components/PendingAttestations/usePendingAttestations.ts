@@ -21,13 +21,19 @@ function samePending(
 
 /**
  * The pending attestations of the signed-in user (or, with `entity`, of one
- * entity), read page by page: `loadMore` appends the next page, `remove`
+ * entity; with `team`, of one team; with `campaign`, of one campaign), read
+ * page by page: `loadMore` appends the next page, `remove`
  * drops an item once it is answered, `retry` starts again.
  */
 export function usePendingAttestations(
-  options: { entity?: string; pageSize?: number } = {},
+  options: {
+    entity?: string;
+    team?: string;
+    campaign?: number;
+    pageSize?: number;
+  } = {},
 ) {
-  const { entity, pageSize = 50 } = options;
+  const { entity, team, campaign, pageSize = 50 } = options;
   const api = useApi(ownershipApiRef);
   const [state, setState] = useState<PendingState>({
     items: [],
@@ -42,6 +48,8 @@ export function usePendingAttestations(
       try {
         const page = await api.listPendingAttestations({
           entity,
+          team,
+          campaign,
           limit: pageSize,
           cursor,
         });
@@ -58,7 +66,7 @@ export function usePendingAttestations(
         }
       }
     },
-    [api, entity, pageSize],
+    [api, entity, team, campaign, pageSize],
   );
 
   const retry = useCallback(() => {

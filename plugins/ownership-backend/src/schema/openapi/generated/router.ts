@@ -1356,7 +1356,7 @@ export const spec = {
         tags: ['Campaigns'],
         summary: "The signed-in user's pending attestations",
         description:
-          "Unanswered items of open campaigns that the signed-in user's teams own (directly or as a parent of a team they belong to), oldest due date first. With `entity`, the pending items of that entity instead, whoever owns it.",
+          "Unanswered items of open campaigns that the signed-in user's teams own (directly or as a parent of a team they belong to), oldest due date first. With `entity`, the pending items of that entity instead, whoever owns it; with `team`, those of that team.",
         parameters: [
           {
             name: 'entity',
@@ -1366,6 +1366,26 @@ export const spec = {
             schema: {
               type: 'string',
               minLength: 1,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            description:
+              "Full ref of one owning team, instead of the user's teams.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'campaign',
+            in: 'query',
+            description: 'Only items of this campaign.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
             },
           },
           {

@@ -594,6 +594,14 @@ export type ListPendingAttestations = {
      */
     entity?: string;
     /**
+     * Full ref of one owning team, instead of the user's teams.
+     */
+    team?: string;
+    /**
+     * Only items of this campaign.
+     */
+    campaign?: number;
+    /**
      * Items per page.
      */
     limit?: number;
