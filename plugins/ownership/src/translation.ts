@@ -378,6 +378,7 @@ export const ownershipTranslationRef = createTranslationRef({
       noInstructions: 'No instructions.',
       datesLabel: 'Dates',
       opens: 'Opens',
+      opened: 'Opened',
       due: 'Due',
       closes: 'Closes automatically',
       closed: 'Closed',

@@ -10,15 +10,49 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { CampaignSeed } from '../../config/campaignSeeds';
 import type { readCampaignsConfig } from '../../config/campaigns';
 import type { CampaignStore } from '../../database/campaignTypes';
-import type { AuditRunner } from '../audit/AuditRunner';
+import { type AuditRunner, RunInProgressError } from '../audit/AuditRunner';
 import type { CatalogVisibility } from '../query/CatalogVisibility';
 import { CampaignLifecycle } from './CampaignLifecycle';
 import { CampaignService } from './CampaignService';
 import { CampaignReminders } from './reminders/CampaignReminders';
 import { scheduleCampaigns } from './scheduleCampaigns';
 import { seedCampaigns } from './seedCampaigns';
+import { settledCatalogCount } from './settledCatalog';
 import type { SnapshotDeps } from './snapshot';
 import { UserTeams } from './UserTeams';
+
+/**
+ * Seeds the configured campaigns once the catalog has settled; when it has
+ * grown since the run that triggered this, a new audit run goes first, so
+ * the snapshot carries every entity's findings.
+ */
+async function seedWhenSettled(
+  deps: Parameters<typeof setupCampaigns>[0],
+  campaigns: CampaignService,
+  audited: number,
+) {
+  const settled = await settledCatalogCount({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    kinds: deps.snapshot.auditScope.kinds,
+  });
+  if (settled > audited) {
+    try {
+      await deps.runner.runToCompletion({ trigger: 'schedule' });
+    } catch (error) {
+      if (!(error instanceof RunInProgressError)) {
+        throw error;
+      }
+    }
+  }
+  await seedCampaigns({
+    seeds: deps.seeds,
+    store: deps.store,
+    campaigns,
+    logger: deps.logger,
+    now: new Date(),
+  });
+}
 
 /**
  * Builds the campaign services, schedules their lifecycle (opening,
@@ -67,18 +101,16 @@ export async function setupCampaigns(deps: {
   });
   if (deps.seeds.length > 0) {
     let seeded = false;
-    deps.runner.onCompleted(async run => {
+    deps.runner.onCompleted(run => {
       if (seeded || !run.total) {
         return;
       }
       seeded = true;
-      await seedCampaigns({
-        seeds: deps.seeds,
-        store,
-        campaigns,
-        logger,
-        now: new Date(),
-      });
+      // Detached, so that the run's listeners are not held up while the
+      // catalog settles.
+      seedWhenSettled(deps, campaigns, run.total).catch(error =>
+        logger.warn(`Seeding ownership campaigns failed: ${error}`),
+      );
     });
   }
   await scheduleCampaigns({

@@ -37,7 +37,12 @@ function Dates(props: { campaign: Campaign }) {
   const { campaign } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   const entries: Array<[string, string]> = [
-    [t('campaignPage.opens'), campaign.openedAt ?? campaign.opensAt],
+    [t('campaignPage.opens'), campaign.opensAt],
+    // Opened later than planned, e.g. created with a past opening date.
+    ...(campaign.openedAt &&
+    formatDay(campaign.openedAt) !== formatDay(campaign.opensAt)
+      ? [[t('campaignPage.opened'), campaign.openedAt] as [string, string]]
+      : []),
     [t('campaignPage.due'), campaign.dueAt],
     campaign.closedAt
       ? [t('campaignPage.closed'), campaign.closedAt]

@@ -242,7 +242,9 @@ function TeamOnboarding(props: { details: TeamDetails }) {
  */
 export function TeamOwnershipContent() {
   return (
-    <Stack spacing={3}>
+    // A flex gap rather than margins: margins would undo the negative
+    // margin of the details' Grid and push it wider than the page.
+    <Stack spacing={3} useFlexGap>
       <TeamCampaignProgress />
       <TeamDetailsLoader subject="onboarding">
         {details => <TeamOnboarding details={details} />}
