@@ -3,13 +3,12 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { settledCatalogCount } from './settledCatalog';
 
 function catalogCounting(counts: number[]) {
-  const queryEntities = jest.fn(async (request: any) => ({
-    items: [],
-    totalItems:
-      counts[Math.min(queryEntities.mock.calls.length - 1, counts.length - 1)],
-    pageInfo: {},
-    request,
-  }));
+  let calls = 0;
+  const queryEntities = jest.fn(async (request: unknown) => {
+    const totalItems = counts[Math.min(calls, counts.length - 1)];
+    calls += 1;
+    return { items: [], totalItems, pageInfo: {}, request };
+  });
   return {
     catalog: { queryEntities } as unknown as CatalogService,
     queryEntities,
