@@ -72,6 +72,20 @@ describe('CampaignPage with ownership.campaign.manage', () => {
     );
   });
 
+  it('shows when a campaign opened later than planned', async () => {
+    await renderPage({
+      getCampaign: async () =>
+        campaignDetails({
+          opensAt: '2026-11-01T09:00:00.000Z',
+          openedAt: '2026-11-20T09:00:00.000Z',
+        }),
+    });
+    const dates = await screen.findByLabelText('Dates');
+    expect(dates).toHaveTextContent(
+      'OpensNov 1, 2026OpenedNov 20, 2026DueDec 15, 2026',
+    );
+  });
+
   it('does not run script from the instructions', async () => {
     await renderPage({
       getCampaign: async () =>

@@ -89,8 +89,8 @@ function nearestPassedOffset(
  * - `opened`: to every owning team;
  * - `due-<n>d`: at the nearest offset passed, to teams with pending items;
  * - `overdue`: once due, to teams with pending items;
- * - `complete`: to the creator, once every item still in the catalog has
- *   an answer.
+ * - `complete`: to the creator (a User or Group), once every item still in
+ *   the catalog has an answer.
  */
 export function dueNotices(
   campaign: CampaignRecord,
@@ -122,7 +122,13 @@ export function dueNotices(
     }
   }
   const present = items.filter(item => !item.gone);
-  if (present.length > 0 && present.every(item => item.answer)) {
+  // A campaign created with service credentials has nobody to tell.
+  const creatorIsEntity = /^(user|group):/i.test(campaign.createdBy);
+  if (
+    creatorIsEntity &&
+    present.length > 0 &&
+    present.every(item => item.answer)
+  ) {
     notices.push({
       occasion: 'complete',
       recipient: campaign.createdBy,
