@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import prettier from 'prettier';
 import { DEFAULT_SCOPE } from '../plugins/ownership-backend/src/config/scope';
-import { CatalogReader } from '../plugins/ownership-backend/src/services/ingest/CatalogReader';
+import {
+  CatalogReader,
+  FIELDS,
+  PAGE_SIZE,
+} from '../plugins/ownership-backend/src/services/ingest/CatalogReader';
 import { generateOrg, generateRotations } from './generateOrg';
 import { ms, percentiles } from './stats';
 
@@ -21,24 +25,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
 const OPENINGS = Number(process.env.BENCH_OPENINGS ?? 3);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200);
 const PAGE = 50;
-/** CatalogReader's page size and its projection of audited entities. */
-const READER_PAGE = 500;
-const READER_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.description',
-  'metadata.tags',
-  'metadata.links',
-  'metadata.annotations',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.owner',
-  'spec.system',
-  'spec.domain',
-  'relations',
-];
+/** CatalogReader's own page size and projection of audited entities. */
+const READER_PAGE = PAGE_SIZE;
+const READER_FIELDS = FIELDS.audited;
 /** A signed-in member of team-0, for answers (the mock permissions allow all). */
 const ANSWERING_USER = mockCredentials.user.header('user:default/user-0-0');
 

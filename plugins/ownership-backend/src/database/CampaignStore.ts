@@ -218,16 +218,7 @@ export class DatabaseCampaignStore implements CampaignStore {
 
   async close(
     id: number,
-    options: {
-      closedAt: Date;
-      closedBy?: string;
-      ownersAtClosing: Map<string, string | undefined>;
-      digest: (
-        campaign: CampaignRecord,
-        items: ItemRecord[],
-        history: Attestation[],
-      ) => string;
-    },
+    options: Parameters<CampaignStore['close']>[1],
   ): Promise<CampaignRecord> {
     return this.client.transaction(async trx => {
       const campaign = await this.lock(trx, id, 'update');

@@ -1,7 +1,5 @@
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-import { parseEntityRef } from '@backstage/catalog-model';
-
-const EDIT_URL = 'backstage.io/edit-url';
+import { ANNOTATION_EDIT_URL, parseEntityRef } from '@backstage/catalog-model';
 
 /** How `spec.owner` names a Group: without the default kind and namespace. */
 function ownerLine(groupRef: string): string {
@@ -30,7 +28,7 @@ export const ownerDisputedRule: OwnershipRule = {
       return [];
     }
     const owner = service.ownerResolution.entityRef;
-    const edit = service.annotations[EDIT_URL];
+    const edit = service.annotations[ANNOTATION_EDIT_URL];
     const where = edit ? ` (edit it at ${edit})` : '';
     const said = `${dispute.team} answered "${
       dispute.answer

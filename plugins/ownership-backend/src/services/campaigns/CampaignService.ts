@@ -5,7 +5,6 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -42,6 +41,7 @@ import {
   evidenceDigest,
   evidenceRows,
 } from './evidence';
+import { fullRef } from './fullRef';
 import { ownersAtClosing } from './ownersAtClosing';
 import { campaignProgress, teamProgress } from './progress';
 import { normaliseScope } from './scope';
@@ -81,23 +81,6 @@ function checkDates(opensAt: Date, dueAt: Date) {
   if (dueAt.getTime() <= opensAt.getTime()) {
     throw new InputError(
       `Invalid dueAt: ${dueAt.toISOString()} must be after opensAt (${opensAt.toISOString()})`,
-    );
-  }
-}
-
-function fullRef(value: string, field: string, defaultKind: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind,
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch (error) {
-    throw new InputError(
-      `Invalid ${field}: "${value}" is not an entity ref (${
-        (error as Error).message
-      })`,
     );
   }
 }

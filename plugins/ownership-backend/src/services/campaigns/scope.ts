@@ -1,9 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type {
   CampaignScope,
   CampaignScopeFilter,
 } from '@ownership-portal/plugin-ownership-common';
+import { fullRef } from './fullRef';
 
 /** What the scope of a campaign looks at in an entity. */
 interface ScopeSubject {
@@ -35,22 +34,9 @@ function normaliseFilter(
     if (!values?.length) {
       continue;
     }
-    out[key] = values.map((value, i) => {
-      try {
-        return stringifyEntityRef(
-          parseEntityRef(value.trim(), {
-            defaultKind: REF_KEYS[key],
-            defaultNamespace: 'default',
-          }),
-        ).toLocaleLowerCase('en-US');
-      } catch (error) {
-        throw new InputError(
-          `Invalid ${path}.${key}[${i}]: "${value}" is not an entity ref (${
-            (error as Error).message
-          })`,
-        );
-      }
-    });
+    out[key] = values.map((value, i) =>
+      fullRef(value, `${path}.${key}[${i}]`, REF_KEYS[key]),
+    );
   }
   return Object.keys(out).length ? out : undefined;
 }

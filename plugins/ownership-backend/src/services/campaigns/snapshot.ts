@@ -1,3 +1,4 @@
+import { ANNOTATION_EDIT_URL } from '@backstage/catalog-model';
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { OwnersConfig } from '../../config/owners';
 import type { AuditScope } from '../../config/scope';
@@ -10,8 +11,6 @@ import { OwnerResolver } from '../resolve/OwnerResolver';
 import { resolveService } from '../resolve/resolveService';
 import type { CampaignScope } from '@ownership-portal/plugin-ownership-common';
 import { inScope } from './scope';
-
-const EDIT_URL = 'backstage.io/edit-url';
 
 /** What taking a campaign's snapshot reads. */
 export interface SnapshotDeps {
@@ -70,8 +69,8 @@ export async function takeSnapshot(
       team,
       ...(owner.title && { teamTitle: owner.title }),
       findings: [],
-      ...(service.annotations[EDIT_URL] && {
-        editUrl: service.annotations[EDIT_URL],
+      ...(service.annotations[ANNOTATION_EDIT_URL] && {
+        editUrl: service.annotations[ANNOTATION_EDIT_URL],
       }),
     });
   }

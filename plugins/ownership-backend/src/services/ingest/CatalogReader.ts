@@ -3,10 +3,11 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AuditScope } from '../../config/scope';
 
-const PAGE_SIZE = 500;
+/** Entities per catalog page. */
+export const PAGE_SIZE = 500;
 
 /** The fields each part of the audit reads; nothing else leaves the catalog. */
-const FIELDS = {
+export const FIELDS = {
   audited: [
     'kind',
     'metadata.name',
