@@ -7,7 +7,7 @@ import type express from 'express';
 import type { RunStore } from '../database/types';
 import type { OnCallService } from '../oncall/OnCallService';
 import type { AuditRunner } from '../services/audit/AuditRunner';
-import type { RuleEngine } from '../services/audit/RuleEngine';
+import type { RuleEngine } from '@ownership-portal/plugin-ownership-rules';
 import type { LookupService } from '../services/lookup/LookupService';
 import type { OverviewService } from '../services/OverviewService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
@@ -20,6 +20,7 @@ import { campaignsRoutes } from './campaignsRoutes';
 import { documentsRoutes } from './documentsRoutes';
 import { infoRoutes } from './infoRoutes';
 import { runsRoutes } from './runsRoutes';
+import { searchDocumentsRoutes } from './searchDocumentsRoutes';
 import { servicesRoutes } from './servicesRoutes';
 import { teamsRoutes } from './teamsRoutes';
 import { answerInvalidParameters, createValidatedRouter } from './validation';
@@ -60,6 +61,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   infoRoutes(router, deps);
   documentsRoutes(router, deps);
   campaignsRoutes(router, deps);
+  searchDocumentsRoutes(router, deps);
   router.use(answerInvalidParameters());
   return router;
 }

@@ -5,3 +5,4 @@
  */
 export * from '../schema/openapi/generated';
 export * from './aliases';
+export * from './search';

@@ -636,6 +636,55 @@ export const spec = {
         },
       },
     },
+    '/search-documents': {
+      get: {
+        operationId: 'ListSearchDocuments',
+        tags: ['Services'],
+        summary: 'List search documents of the latest run',
+        description:
+          'A page of the entities in the latest run as a search index wants them: title, description, owner, on-call rotation names, runbook and ADR titles and open finding rule ids, in entity ref order. Entities the caller may not read in the catalog are left out, as from `/services`; the search collator reads it with service credentials.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Documents per page.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 100,
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of search documents.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SearchDocumentPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NoRun',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/runs': {
       post: {
         operationId: 'StartRun',
@@ -2613,6 +2662,138 @@ export const spec = {
             type: 'integer',
             description:
               'Matches in the run that the caller may read in the catalog; pages and cursors count readable items only, so neither says anything about hidden ones.',
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          runId: {
+            type: 'integer',
+            description: 'The run every page of the listing is read from.',
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When that run finished.',
+          },
+        },
+        required: ['items', 'totalItems', 'runId', 'generatedAt'],
+        additionalProperties: false,
+      },
+      SearchDocumentLink: {
+        type: 'object',
+        description: 'A document a search result names, by its title.',
+        properties: {
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+        required: ['title', 'url'],
+        additionalProperties: false,
+      },
+      SearchDocumentItem: {
+        type: 'object',
+        description:
+          'One audited entity of the latest run, with the texts a search index holds about it.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+            description: "Full ref of the entity's System.",
+          },
+          owner: {
+            $ref: '#/components/schemas/OwnerSummary',
+          },
+          onCallSchedules: {
+            type: 'array',
+            description:
+              'Names of the on-call schedules or rotations the run found for the entity or its owning team; empty when it found none.',
+            items: {
+              type: 'string',
+            },
+          },
+          runbooks: {
+            type: 'array',
+            description:
+              "The entity's runbooks, in the run's order; team runbooks are left out when the caller may not read the owning Group.",
+            items: {
+              $ref: '#/components/schemas/SearchDocumentLink',
+            },
+          },
+          adrs: {
+            type: 'array',
+            description: "The entity's architecture decision records.",
+            items: {
+              $ref: '#/components/schemas/SearchDocumentLink',
+            },
+          },
+          findingRuleIds: {
+            type: 'array',
+            description:
+              'Ids of the rules the entity breaks, each once, sorted.',
+            items: {
+              type: 'string',
+            },
+          },
+          level: {
+            $ref: '#/components/schemas/MaturityLevel',
+          },
+        },
+        required: [
+          'entityRef',
+          'kind',
+          'namespace',
+          'name',
+          'title',
+          'owner',
+          'onCallSchedules',
+          'runbooks',
+          'adrs',
+          'findingRuleIds',
+          'level',
+        ],
+        additionalProperties: false,
+      },
+      SearchDocumentPage: {
+        type: 'object',
+        description:
+          '`Page<SearchDocumentItem>`: `nextCursor` is absent on the last page.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SearchDocumentItem',
+            },
+          },
+          totalItems: {
+            type: 'integer',
+            description:
+              'Entities in the run that the caller may read in the catalog.',
           },
           nextCursor: {
             type: 'string',

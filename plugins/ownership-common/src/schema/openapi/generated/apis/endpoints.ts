@@ -24,6 +24,7 @@ import type {
   PendingAttestationPage,
   RuleListResponse,
   RunListResponse,
+  SearchDocumentPage,
   ServiceDetails,
   ServiceSummaryPage,
   Severity,
@@ -337,6 +338,25 @@ export type Lookup = {
 };
 
 /**
+ * `GET /search-documents`: List search documents of the latest run
+ *
+ * @public
+ */
+export type ListSearchDocuments = {
+  query: {
+    /**
+     * Documents per page.
+     */
+    limit?: number;
+    /**
+     * `nextCursor` of the previous page. It only continues a listing with the same filters and reads the same run as the first page.
+     */
+    cursor?: string;
+  };
+  response: SearchDocumentPage;
+};
+
+/**
  * `GET /runs`: List recent runs
  *
  * @public
@@ -631,6 +651,7 @@ export type EndpointMap = {
   '#get|/overview': GetOverview;
   '#get|/documents': GetDocument;
   '#get|/lookup': Lookup;
+  '#get|/search-documents': ListSearchDocuments;
   '#get|/runs': ListRuns;
   '#post|/runs': StartRun;
   '#get|/runs/latest': GetLatestRun;

@@ -1,0 +1,25 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { SearchDocumentQueries } from '../services/query/SearchDocumentQueries';
+import type { ServiceQueries } from '../services/query/ServiceQueries';
+import { requireCredentials } from './auth';
+import { parseQuery } from './queryParams';
+import type { OwnershipRouter } from './validation';
+
+/**
+ * `/search-documents`: the latest run as search documents, for the search
+ * collator (`@ownership-portal/plugin-search-backend-module-ownership`).
+ */
+export function searchDocumentsRoutes(
+  router: OwnershipRouter,
+  deps: {
+    httpAuth: HttpAuthService;
+    services: ServiceQueries;
+  },
+) {
+  const documents = SearchDocumentQueries.create({ services: deps.services });
+  router.get('/search-documents', async (req, res) => {
+    const credentials = await requireCredentials(deps.httpAuth, req);
+    const { limit, cursor } = parseQuery('GET /search-documents', req.query);
+    res.json(await documents.list({ limit, cursor }, credentials));
+  });
+}
