@@ -15,7 +15,6 @@ import {
   ownershipRulesExtensionPoint,
 } from '@ownership-portal/plugin-ownership-node';
 import { DatabaseAdrFirstSeenStore } from './docs/adr/firstSeen';
-import { DEFAULT_MAX_AGE_DAYS } from './docs/debt/summarise';
 import { DocsResolver } from './docs/DocsResolver';
 import { DocumentReaderService } from './docs/reader';
 import { OnCallService } from './oncall/OnCallService';
@@ -38,10 +37,13 @@ import {
   DatabaseRunStore,
 } from './database';
 import { createRouter } from './router';
-import { builtInRules } from './rules';
-import { RUNBOOK_STALE_MAX_AGE_DAYS } from './rules/runbook/runbookStale';
+import {
+  builtInRules,
+  DEFAULT_DEBT_MAX_AGE_DAYS,
+  RuleEngine,
+  RUNBOOK_STALE_MAX_AGE_DAYS,
+} from '@ownership-portal/plugin-ownership-rules';
 import { AuditRunner } from './services/audit/AuditRunner';
-import { RuleEngine } from './services/audit/RuleEngine';
 import { scheduleAudits } from './services/audit/scheduleAudits';
 import { setupCampaigns } from './services/campaigns/setupCampaigns';
 import { CatalogReader } from './services/ingest/CatalogReader';
@@ -166,7 +168,7 @@ export const ownershipPlugin = createBackendPlugin({
           debtMaxAgeDays:
             config.getOptionalNumber(
               'ownership.rules.techdebt.overdue.maxAgeDays',
-            ) ?? DEFAULT_MAX_AGE_DAYS,
+            ) ?? DEFAULT_DEBT_MAX_AGE_DAYS,
         });
         const reader = CatalogReader.create({
           catalog,

@@ -10,4 +10,4 @@ export * from './rules';
 export * from './oncall';
 export * from './resilience';
 export * from './techdebt';
-export * from './time';
+export { DAY_MS } from '@ownership-portal/plugin-ownership-rules';

@@ -13,7 +13,11 @@ import { DocsResolver } from './DocsResolver';
 import { DocumentReaderService } from './reader';
 import { memoryCache } from '../__testUtils__/cache';
 import { tempFolder, writeFiles } from './reader/__testUtils__/fakes';
-import type { DocumentReader, DocumentResult, FolderResult } from './types';
+import type {
+  DocumentReader,
+  DocumentResult,
+  FolderResult,
+} from '@ownership-portal/plugin-ownership-rules';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const base = resolveCatalog().get('component:default/payments-api')!;

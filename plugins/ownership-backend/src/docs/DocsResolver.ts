@@ -18,15 +18,14 @@ import {
   type TechDebtSource,
 } from '@ownership-portal/plugin-ownership-node';
 import type { AdrFirstSeenStore } from './adr/firstSeen';
-import { readAdrs } from './adr/readAdrs';
-import { parseRegister } from './debt/parseRegister';
-import { summariseDebt } from './debt/summarise';
-import { collectRunbooks } from './runbooks/collectRunbooks';
-import type { DocumentReader } from './types';
-
-const MANAGED_BY = 'backstage.io/managed-by-location';
-const ADR_LOCATION = 'backstage.io/adr-location';
-const TECH_DEBT = 'ownership-portal/tech-debt';
+import {
+  collectRunbooks,
+  type DocumentReader,
+  type EntityAdrs,
+  readDebtRegister,
+  readEntityAdrs,
+  summariseDebt,
+} from '@ownership-portal/plugin-ownership-rules';
 
 /** What the documents of an entity add to it before rules run. */
 export interface DocsResolution {
@@ -96,40 +95,11 @@ export class DocsResolver {
     };
   }
 
-  private async adrs(
-    service: ResolvedService,
-    now: Date,
-  ): Promise<Pick<DocsResolution, 'adrs' | 'adrProblems' | 'adrRead'>> {
-    const location = service.annotations[ADR_LOCATION]?.trim();
-    if (!location) {
-      return {};
-    }
-    const resolved = this.deps.reader.resolve(
-      location,
-      service.annotations[MANAGED_BY],
-    );
-    if ('error' in resolved) {
-      return { adrProblems: [resolved.error] };
-    }
-    const folder = await readAdrs(this.deps.reader, resolved.url);
-    if (folder.status === 'unknown') {
-      return {
-        adrRead: {
-          status: 'unknown',
-          reason: folder.reason ?? `${resolved.url} could not be read just now`,
-        },
-      };
-    }
-    if (folder.status !== 'ok') {
-      return { adrProblems: folder.problems };
-    }
-    return {
-      adrs: await this.proposedSince(folder.adrs, now),
-      ...(folder.problems.length && { adrProblems: folder.problems }),
-      ...(folder.stale && {
-        adrRead: { status: 'stale' as const, ...folder.stale },
-      }),
-    };
+  private async adrs(service: ResolvedService, now: Date): Promise<EntityAdrs> {
+    const found = await readEntityAdrs(service, this.deps.reader);
+    return found.adrs
+      ? { ...found, adrs: await this.proposedSince(found.adrs, now) }
+      : found;
   }
 
   /**
@@ -187,49 +157,13 @@ export class DocsResolver {
     let known = false;
     let registerUrl: string | undefined;
 
-    const register = service.annotations[TECH_DEBT]?.trim();
+    const register = await readDebtRegister(service, this.deps.reader);
     if (register) {
       known = true;
-      const resolved = this.deps.reader.resolve(
-        register,
-        service.annotations[MANAGED_BY],
-      );
-      if ('error' in resolved) {
-        problems.push({ source: 'register', message: resolved.error });
-      } else {
-        registerUrl = resolved.url;
-        const result = await this.deps.reader.readFile(resolved.url);
-        if (result.status === 'unknown') {
-          reads.push({
-            source: 'register',
-            status: 'unknown',
-            reason: result.reason,
-          });
-        } else if (result.status === 'ok') {
-          if (result.stale) {
-            reads.push({
-              source: 'register',
-              status: 'stale',
-              ...result.stale,
-            });
-          }
-          const parsed = parseRegister(result.text, { url: result.url });
-          items.push(
-            ...parsed.items.map(item => ({ ...item, source: 'register' })),
-          );
-          problems.push(
-            ...parsed.problems.map(message => ({
-              source: 'register',
-              message,
-            })),
-          );
-        } else {
-          problems.push({
-            source: 'register',
-            message: `${result.url} cannot be read: ${result.reason}`,
-          });
-        }
-      }
+      registerUrl = register.registerUrl;
+      items.push(...register.items);
+      problems.push(...register.problems);
+      reads.push(...register.reads);
     }
 
     const subject = {

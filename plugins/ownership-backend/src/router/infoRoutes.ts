@@ -11,7 +11,7 @@ import {
 import type { RunStore } from '../database/types';
 import type { OnCallService } from '../oncall/OnCallService';
 import type { LookupService } from '../services/lookup/LookupService';
-import type { RuleEngine } from '../services/audit/RuleEngine';
+import type { RuleEngine } from '@ownership-portal/plugin-ownership-rules';
 import type { OverviewService } from '../services/OverviewService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';

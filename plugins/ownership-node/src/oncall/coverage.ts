@@ -1,4 +1,4 @@
-import { DAY_MS } from '../time';
+import { DAY_MS } from '@ownership-portal/plugin-ownership-rules';
 
 /**
  * Whether shifts cover now and the coming days without a hole: `ok`, or

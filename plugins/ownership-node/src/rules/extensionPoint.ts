@@ -1,5 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { OwnershipRule } from './types';
+import type { OwnershipRule } from '@ownership-portal/plugin-ownership-rules';
 
 /**
  * Lets backend modules add audit rules to the ownership backend.

@@ -4,20 +4,20 @@ import type {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import type {
-  DocumentProblem,
-  DocumentReader,
-  DocumentResult,
-  FolderResult,
-} from '../types';
-import { createLimiter } from './limiter';
-import { LocalDocumentReader } from './LocalDocumentReader';
+import {
+  createLimiter,
+  type DocumentProblem,
+  type DocumentReader,
+  type DocumentResult,
+  type FolderResult,
+  LocalDocumentReader,
+  resolveTarget,
+} from '@ownership-portal/plugin-ownership-rules';
 import { type DocsConfig, readDocsConfig } from './readDocsConfig';
 import {
   type DocumentResilienceOptions,
   RemoteDocumentReader,
 } from './RemoteDocumentReader';
-import { resolveTarget } from './resolveTarget';
 
 function unreachable(url: string, reason: string): DocumentProblem {
   return { status: 'unreachable', url, reason };

@@ -18,20 +18,18 @@ import {
   type Resilience,
   type ResilienceOptions,
 } from '@ownership-portal/plugin-ownership-node';
-import type {
-  DocumentProblem,
-  DocumentResult,
-  FolderResult,
-  ReadDocument,
-} from '../types';
-import type { Limiter } from './limiter';
 import {
   decodeText,
+  type DocumentProblem,
+  type DocumentResult,
+  type FolderResult,
   hasExtension,
   isHiddenPath,
+  type Limiter,
   notTextReason,
+  type ReadDocument,
   tooLargeReason,
-} from './text';
+} from '@ownership-portal/plugin-ownership-rules';
 
 /** Resilience settings per host; `name` and `logger` are set by the reader. */
 export type DocumentResilienceOptions = Omit<

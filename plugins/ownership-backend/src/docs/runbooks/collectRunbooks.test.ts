@@ -1,8 +1,13 @@
 import type { ResolvedService } from '@ownership-portal/plugin-ownership-common';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import type { DocumentReader, DocumentResult, FolderResult } from '../types';
-import { collectRunbooks } from './collectRunbooks';
-import { freshnessOf, readRunbook } from './reviewDate';
+import {
+  collectRunbooks,
+  type DocumentReader,
+  type DocumentResult,
+  type FolderResult,
+  freshnessOf,
+  readRunbook,
+} from '@ownership-portal/plugin-ownership-rules';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const base = resolveCatalog().get('component:default/payments-api')!;

@@ -4,9 +4,11 @@ import type {
   ResolvedService,
 } from '@ownership-portal/plugin-ownership-common';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import { adrRules } from '.';
-import { adrMissingRule } from './adrMissing';
-import { adrStaleProposalRule } from './adrStaleProposal';
+import { builtInRule, builtInRulesOf } from '../__testUtils__/builtInRule';
+
+const adrRules = builtInRulesOf('adr');
+const adrMissingRule = builtInRule('adr.missing');
+const adrStaleProposalRule = builtInRule('adr.stale-proposal');
 
 const now = new Date('2026-12-01T10:00:00Z');
 const context = (options: object = {}) => ({

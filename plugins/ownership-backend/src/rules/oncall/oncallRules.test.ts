@@ -4,8 +4,10 @@ import type {
   ResolvedService,
 } from '@ownership-portal/plugin-ownership-common';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import { oncallGapRule } from './oncallGap';
-import { oncallMissingRule } from './oncallMissing';
+import { builtInRule } from '../__testUtils__/builtInRule';
+
+const oncallGapRule = builtInRule('oncall.gap');
+const oncallMissingRule = builtInRule('oncall.missing');
 
 const context = {
   now: new Date('2026-12-01T10:00:00Z'),

@@ -4,7 +4,9 @@ import type {
   ResolvedService,
 } from '@ownership-portal/plugin-ownership-common';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import { ownerDisputedRule } from './ownerDisputed';
+import { builtInRule } from '../__testUtils__/builtInRule';
+
+const ownerDisputedRule = builtInRule('owner.disputed');
 
 const resolved = resolveCatalog();
 const context = {

@@ -2,7 +2,9 @@ import { ConfigReader } from '@backstage/config';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
 import { service } from '../../__testUtils__/entities';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import { ownerRules } from '.';
+import { builtInRulesOf } from '../__testUtils__/builtInRule';
+
+const ownerRules = builtInRulesOf('owner');
 
 const resolved = resolveCatalog();
 const context = {

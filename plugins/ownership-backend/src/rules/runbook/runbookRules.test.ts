@@ -4,9 +4,11 @@ import type {
   RunbookInfo,
 } from '@ownership-portal/plugin-ownership-common';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import { runbookMissingRule } from './runbookMissing';
-import { runbookStaleRule } from './runbookStale';
-import { runbookUnreachableRule } from './runbookUnreachable';
+import { builtInRule } from '../__testUtils__/builtInRule';
+
+const runbookMissingRule = builtInRule('runbook.missing');
+const runbookStaleRule = builtInRule('runbook.stale');
+const runbookUnreachableRule = builtInRule('runbook.unreachable');
 
 const now = new Date('2026-11-28T12:00:00Z');
 const context = (options = {}) => ({ now, options: new ConfigReader(options) });

@@ -5,11 +5,13 @@ import type {
   TechDebtSummary,
 } from '@ownership-portal/plugin-ownership-common';
 import { resolveCatalog } from '../../__testUtils__/resolved';
-import { summariseDebt } from '../../docs/debt/summarise';
-import { techDebtRules } from '.';
-import { techDebtOverdueRule } from './techDebtOverdue';
-import { techDebtRegisterInvalidRule } from './techDebtRegisterInvalid';
-import { techDebtUntriagedRule } from './techDebtUntriaged';
+import { summariseDebt } from '@ownership-portal/plugin-ownership-rules';
+import { builtInRule, builtInRulesOf } from '../__testUtils__/builtInRule';
+
+const techDebtRules = builtInRulesOf('techdebt');
+const techDebtOverdueRule = builtInRule('techdebt.overdue');
+const techDebtRegisterInvalidRule = builtInRule('techdebt.register-invalid');
+const techDebtUntriagedRule = builtInRule('techdebt.untriaged');
 
 const now = new Date('2026-12-01T10:00:00Z');
 const context = { now, options: new ConfigReader({}) };

@@ -10,7 +10,7 @@ import {
   DatabaseResultStore,
   DatabaseRunStore,
 } from '../../database';
-import { builtInRules } from '../../rules';
+import { builtInRules } from '@ownership-portal/plugin-ownership-rules';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import type { OnCallProvider } from '@ownership-portal/plugin-ownership-node';
 import { OnCallService } from '../../oncall/OnCallService';
@@ -20,7 +20,7 @@ import { RuleRegistry } from '../RuleRegistry';
 import type { Knex } from 'knex';
 import { DEFAULT_RUNS, type RunsConfig } from '../../config/runs';
 import { AuditRunner, RunInProgressError } from './AuditRunner';
-import { RuleEngine } from './RuleEngine';
+import { RuleEngine } from '@ownership-portal/plugin-ownership-rules';
 
 jest.setTimeout(60_000);
 

@@ -17,7 +17,7 @@ import { OrgDirectory } from '../../org/OrgDirectory';
 import { OwnerResolver } from '../resolve/OwnerResolver';
 import { resolveService } from '../resolve/resolveService';
 import { auditEntities } from './auditEntities';
-import type { RuleEngine } from './RuleEngine';
+import type { RuleEngine } from '@ownership-portal/plugin-ownership-rules';
 import { runFigures, teamRollups } from './rollups';
 
 export { RunInProgressError };

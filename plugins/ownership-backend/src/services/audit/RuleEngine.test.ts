@@ -1,10 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-import { ownerRules } from '../../rules/owner';
 import { resolveCatalog } from '../../__testUtils__/resolved';
 import { RuleRegistry } from '../RuleRegistry';
-import { RuleEngine } from './RuleEngine';
+import {
+  builtInRules,
+  RuleEngine,
+} from '@ownership-portal/plugin-ownership-rules';
+
+const ownerRules = builtInRules.filter(rule => rule.id.startsWith('owner.'));
 
 const now = new Date('2026-11-28T00:00:00Z');
 const resolved = resolveCatalog();

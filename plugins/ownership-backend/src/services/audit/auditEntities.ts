@@ -9,7 +9,7 @@ import type { EntityResult } from '../../database/types';
 import type { DocsResolution } from '../../docs/DocsResolver';
 import type { CatalogSnapshot } from '../ingest/CatalogReader';
 import { dependencyGraph } from './relations';
-import type { RuleEngine } from './RuleEngine';
+import type { RuleEngine } from '@ownership-portal/plugin-ownership-rules';
 
 /** Progress is recorded about this many times per run. */
 const PROGRESS_STEPS = 50;

@@ -2,8 +2,10 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { LocalDocument } from '@ownership-portal/plugin-ownership-common';
 import type { ResultStore } from '../../database/types';
-import { parseFrontMatter } from '../../docs/frontMatter';
-import type { DocumentReader } from '../../docs/types';
+import {
+  type DocumentReader,
+  parseFrontMatter,
+} from '@ownership-portal/plugin-ownership-rules';
 import type { CatalogVisibility } from './CatalogVisibility';
 import type { Selection } from './Selection';
 

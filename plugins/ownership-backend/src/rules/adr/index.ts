@@ -1,6 +1,0 @@
-import type { OwnershipRule } from '@ownership-portal/plugin-ownership-node';
-import { adrMissingRule } from './adrMissing';
-import { adrStaleProposalRule } from './adrStaleProposal';
-
-/** The built-in ADR rules. */
-export const adrRules: OwnershipRule[] = [adrMissingRule, adrStaleProposalRule];

@@ -1,0 +1,15 @@
+import type { OwnershipRule } from './types';
+import { adrRules } from './adr';
+import { oncallRules } from './oncall';
+import { ownerRules } from './owner';
+import { runbookRules } from './runbook';
+import { techDebtRules } from './techdebt';
+
+/** The rules every ownership backend has; modules add more. */
+export const builtInRules: OwnershipRule[] = [
+  ...ownerRules,
+  ...oncallRules,
+  ...runbookRules,
+  ...adrRules,
+  ...techDebtRules,
+];

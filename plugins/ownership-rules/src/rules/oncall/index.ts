@@ -1,0 +1,6 @@
+import type { OwnershipRule } from '../types';
+import { oncallGapRule } from './oncallGap';
+import { oncallMissingRule } from './oncallMissing';
+
+/** The built-in on-call rules. */
+export const oncallRules: OwnershipRule[] = [oncallMissingRule, oncallGapRule];

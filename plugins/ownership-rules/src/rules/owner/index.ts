@@ -1,0 +1,15 @@
+import type { OwnershipRule } from '../types';
+import { ownerDisputedRule } from './ownerDisputed';
+import { ownerEmptyTeamRule } from './ownerEmptyTeam';
+import { ownerIndividualRule } from './ownerIndividual';
+import { ownerMissingRule } from './ownerMissing';
+import { ownerUnresolvedRule } from './ownerUnresolved';
+
+/** The built-in owner rules. */
+export const ownerRules: OwnershipRule[] = [
+  ownerMissingRule,
+  ownerUnresolvedRule,
+  ownerIndividualRule,
+  ownerEmptyTeamRule,
+  ownerDisputedRule,
+];
