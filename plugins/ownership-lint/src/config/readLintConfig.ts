@@ -1,0 +1,203 @@
+import { ConfigReader, type Config } from '@backstage/config';
+import { readFile } from 'node:fs/promises';
+import { type Document, LineCounter, parseDocument, type Node } from 'yaml';
+import { LintUsageError } from '../cli/errors';
+
+/** The default configuration file, looked up in the working directory. */
+export const DEFAULT_CONFIG_FILE = '.ownership-lint.yaml';
+
+/** The top-level keys a configuration file may have. */
+export const CONFIG_KEYS: ReadonlySet<string> = new Set(['rules']);
+
+const SEVERITIES = ['error', 'warning', 'info'];
+
+/** A configuration file, read and checked. */
+export interface LintConfig {
+  /** `{ ownership: { rules } }`, the shape {@link LintOptions.config} expects. */
+  config: Config;
+  /** Rule ids the file configures (`<category>.<name>`), to check against the known rules. */
+  ruleIds: string[];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A problem in the configuration file, with the path of the key. */
+interface Problem {
+  path: string[];
+  message: string;
+}
+
+/**
+ * Checks `rules` in the shape of app-config's `ownership.rules`:
+ * category, then name, then `enabled`, `severity`, `lifecycles` and the
+ * rule's thresholds. Returns the problems, each naming its key.
+ */
+function checkRules(rules: unknown): {
+  problems: Problem[];
+  ruleIds: string[];
+} {
+  const problems: Problem[] = [];
+  const ruleIds: string[] = [];
+  if (!isPlainObject(rules)) {
+    return {
+      problems: [
+        {
+          path: ['rules'],
+          message:
+            'rules must be a mapping of rule categories, e.g. "rules: { runbook: { stale: { maxAgeDays: 90 } } }"',
+        },
+      ],
+      ruleIds,
+    };
+  }
+  for (const [category, names] of Object.entries(rules)) {
+    if (!isPlainObject(names)) {
+      problems.push({
+        path: ['rules', category],
+        message: `rules.${category} must be a mapping of rule names, e.g. "${category}: { missing: { enabled: false } }"`,
+      });
+      continue;
+    }
+    for (const [name, settings] of Object.entries(names)) {
+      const key = `rules.${category}.${name}`;
+      ruleIds.push(`${category}.${name}`);
+      if (!isPlainObject(settings)) {
+        problems.push({
+          path: ['rules', category, name],
+          message: `${key} must be a mapping of settings (enabled, severity, lifecycles, thresholds)`,
+        });
+        continue;
+      }
+      if ('enabled' in settings && typeof settings.enabled !== 'boolean') {
+        problems.push({
+          path: ['rules', category, name, 'enabled'],
+          message: `${key}.enabled must be true or false, got ${JSON.stringify(
+            settings.enabled,
+          )}`,
+        });
+      }
+      if (
+        'severity' in settings &&
+        !SEVERITIES.includes(settings.severity as string)
+      ) {
+        problems.push({
+          path: ['rules', category, name, 'severity'],
+          message: `${key}.severity must be error, warning or info, got ${JSON.stringify(
+            settings.severity,
+          )}`,
+        });
+      }
+      if ('lifecycles' in settings) {
+        const lifecycles = settings.lifecycles;
+        if (!isPlainObject(lifecycles)) {
+          problems.push({
+            path: ['rules', category, name, 'lifecycles'],
+            message: `${key}.lifecycles must be a mapping of lifecycle to severity, e.g. "{ experimental: skip }"`,
+          });
+        } else {
+          for (const [lifecycle, severity] of Object.entries(lifecycles)) {
+            if (![...SEVERITIES, 'skip'].includes(severity as string)) {
+              problems.push({
+                path: ['rules', category, name, 'lifecycles', lifecycle],
+                message: `${key}.lifecycles.${lifecycle} must be error, warning, info or skip, got ${JSON.stringify(
+                  severity,
+                )}`,
+              });
+            }
+          }
+        }
+      }
+    }
+  }
+  return { problems, ruleIds };
+}
+
+function lineOf(
+  document: Document,
+  lineCounter: LineCounter,
+  path: string[],
+): string {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = document.getIn(path.slice(0, depth), true) as Node | undefined;
+    if (node?.range) {
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return `:${line}:${col}`;
+    }
+  }
+  return '';
+}
+
+/**
+ * Reads and checks a configuration file (`.ownership-lint.yaml`). Any problem
+ * (unreadable file, YAML error, unknown top-level key, bad rule setting)
+ * throws a {@link LintUsageError} naming the file and the key.
+ *
+ * @param file - absolute path of the file
+ * @param display - how the file is named in messages
+ */
+export async function readLintConfig(
+  file: string,
+  display: string,
+): Promise<LintConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LintUsageError(
+      code === 'ENOENT'
+        ? `config file ${display}: no such file`
+        : `config file ${display}: cannot read it (${code ?? String(error)})`,
+    );
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const error = document.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const reason = error.message
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '');
+    throw new LintUsageError(
+      `config file ${display}:${line}:${col}: YAML syntax error: ${reason}`,
+    );
+  }
+  const value = document.toJS() ?? {};
+  if (!isPlainObject(value)) {
+    throw new LintUsageError(
+      `config file ${display}: expected a mapping with "rules", got ${
+        Array.isArray(value) ? 'a list' : typeof value
+      }`,
+    );
+  }
+  const unknown = Object.keys(value).filter(key => !CONFIG_KEYS.has(key));
+  if (unknown.length > 0) {
+    throw new LintUsageError(
+      `config file ${display}: unknown top-level key${
+        unknown.length > 1 ? 's' : ''
+      } ${unknown.map(k => `"${k}"`).join(', ')} (allowed: ${[
+        ...CONFIG_KEYS,
+      ].join(', ')})`,
+    );
+  }
+  const rules = value.rules ?? {};
+  const { problems, ruleIds } = checkRules(rules);
+  if (problems.length > 0) {
+    throw new LintUsageError(
+      problems
+        .map(
+          p =>
+            `config file ${display}${lineOf(document, lineCounter, p.path)}: ${
+              p.message
+            }`,
+        )
+        .join('\n'),
+    );
+  }
+  return {
+    config: new ConfigReader({ ownership: { rules } } as any),
+    ruleIds,
+  };
+}

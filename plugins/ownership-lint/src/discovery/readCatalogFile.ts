@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { LintUsageError } from '../cli/errors';
+import type { LocatedEntity } from '../lint/types';
+import { locateEntity } from './locatedEntity';
+import type { DiscoveryNote } from './types';
+
+/** The entities of one catalog file, and notes about documents that are not entities. */
+export interface CatalogFileContents {
+  entities: LocatedEntity[];
+  notes: DiscoveryNote[];
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  return `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
+}
+
+/**
+ * Parses a catalog file's YAML documents. Empty documents are noted and
+ * ignored, as the catalog ignores them; a document that is not a mapping, or
+ * any YAML error, throws a {@link LintUsageError} naming the file, line and
+ * column.
+ *
+ * @param file - absolute path of the file
+ * @param display - how the file is named in messages (relative to the cwd)
+ */
+export async function readCatalogFile(
+  file: string,
+  display: string,
+): Promise<CatalogFileContents> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LintUsageError(
+      code === 'ENOENT'
+        ? `${display}: no such file`
+        : `${display}: cannot read the file (${code ?? String(error)})`,
+    );
+  }
+
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter });
+  const entities: LocatedEntity[] = [];
+  const notes: DiscoveryNote[] = [];
+  if (documents.length === 0) {
+    notes.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'the file holds no YAML documents (ignored)',
+    });
+    return { entities, notes };
+  }
+
+  documents.forEach((document, index) => {
+    const error = document.errors[0];
+    if (error) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const reason = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '');
+      throw new LintUsageError(
+        `${display}:${line}:${col}: YAML syntax error: ${reason}`,
+      );
+    }
+    const { line, col } = lineCounter.linePos(
+      (document.contents?.range ?? document.range)[0],
+    );
+    const value = document.toJS();
+    if (value === null || value === undefined) {
+      notes.push({
+        file,
+        line,
+        column: col,
+        message: `document ${index + 1} is empty (ignored)`,
+      });
+      return;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new LintUsageError(
+        `${display}:${line}:${col}: document ${index + 1} is ${describe(
+          value,
+        )}, not an entity (expected a mapping with apiVersion, kind, metadata and spec)`,
+      );
+    }
+    entities.push(locateEntity(file, document, lineCounter));
+  });
+  return { entities, notes };
+}
