@@ -25,6 +25,8 @@ export const OWNERSHIP_ANNOTATIONS = {
   adrLocation: 'backstage.io/adr-location',
   /** The GitHub plugins' repository annotation. */
   githubProjectSlug: 'github.com/project-slug',
+  /** A service level objective: a URL or a file relative to catalog-info.yaml. */
+  slo: 'ownership-portal/slo',
   /** TechDocs' documentation location annotation. */
   techdocsRef: 'backstage.io/techdocs-ref',
 } as const;

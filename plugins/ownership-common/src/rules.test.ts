@@ -4,7 +4,7 @@ describe('rule ids', () => {
   it('are unique and follow <category>.<name>', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
     for (const id of RULE_IDS) {
-      expect(id).toMatch(/^(owner|oncall|runbook|adr|techdebt)\.[a-z-]+$/);
+      expect(id).toMatch(/^(owner|oncall|runbook|adr|techdebt|slo)\.[a-z-]+$/);
     }
   });
 

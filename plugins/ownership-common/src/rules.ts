@@ -10,6 +10,7 @@ export const RULE_IDS = [
   'owner.individual',
   'owner.empty-team',
   'owner.disputed',
+  'owner.codeowners-mismatch',
   'oncall.missing',
   'oncall.gap',
   'runbook.missing',
@@ -20,6 +21,7 @@ export const RULE_IDS = [
   'techdebt.overdue',
   'techdebt.untriaged',
   'techdebt.register-invalid',
+  'slo.missing',
 ] as const;
 
 /**
@@ -34,7 +36,13 @@ export type RuleId = (typeof RULE_IDS)[number];
  *
  * @public
  */
-export type RuleCategory = 'owner' | 'oncall' | 'runbook' | 'adr' | 'techdebt';
+export type RuleCategory =
+  | 'owner'
+  | 'oncall'
+  | 'runbook'
+  | 'adr'
+  | 'techdebt'
+  | 'slo';
 
 const ruleIdSet: ReadonlySet<string> = new Set(RULE_IDS);
 

@@ -5,7 +5,7 @@ import type {
   ResolvedService,
   RuleDescription,
 } from '@ownership-portal/plugin-ownership-common';
-import type { OwnershipRule } from '../rules/types';
+import type { OwnershipRule, RuleContext } from '../rules/types';
 import {
   readRuleSettings,
   type RuleSettings,
@@ -100,7 +100,7 @@ export class RuleEngine {
       if (
         !settings.enabled ||
         severity === 'skip' ||
-        !this.applies(rule, service)
+        !this.applies(rule, service, { now, options: settings.options })
       ) {
         continue;
       }
@@ -125,9 +125,13 @@ export class RuleEngine {
     };
   }
 
-  private applies(rule: OwnershipRule, service: ResolvedService): boolean {
+  private applies(
+    rule: OwnershipRule,
+    service: ResolvedService,
+    context: RuleContext,
+  ): boolean {
     try {
-      return rule.appliesTo?.(service) ?? true;
+      return rule.appliesTo?.(service, context) ?? true;
     } catch (error) {
       this.reportFailure(rule, service, error);
       return false;

@@ -8,6 +8,7 @@ import {
  * The maturity level a rule's findings hold an entity below: a finding of a
  * level-2 rule caps the entity at level 1, and so on. Rules of categories the
  * portal does not know cap at level 3 (they keep an entity from "Healthy").
+ * `slo.missing` is one of them: an SLO is part of "Healthy".
  */
 export function gatedLevel(ruleId: string): 1 | 2 | 3 | 4 {
   switch (ruleCategory(ruleId)) {
@@ -26,7 +27,7 @@ export function gatedLevel(ruleId: string): 1 | 2 | 3 | 4 {
 
 /**
  * 0 not owned, 1 Owned, 2 Operable (on-call and runbook), 3 Documented
- * (fresh runbooks, ADRs), 4 Healthy (no overdue debt): the highest level
+ * (fresh runbooks, ADRs), 4 Healthy (no overdue debt, an SLO where one is asked): the highest level
  * whose rules and all lower levels' rules have no finding.
  */
 export function maturityLevel(failedRuleIds: Iterable<string>): MaturityLevel {

@@ -3,6 +3,7 @@ import { adrRules } from './adr';
 import { oncallRules } from './oncall';
 import { ownerRules } from './owner';
 import { runbookRules } from './runbook';
+import { sloRules } from './slo';
 import { techDebtRules } from './techdebt';
 
 /** The rules every ownership backend has; modules add more. */
@@ -11,5 +12,6 @@ export const builtInRules: OwnershipRule[] = [
   ...oncallRules,
   ...runbookRules,
   ...adrRules,
+  ...sloRules,
   ...techDebtRules,
 ];

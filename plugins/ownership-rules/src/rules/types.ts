@@ -49,8 +49,10 @@ export interface OwnershipRule {
   /**
    * Whether the rule applies to an entity at all; only applicable rules
    * count towards the entity's score. Applies to every entity when absent.
+   * Gets the same context as `evaluate`, so options such as a tier filter
+   * decide applicability too.
    */
-  appliesTo?(service: ResolvedService): boolean;
+  appliesTo?(service: ResolvedService, context: RuleContext): boolean;
   /**
    * Checks one entity; returns one outcome per problem, or none.
    * Must not throw for bad entity data: report it as an outcome instead.

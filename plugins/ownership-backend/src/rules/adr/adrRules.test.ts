@@ -36,16 +36,22 @@ const adr = (overrides: Partial<AdrInfo> = {}): AdrInfo => ({
 
 describe('adr.missing', () => {
   it('applies to production entities only', () => {
-    expect(adrMissingRule.appliesTo!(base)).toBe(true);
+    expect(adrMissingRule.appliesTo!(base, context())).toBe(true);
     expect(
-      adrMissingRule.appliesTo!({ ...base, lifecycle: 'Production' }),
+      adrMissingRule.appliesTo!(
+        { ...base, lifecycle: 'Production' },
+        context(),
+      ),
     ).toBe(true);
     expect(
-      adrMissingRule.appliesTo!({ ...base, lifecycle: 'experimental' }),
+      adrMissingRule.appliesTo!(
+        { ...base, lifecycle: 'experimental' },
+        context(),
+      ),
     ).toBe(false);
-    expect(adrMissingRule.appliesTo!({ ...base, lifecycle: undefined })).toBe(
-      false,
-    );
+    expect(
+      adrMissingRule.appliesTo!({ ...base, lifecycle: undefined }, context()),
+    ).toBe(false);
   });
 
   it('fires for a tier 1 production entity without an ADR location, naming entity, tier and annotation', async () => {
@@ -126,6 +132,20 @@ describe('adr.missing', () => {
     ).toEqual([]);
   });
 
+  it('does not apply to other tiers unless configured, so they do not count it as passed', () => {
+    const tier2 = { ...base, systemTier: '2' };
+    expect(adrMissingRule.appliesTo!(tier2, context())).toBe(false);
+    expect(
+      adrMissingRule.appliesTo!(tier2, context({ tiers: ['1', '2'] })),
+    ).toBe(true);
+    expect(
+      adrMissingRule.appliesTo!(
+        { ...base, systemTier: undefined },
+        context({ allEntities: true }),
+      ),
+    ).toBe(true);
+  });
+
   it('leaves other tiers alone unless configured', async () => {
     const tier2 = { ...base, systemTier: '2' };
     const noTier = { ...base, systemTier: undefined };
@@ -169,11 +189,13 @@ describe('adr.stale-proposal', () => {
   });
 
   it('applies to entities with ADRs', () => {
-    expect(adrStaleProposalRule.appliesTo!(base)).toBe(false);
-    expect(adrStaleProposalRule.appliesTo!({ ...base, adrs: [] })).toBe(false);
-    expect(adrStaleProposalRule.appliesTo!({ ...base, adrs: [adr()] })).toBe(
-      true,
-    );
+    expect(adrStaleProposalRule.appliesTo!(base, context())).toBe(false);
+    expect(
+      adrStaleProposalRule.appliesTo!({ ...base, adrs: [] }, context()),
+    ).toBe(false);
+    expect(
+      adrStaleProposalRule.appliesTo!({ ...base, adrs: [adr()] }, context()),
+    ).toBe(true);
   });
 
   it('names each proposal older than 30 days with its file, title and age', async () => {

@@ -68,13 +68,13 @@ describe('on-call rules', () => {
   });
 
   it('applies to operational components only', () => {
-    expect(oncallMissingRule.appliesTo!(base)).toBe(true);
-    expect(oncallMissingRule.appliesTo!({ ...base, operational: false })).toBe(
-      false,
-    );
-    expect(oncallGapRule.appliesTo!({ ...base, operational: false })).toBe(
-      false,
-    );
+    expect(oncallMissingRule.appliesTo!(base, context)).toBe(true);
+    expect(
+      oncallMissingRule.appliesTo!({ ...base, operational: false }, context),
+    ).toBe(false);
+    expect(
+      oncallGapRule.appliesTo!({ ...base, operational: false }, context),
+    ).toBe(false);
   });
 
   it('oncall.gap names nobody on call now, or the first hole', async () => {

@@ -42,8 +42,8 @@ function disputed(
 
 describe('owner.disputed', () => {
   it('applies only to entities with a dispute', () => {
-    expect(ownerDisputedRule.appliesTo!(paymentsApi)).toBe(false);
-    expect(ownerDisputedRule.appliesTo!(disputed({}))).toBe(true);
+    expect(ownerDisputedRule.appliesTo!(paymentsApi, context)).toBe(false);
+    expect(ownerDisputedRule.appliesTo!(disputed({}), context)).toBe(true);
   });
 
   it('names the campaign, the team and the answer of a transfer the catalog has not followed', async () => {

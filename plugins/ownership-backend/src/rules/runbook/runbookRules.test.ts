@@ -42,9 +42,9 @@ describe('runbook rules', () => {
     expect(
       await runbookMissingRule.evaluate(withRunbooks([runbook({})]), context()),
     ).toEqual([]);
-    expect(runbookMissingRule.appliesTo!({ ...base, operational: false })).toBe(
-      false,
-    );
+    expect(
+      runbookMissingRule.appliesTo!({ ...base, operational: false }, context()),
+    ).toBe(false);
   });
 
   it('runbook.stale fires when no readable runbook is fresh, naming the newest review', async () => {

@@ -49,8 +49,8 @@ describe('tech debt rules', () => {
 
   it('apply only to entities whose debt was read', () => {
     for (const rule of techDebtRules) {
-      expect(rule.appliesTo!(base)).toBe(false);
-      expect(rule.appliesTo!(withDebt([]))).toBe(true);
+      expect(rule.appliesTo!(base, context)).toBe(false);
+      expect(rule.appliesTo!(withDebt([]), context)).toBe(true);
     }
   });
 

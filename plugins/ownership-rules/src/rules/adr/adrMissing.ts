@@ -1,23 +1,6 @@
-import {
-  OWNERSHIP_ANNOTATIONS,
-  type ResolvedService,
-} from '@ownership-portal/plugin-ownership-common';
+import { OWNERSHIP_ANNOTATIONS } from '@ownership-portal/plugin-ownership-common';
+import { inTierScope, tierSubject } from '../tierScope';
 import type { OwnershipRule } from '../types';
-
-const DEFAULT_TIERS = ['1'];
-
-/** `1` from `1`, `Tier 1`, `tier-1`. */
-function tierKey(tier: string): string {
-  return tier
-    .trim()
-    .toLocaleLowerCase('en-US')
-    .replace(/^tier[\s_-]*/, '');
-}
-
-/** Production services (operational components): libraries and APIs decide nothing on their own. */
-const isProductionService = (service: ResolvedService) =>
-  service.operational &&
-  service.lifecycle?.toLocaleLowerCase('en-US') === 'production';
 
 /**
  * `adr.missing`: a production service of a tier 1 System (by default) has no
@@ -31,28 +14,17 @@ export const adrMissingRule: OwnershipRule = {
     'Production entities of tier 1 Systems record their architecture decisions (ADRs) in the folder backstage.io/adr-location names.',
   remediation:
     'Add "backstage.io/adr-location: docs/adrs" to the annotations in catalog-info.yaml and write the first ADR there, e.g. docs/adrs/0001-record-architecture-decisions.md.',
-  // The tier filter needs the rule's options, which only evaluate gets.
-  appliesTo: isProductionService,
+  appliesTo: (service, { options }) => inTierScope(service, options),
   evaluate(service, { options }) {
-    const tiers = (
-      options.getOptionalStringArray('tiers') ?? DEFAULT_TIERS
-    ).map(tierKey);
-    const allEntities = options.getOptionalBoolean('allEntities') ?? false;
-    const tier = service.systemTier;
-    const inScope =
-      allEntities || (tier !== undefined && tiers.includes(tierKey(tier)));
     if (
-      !isProductionService(service) ||
-      !inScope ||
+      !inTierScope(service, options) ||
       service.adrs?.length ||
       // The folder could not be read just now: nothing is known.
       service.adrRead?.status === 'unknown'
     ) {
       return [];
     }
-    const who = `${service.entityRef} (production${
-      tier ? `, tier ${tier}` : ''
-    })`;
+    const who = tierSubject(service);
     const location = service.annotations[OWNERSHIP_ANNOTATIONS.adrLocation];
     const where = location ? `"${location}"` : 'its ADR location';
 
