@@ -46,3 +46,21 @@ export {
   tooLargeReason,
 } from './docs/reader/text';
 export { freshnessOf, readRunbook } from './docs/runbooks/reviewDate';
+export {
+  kindOfRef,
+  nameOfRef,
+  refOf,
+  stringList,
+  toFullRef,
+} from './resolve/refs';
+export {
+  DEFAULT_OWNER_PLACEHOLDERS,
+  readOwnerRef,
+  type WrittenOwner,
+} from './resolve/ownerRef';
+export {
+  linksOf,
+  toServiceRecord,
+  type ServiceRecord,
+} from './resolve/serviceRecord';
+export { sloOf } from './rules/slo/sloMissing';
