@@ -49,6 +49,37 @@ export const FAKE_RULES: RuleDescription[] = [
     },
     options: {},
   },
+  {
+    id: 'runbook.stale',
+    defaultSeverity: 'warning',
+    severity: 'warning',
+    description:
+      'Every runbook was last reviewed longer ago than the threshold.',
+    remediation: 'Review the runbook and update its last_reviewed date.',
+    enabled: true,
+    operational: true,
+    lifecycles: {
+      production: 'warning',
+      experimental: 'info',
+      deprecated: 'skip',
+    },
+    options: { maxAgeDays: 180 },
+  },
+  {
+    id: 'adr.stale-proposal',
+    defaultSeverity: 'info',
+    severity: 'info',
+    description: 'An ADR has been proposed for longer than the threshold.',
+    remediation: 'Accept or reject the proposal.',
+    enabled: true,
+    operational: true,
+    lifecycles: {
+      production: 'info',
+      experimental: 'info',
+      deprecated: 'skip',
+    },
+    options: { maxAgeDays: 30 },
+  },
 ];
 
 const PLACEHOLDERS = new Set([

@@ -28,12 +28,21 @@ async function loadConfig(options: CliOptions, cwd: string) {
   const explicit = options.config !== undefined;
   const file = resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE);
   if (!explicit && !existsSync(file)) {
-    return { config: new ConfigReader({}), ruleIds: [] as string[] };
+    return {
+      config: new ConfigReader({}),
+      ruleIds: [] as string[],
+      display: '',
+    };
   }
-  return readLintConfig(file, relativePath(cwd, file));
+  const display = relativePath(cwd, file);
+  return { ...(await readLintConfig(file, display)), display };
 }
 
-function checkConfiguredRules(ruleIds: string[], report: LintReport) {
+function checkConfiguredRules(
+  ruleIds: string[],
+  display: string,
+  report: LintReport,
+) {
   const known = new Set([
     ...report.rules.map(rule => rule.id),
     ...report.skipped.map(skipped => skipped.ruleId),
@@ -41,9 +50,9 @@ function checkConfiguredRules(ruleIds: string[], report: LintReport) {
   const unknown = ruleIds.filter(id => !known.has(id));
   if (unknown.length > 0) {
     throw new LintUsageError(
-      `config file: unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.join(
-        ', ',
-      )} (known: ${[...known].sort().join(', ')})`,
+      `config file ${display}: unknown rule${
+        unknown.length > 1 ? 's' : ''
+      } ${unknown.join(', ')} (known: ${[...known].sort().join(', ')})`,
     );
   }
 }
@@ -56,7 +65,7 @@ async function lintWith(
 ) {
   const cwd = io.cwd;
   const root = options.root ? resolve(cwd, options.root) : findRepoRoot(cwd);
-  const { config, ruleIds } = await loadConfig(options, cwd);
+  const { config, ruleIds, display } = await loadConfig(options, cwd);
   const discovery = await discover(options.paths, { cwd, root });
   const catalog = options.catalogUrl
     ? new PortalCatalogClient({
@@ -70,7 +79,7 @@ async function lintWith(
     root,
     catalog,
   });
-  checkConfiguredRules(ruleIds, report);
+  checkConfiguredRules(ruleIds, display, report);
 
   const text = FORMATTERS[options.format]({
     report,

@@ -49,6 +49,8 @@ describe('formatSarif', () => {
       'owner.missing',
       'owner.individual',
       'runbook.missing',
+      'runbook.stale',
+      'adr.stale-proposal',
     ]);
     expect(driver.rules[0]).toEqual({
       id: 'owner.missing',
