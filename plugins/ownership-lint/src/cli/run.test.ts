@@ -171,7 +171,7 @@ describe('run', () => {
         code: 2,
         stdout: '',
         stderr:
-          'ownership-lint: config file .ownership-lint.yaml: unknown top-level key "extends" (allowed: rules)\n',
+          'ownership-lint: config file .ownership-lint.yaml: unknown top-level key "extends" (allowed: rules, scope, owners)\n',
       });
 
       await writeFile(

@@ -47,11 +47,40 @@ describe('readLintConfig', () => {
     expect((await read('# nothing yet\n')).ruleIds).toEqual([]);
   });
 
+  it('passes scope.operationalTypes and owners.placeholders on as ownership.scope and ownership.owners', async () => {
+    const { config } = await read(
+      'scope:\n  operationalTypes: [service, batch-job]\nowners:\n  placeholders: [nobody, tbd]\n',
+    );
+    expect(config.getStringArray('ownership.scope.operationalTypes')).toEqual([
+      'service',
+      'batch-job',
+    ]);
+    expect(config.getStringArray('ownership.owners.placeholders')).toEqual([
+      'nobody',
+      'tbd',
+    ]);
+    expect(config.getOptionalConfig('ownership.rules')?.keys()).toEqual([]);
+  });
+
+  it('names bad scope and owners settings', async () => {
+    await expect(
+      read(
+        'scope:\n  kinds: [Component]\n  operationalTypes: []\nowners: tbd\n',
+      ),
+    ).rejects.toThrow(
+      [
+        'config file .ownership-lint.yaml:2:10: scope.kinds is not a setting (allowed: scope.operationalTypes)',
+        'config file .ownership-lint.yaml:3:21: scope.operationalTypes must be a non-empty list of names, e.g. [service, website]',
+        'config file .ownership-lint.yaml:4:9: owners must be a mapping, e.g. "owners: { placeholders: [unknown, tbd, todo] }"',
+      ].join('\n'),
+    );
+  });
+
   it('names unknown top-level keys', async () => {
     await expect(
       read('rules: {}\nrule: {}\nfailOn: warning\n'),
     ).rejects.toThrow(
-      'config file .ownership-lint.yaml: unknown top-level keys "rule", "failOn" (allowed: rules)',
+      'config file .ownership-lint.yaml: unknown top-level keys "rule", "failOn" (allowed: rules, scope, owners)',
     );
   });
 
@@ -85,7 +114,7 @@ describe('readLintConfig', () => {
       /^config file \.ownership-lint\.yaml:\d+:\d+: YAML syntax error: /,
     );
     await expect(read('- rules\n')).rejects.toThrow(
-      'config file .ownership-lint.yaml: expected a mapping with "rules", got a list',
+      'config file .ownership-lint.yaml: expected a mapping with "rules", "scope" or "owners", got a list',
     );
   });
 

@@ -7,7 +7,20 @@ import { LintUsageError } from '../cli/errors';
 export const DEFAULT_CONFIG_FILE = '.ownership-lint.yaml';
 
 /** The top-level keys a configuration file may have. */
-export const CONFIG_KEYS: ReadonlySet<string> = new Set(['rules']);
+export const CONFIG_KEYS: ReadonlySet<string> = new Set([
+  'rules',
+  'scope',
+  'owners',
+]);
+
+/**
+ * Lists of strings the file may set besides `rules`, with the same keys as
+ * app-config's `ownership.scope` and `ownership.owners`.
+ */
+const LIST_SETTINGS: Record<string, { key: string; example: string }> = {
+  scope: { key: 'operationalTypes', example: '[service, website]' },
+  owners: { key: 'placeholders', example: '[unknown, tbd, todo]' },
+};
 
 const SEVERITIES = ['error', 'warning', 'info'];
 
@@ -114,6 +127,41 @@ function checkRules(rules: unknown): {
   return { problems, ruleIds };
 }
 
+/** Checks `scope.operationalTypes` and `owners.placeholders`: non-empty lists of strings, no other keys. */
+function checkLists(value: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [section, { key, example }] of Object.entries(LIST_SETTINGS)) {
+    if (!(section in value)) continue;
+    const settings = value[section];
+    if (!isPlainObject(settings)) {
+      problems.push({
+        path: [section],
+        message: `${section} must be a mapping, e.g. "${section}: { ${key}: ${example} }"`,
+      });
+      continue;
+    }
+    for (const other of Object.keys(settings).filter(k => k !== key)) {
+      problems.push({
+        path: [section, other],
+        message: `${section}.${other} is not a setting (allowed: ${section}.${key})`,
+      });
+    }
+    const list = settings[key];
+    if (
+      key in settings &&
+      (!Array.isArray(list) ||
+        list.length === 0 ||
+        list.some(item => typeof item !== 'string' || item.trim() === ''))
+    ) {
+      problems.push({
+        path: [section, key],
+        message: `${section}.${key} must be a non-empty list of names, e.g. ${example}`,
+      });
+    }
+  }
+  return problems;
+}
+
 function lineOf(
   document: Document,
   lineCounter: LineCounter,
@@ -167,7 +215,7 @@ export async function readLintConfig(
   const value = document.toJS() ?? {};
   if (!isPlainObject(value)) {
     throw new LintUsageError(
-      `config file ${display}: expected a mapping with "rules", got ${
+      `config file ${display}: expected a mapping with "rules", "scope" or "owners", got ${
         Array.isArray(value) ? 'a list' : typeof value
       }`,
     );
@@ -184,6 +232,7 @@ export async function readLintConfig(
   }
   const rules = value.rules ?? {};
   const { problems, ruleIds } = checkRules(rules);
+  problems.push(...checkLists(value));
   if (problems.length > 0) {
     throw new LintUsageError(
       problems
@@ -197,7 +246,13 @@ export async function readLintConfig(
     );
   }
   return {
-    config: new ConfigReader({ ownership: { rules } } as any),
+    config: new ConfigReader({
+      ownership: {
+        rules,
+        ...(value.scope ? { scope: value.scope } : {}),
+        ...(value.owners ? { owners: value.owners } : {}),
+      },
+    } as any),
     ruleIds,
   };
 }
