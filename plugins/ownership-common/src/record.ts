@@ -1,5 +1,6 @@
 import type {
   AdrInfo,
+  CodeownersInfo,
   Contact,
   MemberSummary,
   OnCallAnswer,
@@ -64,7 +65,21 @@ export interface ResolvedService extends ServiceRecord {
   operational: boolean;
   owner?: string;
   ownerResolution: OwnerResolution;
+  /**
+   * Full refs of the owning Group's sub-groups at any depth, nearest first;
+   * absent when the owner is not a Group of the catalog. With
+   * `ownerResolution.parents`, the Groups related to the owner.
+   */
+  ownerSubGroups?: string[];
   suggestedOwner?: SuggestedOwner;
+  /**
+   * The default (`*`) owners of the entity's repository from its CODEOWNERS
+   * file (`.github/CODEOWNERS`, `CODEOWNERS` or `docs/CODEOWNERS` at its
+   * source location) and the Groups and Users they name. Absent when the
+   * entity has no source location or the repository has no CODEOWNERS file;
+   * `read` is set when the file could not be read just now.
+   */
+  codeowners?: CodeownersInfo;
   /**
    * Who is on call, when a provider knows a rotation for the entity or its
    * team; absent when none does. `status: unknown` means a provider could not

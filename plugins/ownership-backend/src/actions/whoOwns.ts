@@ -33,7 +33,7 @@ Input \`service\` accepts a full entity ref (\`component:default/payments-api\`)
 - \`unresolved\`: spec.owner (\`owner.raw\`) names nothing in the catalog.
 - \`individual\`: owned by a single User rather than a team.
 - \`empty-team\`: owned by a Group without any members.
-\`suggestedOwner\` is the owner of the entity's System or Domain, offered when the owner is not \`ok\`. \`findings\` are the audit's ownership and operability problems with how to fix them; \`level\` (0 not owned to 4 healthy) and \`score\` (0-100) summarise them. Fails with NotFoundError when nothing you may read matches.`;
+\`suggestedOwner\` is the owner of the entity's System or Domain (or the team its repository's CODEOWNERS names), offered when the owner is not \`ok\`. \`findings\` are the audit's ownership and operability problems with how to fix them; \`level\` (0 not owned to 4 healthy) and \`score\` (0-100) summarise them. Fails with NotFoundError when nothing you may read matches.`;
 
 /**
  * Registers `who-owns`: the owner, people and contacts of one audited entity,
@@ -153,14 +153,16 @@ export function registerWhoOwnsAction(options: {
             .object({
               entityRef: z.string(),
               title: z.string().optional(),
-              source: z.enum(['system', 'domain']),
+              source: z.enum(['system', 'domain', 'codeowners']),
               via: z
                 .string()
-                .describe('Full ref of the System or Domain that owns it'),
+                .describe(
+                  'Full ref of the System or Domain that owns it, or the URL of the CODEOWNERS file that names it',
+                ),
             })
             .optional()
             .describe(
-              'Who probably owns it when the owner is not ok: the owner of its System or Domain',
+              "Who probably owns it when the owner is not ok: the owner of its System or Domain, or the team its repository's CODEOWNERS names",
             ),
           findings: z
             .array(

@@ -83,6 +83,7 @@ type EntityDetails = Pick<
   | 'adrProblems'
   | 'adrRead'
   | 'techDebt'
+  | 'codeowners'
 > & {
   owner: Omit<OwnerDetails, 'entityRef' | 'status' | 'title' | 'raw'>;
 };
@@ -208,6 +209,7 @@ export function toEntityRow(runId: number, entity: EntityResult): EntityRow {
     adrProblems: entity.adrProblems,
     adrRead: entity.adrRead,
     techDebt: entity.techDebt,
+    codeowners: entity.codeowners,
   };
   return {
     run_id: runId,
@@ -378,6 +380,7 @@ export function toEntityResult(
     ...(details.adrProblems && { adrProblems: details.adrProblems }),
     ...(details.adrRead && { adrRead: details.adrRead }),
     ...(details.techDebt && { techDebt: details.techDebt }),
+    ...(details.codeowners && { codeowners: details.codeowners }),
   };
 }
 

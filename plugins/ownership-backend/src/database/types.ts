@@ -1,5 +1,6 @@
 import type {
   AuditRun,
+  CodeownersInfo,
   Contact,
   FindingRecord,
   HistoryPoint,
@@ -50,6 +51,8 @@ export interface EntityResult extends Omit<ServiceSummary, 'owner'> {
   adrProblems?: string[];
   adrRead?: ReadState;
   techDebt?: TechDebtSummary;
+  /** The repository's CODEOWNERS default owners, all mapped refs included. */
+  codeowners?: CodeownersInfo;
 }
 
 /** Everything stored about one team (Group) in one run. */

@@ -5,10 +5,12 @@ import type {
 import { toError } from '@backstage/errors';
 import type {
   AdrInfo,
+  CodeownersInfo,
   ReadState,
   ResolvedService,
   RunbookInfo,
   TechDebtItem,
+  SuggestedOwner,
   TechDebtSummary,
 } from '@ownership-portal/plugin-ownership-common';
 import {
@@ -18,6 +20,10 @@ import {
   type TechDebtSource,
 } from '@ownership-portal/plugin-ownership-node';
 import type { AdrFirstSeenStore } from './adr/firstSeen';
+import { CodeownersReader } from './codeowners/CodeownersReader';
+import { repositoryRoot } from './codeowners/repositoryRoot';
+import type { CodeownersMapper } from './codeowners/types';
+import { mapCodeowners } from '../org/codeowners';
 import {
   collectRunbooks,
   type DocumentReader,
@@ -35,6 +41,19 @@ export interface DocsResolution {
   /** Set when the ADR folder could not be read just now. */
   adrRead?: ReadState;
   techDebt?: TechDebtSummary;
+  /** The repository's CODEOWNERS default owners, when it has the file. */
+  codeowners?: CodeownersInfo;
+  /** An owner from CODEOWNERS, for an entity without a valid owner or another suggestion. */
+  suggestedOwner?: SuggestedOwner;
+}
+
+/**
+ * What one audit run shares between its entities: each repository's
+ * CODEOWNERS file is read once, and its owners mapped to the run's catalog.
+ */
+export interface DocsRun {
+  codeowners: CodeownersReader;
+  mapper: CodeownersMapper;
 }
 
 /** What {@link DocsResolver.create} needs. */
@@ -55,7 +74,8 @@ const LAST_GOOD_DEBT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Finds and reads an entity's runbooks, ADRs and technical debt (the
- * register file and every debt source that applies). A bad document never
+ * register file and every debt source that applies), and its repository's
+ * CODEOWNERS file. A bad document never
  * stops a run: each problem is recorded with the entity. What could not be
  * read just now (a transient failure) is served from its last good read
  * marked stale, or marked unknown: never a problem, so never a finding.
@@ -78,8 +98,28 @@ export class DocsResolver {
     }
   }
 
-  async resolve(service: ResolvedService, now: Date): Promise<DocsResolution> {
-    const [runbooks, adrs, techDebt] = await Promise.all([
+  /**
+   * Starts an audit run: within it, CODEOWNERS files are read once per
+   * repository, and their owners mapped with `mapper` (the run's owner resolver).
+   */
+  startRun(mapper: CodeownersMapper): DocsRun {
+    return {
+      codeowners: CodeownersReader.create({ reader: this.deps.reader }),
+      mapper,
+    };
+  }
+
+  /**
+   * Reads the entity's documents; with a `run`, also its repository's
+   * CODEOWNERS file (and, for an entity without a valid owner or another
+   * suggestion, suggests the team CODEOWNERS names).
+   */
+  async resolve(
+    service: ResolvedService,
+    now: Date,
+    run?: DocsRun,
+  ): Promise<DocsResolution> {
+    const [runbooks, adrs, techDebt, codeowners] = await Promise.all([
       collectRunbooks(service, {
         reader: this.deps.reader,
         now,
@@ -87,11 +127,42 @@ export class DocsResolver {
       }),
       this.adrs(service, now),
       this.techDebt(service, now),
+      run ? this.codeowners(service, run) : undefined,
     ]);
+    const needsSuggestion =
+      !service.suggestedOwner &&
+      (service.ownerResolution.status === 'missing' ||
+        service.ownerResolution.status === 'unresolved');
+    const suggestedOwner =
+      codeowners && needsSuggestion
+        ? run?.mapper.suggestFromCodeowners(codeowners)
+        : undefined;
     return {
       runbooks,
       ...adrs,
       ...(techDebt && { techDebt }),
+      ...(codeowners && { codeowners }),
+      ...(suggestedOwner && { suggestedOwner }),
+    };
+  }
+
+  private async codeowners(
+    service: ResolvedService,
+    run: DocsRun,
+  ): Promise<CodeownersInfo | undefined> {
+    const root = repositoryRoot(service.annotations);
+    const file = root ? await run.codeowners.read(root) : undefined;
+    if (!file) {
+      return undefined;
+    }
+    return {
+      url: file.url,
+      path: file.path,
+      defaultOwners: file.defaultOwners,
+      ...mapCodeowners(file.defaultOwners, owner =>
+        run.mapper.mapCodeowner(owner),
+      ),
+      ...(file.read && { read: file.read }),
     };
   }
 

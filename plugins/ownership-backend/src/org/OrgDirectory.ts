@@ -25,6 +25,15 @@ interface UserNode {
   email?: string;
 }
 
+const TEAM_SLUG = 'github.com/team-slug';
+const USER_LOGIN = 'github.com/user-login';
+
+/** A GitHub annotation's value, trimmed and lower-cased (GitHub names are case-insensitive). */
+function githubAnnotation(entity: Entity, key: string): string | undefined {
+  const value = entity.metadata.annotations?.[key]?.trim();
+  return value ? value.toLocaleLowerCase('en-US') : undefined;
+}
+
 function displayName(entity: Entity): string {
   const profile = entity.spec?.profile as { displayName?: unknown } | undefined;
   if (typeof profile?.displayName === 'string' && profile.displayName.trim()) {
@@ -42,6 +51,12 @@ function displayName(entity: Entity): string {
 export class OrgDirectory {
   readonly groups = new Map<string, GroupNode>();
   readonly users = new Map<string, UserNode>();
+  /** Group refs by lower-case `github.com/team-slug` (`org/team`). */
+  private readonly teamSlugs = new Map<string, string>();
+  /** Group refs by lower-case name, in every namespace. */
+  private readonly groupNames = new Map<string, string[]>();
+  /** User refs by lower-case `github.com/user-login`. */
+  private readonly userLogins = new Map<string, string>();
 
   static build(groups: Entity[], users: Entity[]): OrgDirectory {
     const org = new OrgDirectory();
@@ -67,6 +82,12 @@ export class OrgDirectory {
       contacts: contactsOf(entity),
       entity,
     });
+    const slug = githubAnnotation(entity, TEAM_SLUG);
+    if (slug && !this.teamSlugs.has(slug)) {
+      this.teamSlugs.set(slug, ref);
+    }
+    const name = entity.metadata.name.toLocaleLowerCase('en-US');
+    this.groupNames.set(name, [...(this.groupNames.get(name) ?? []), ref]);
   }
 
   private linkGroup(entity: Entity) {
@@ -117,6 +138,10 @@ export class OrgDirectory {
       title: displayName(entity),
       ...(typeof profile?.email === 'string' && { email: profile.email }),
     });
+    const login = githubAnnotation(entity, USER_LOGIN);
+    if (login && !this.userLogins.has(login)) {
+      this.userLogins.set(login, ref);
+    }
     const defaults = {
       defaultKind: 'group',
       defaultNamespace: entity.metadata.namespace ?? 'default',
@@ -131,6 +156,30 @@ export class OrgDirectory {
         node.members.add(ref);
       }
     }
+  }
+
+  /**
+   * The Group of a GitHub team (`org/team-slug`): the one annotated
+   * `github.com/team-slug` with it, else the Group named `team-slug` (in
+   * the default namespace, or the only one of that name). Case-insensitive.
+   */
+  groupOfGithubTeam(orgAndSlug: string): string | undefined {
+    const slug = orgAndSlug.trim().toLocaleLowerCase('en-US');
+    const annotated = this.teamSlugs.get(slug);
+    if (annotated) {
+      return annotated;
+    }
+    const name = slug.slice(slug.indexOf('/') + 1);
+    const named = this.groupNames.get(name) ?? [];
+    return (
+      named.find(ref => ref === `group:default/${name}`) ??
+      (named.length === 1 ? named[0] : undefined)
+    );
+  }
+
+  /** The User annotated `github.com/user-login` with a login; case-insensitive. */
+  userOfGithubLogin(login: string): string | undefined {
+    return this.userLogins.get(login.trim().toLocaleLowerCase('en-US'));
   }
 
   /** Every sub-group at any depth, nearest first; safe against cycles. */

@@ -309,6 +309,8 @@ export class AuditRunner {
       context: snapshot.context,
     });
     const runAt = now();
+    // CODEOWNERS files are read once per repository within this run.
+    const docsRun = this.deps.docs?.startRun(resolver);
     const disputes = await this.deps.disputes?.();
     const entities = await auditEntities({
       ...(disputes && { disputes }),
@@ -316,8 +318,8 @@ export class AuditRunner {
       resolve: entity => resolveService(entity, { resolver, scope }),
       subjectOf: service => oncallSubject(service, org),
       oncall: subject => this.deps.oncall.answer(subject),
-      documents: this.deps.docs
-        ? service => this.deps.docs!.resolve(service, runAt)
+      documents: docsRun
+        ? service => this.deps.docs!.resolve(service, runAt, docsRun)
         : undefined,
       engine,
       now: runAt,

@@ -78,6 +78,7 @@ export async function auditEntities(options: {
       ...(service.adrProblems && { adrProblems: service.adrProblems }),
       ...(service.adrRead && { adrRead: service.adrRead }),
       ...(service.techDebt && { techDebt: service.techDebt }),
+      ...(service.codeowners && { codeowners: service.codeowners }),
     };
   };
 

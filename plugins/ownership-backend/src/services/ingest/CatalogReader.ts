@@ -43,6 +43,8 @@ export const FIELDS = {
     'metadata.name',
     'metadata.namespace',
     'metadata.title',
+    // github.com/user-login, for CODEOWNERS logins.
+    'metadata.annotations',
     'spec.profile',
     'spec.memberOf',
     'relations',

@@ -19,6 +19,7 @@ import type { CatalogVisibility } from './CatalogVisibility';
 import { readPage, sliceCounted } from './paging';
 import type { FilterParams } from './params';
 import type { Selection } from './Selection';
+import { visibleCodeowners } from './visibleCodeowners';
 import { visibleOnCall } from './visibleOnCall';
 import { readableOwners, visibleOwner } from './visibleOwner';
 
@@ -202,7 +203,10 @@ export class ServiceQueries {
       ),
       suggested &&
         this.visibility.readable(
-          [suggested.entityRef, suggested.via],
+          // A CODEOWNERS suggestion comes from a file, not an entity.
+          suggested.source === 'codeowners'
+            ? [suggested.entityRef]
+            : [suggested.entityRef, suggested.via],
           credentials,
         ),
     ]);
@@ -232,6 +236,7 @@ export class ServiceQueries {
       suggestedOwner,
       owner,
       runbooks,
+      codeowners: storedCodeowners,
       ...details
     } = result;
     const ownerReadable = canRead(owner);
@@ -250,13 +255,20 @@ export class ServiceQueries {
         this.visibility,
         credentials,
       ));
+    const codeowners =
+      storedCodeowners &&
+      (await visibleCodeowners(storedCodeowners, this.visibility, credentials));
     return {
       ...details,
       owner: visibleOwner(owner, canRead),
       ...(visibleRunbooks && { runbooks: visibleRunbooks }),
+      ...(codeowners && { codeowners }),
       // A suggestion names a Group and the System or Domain it comes from.
       ...(suggestedOwner &&
-        suggestionReadable?.size === 2 && { suggestedOwner }),
+        suggestionReadable?.size ===
+          (suggestedOwner.source === 'codeowners' ? 1 : 2) && {
+          suggestedOwner,
+        }),
       ...(oncall && { oncall }),
       dependencies: toRelated(dependsOn),
       dependents: toRelated(dependents),

@@ -1,9 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  CodeownersInfo,
   OwnerResolution,
   SuggestedOwner,
 } from '@ownership-portal/plugin-ownership-common';
 import type { OwnersConfig } from '../../config/owners';
+import type { CodeownersMapper } from '../../docs/codeowners/types';
+import { mapCodeowner } from '../../org/codeowners';
 import type { OrgDirectory } from '../../org/OrgDirectory';
 import { kindOfRef, nameOfRef, refOf, toFullRef } from '../../org/refs';
 
@@ -13,9 +16,10 @@ const NO_PEOPLE = { members: [], contacts: [], parents: [] };
  * Resolves `spec.owner` the way the catalog does: a short ref defaults to
  * kind Group and the entity's own namespace, and refs compare
  * case-insensitively. Suggests an owner from the System or Domain when an
- * entity has no valid one.
+ * entity has no valid one (or, once documents are read, from CODEOWNERS),
+ * and maps CODEOWNERS owners to Groups and Users.
  */
-export class OwnerResolver {
+export class OwnerResolver implements CodeownersMapper {
   static create(deps: {
     org: OrgDirectory;
     owners: OwnersConfig;
@@ -113,6 +117,39 @@ export class OwnerResolver {
     });
     const domain = domainRef ? this.context.get(domainRef) : undefined;
     return domain ? this.suggestFrom(domain, 'domain') : undefined;
+  }
+
+  /** Sub-groups of a Group at any depth, nearest first; empty for anything else. */
+  subGroups(groupRef: string): string[] {
+    return this.org.descendants(groupRef);
+  }
+
+  /** The Group (`@org/team`) or User (`@login`) a CODEOWNERS owner names. */
+  mapCodeowner(owner: string): string | undefined {
+    return mapCodeowner(owner, this.org);
+  }
+
+  /**
+   * An owner for an entity without a valid one, from its repository's
+   * CODEOWNERS: the first default owner that is a team with members.
+   */
+  suggestFromCodeowners(
+    codeowners: CodeownersInfo,
+  ): SuggestedOwner | undefined {
+    for (const { entityRef } of codeowners.mapped) {
+      const group = entityRef.startsWith('group:')
+        ? this.org.groups.get(entityRef)
+        : undefined;
+      if (group && this.org.membersOf(entityRef).length > 0) {
+        return {
+          entityRef,
+          title: group.title,
+          source: 'codeowners',
+          via: codeowners.url,
+        };
+      }
+    }
+    return undefined;
   }
 
   /** The tier annotation of the entity's System, or of the entity when it is a System. */

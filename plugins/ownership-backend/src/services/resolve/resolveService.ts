@@ -41,6 +41,10 @@ export function resolveService(
   const suggestedOwner = needsSuggestion
     ? deps.resolver.suggest(entity)
     : undefined;
+  const ownerSubGroups =
+    ownerResolution.kind === 'Group' && ownerResolution.entityRef
+      ? deps.resolver.subGroups(ownerResolution.entityRef)
+      : undefined;
   const systemTier = deps.resolver.systemTier(entity);
   const teamLinks = linksOf(
     ownerResolution.kind === 'Group'
@@ -68,6 +72,7 @@ export function resolveService(
       !!type &&
       deps.scope.operationalTypes.includes(type.toLocaleLowerCase('en-US')),
     ownerResolution,
+    ...(ownerSubGroups && { ownerSubGroups }),
     ...(suggestedOwner && { suggestedOwner }),
     ...(systemTier && { systemTier }),
     ...(teamLinks.length && { teamLinks }),

@@ -1,4 +1,5 @@
 import type { OwnershipRule } from '../types';
+import { ownerCodeownersMismatchRule } from './ownerCodeownersMismatch';
 import { ownerDisputedRule } from './ownerDisputed';
 import { ownerEmptyTeamRule } from './ownerEmptyTeam';
 import { ownerIndividualRule } from './ownerIndividual';
@@ -12,4 +13,5 @@ export const ownerRules: OwnershipRule[] = [
   ownerIndividualRule,
   ownerEmptyTeamRule,
   ownerDisputedRule,
+  ownerCodeownersMismatchRule,
 ];

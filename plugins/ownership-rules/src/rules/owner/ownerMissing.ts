@@ -1,4 +1,5 @@
 import type { OwnershipRule } from '../types';
+import { suggestionSentence } from './suggestion';
 
 /** `owner.missing`: no `spec.owner`, or a placeholder such as `tbd`. */
 export const ownerMissingRule: OwnershipRule = {
@@ -13,9 +14,7 @@ export const ownerMissingRule: OwnershipRule = {
     if (status !== 'missing') {
       return [];
     }
-    const suggestion = service.suggestedOwner
-      ? ` The ${service.suggestedOwner.source} ${service.suggestedOwner.via} is owned by ${service.suggestedOwner.entityRef}; if that team owns it, write "owner: ${service.suggestedOwner.entityRef}".`
-      : '';
+    const suggestion = suggestionSentence(service);
     return [
       {
         message: raw

@@ -1,4 +1,5 @@
 import type { OwnershipRule } from '../types';
+import { suggestionSentence } from './suggestion';
 
 /** `owner.unresolved`: `spec.owner` names no Group or User in the catalog. */
 export const ownerUnresolvedRule: OwnershipRule = {
@@ -20,9 +21,7 @@ export const ownerUnresolvedRule: OwnershipRule = {
           ? 'which is not a Group or User in the catalog'
           : `which resolves to ${entityRef}, not a Group or User in the catalog`;
     }
-    const suggestion = service.suggestedOwner
-      ? ` Its ${service.suggestedOwner.source} ${service.suggestedOwner.via} is owned by ${service.suggestedOwner.entityRef}.`
-      : '';
+    const suggestion = suggestionSentence(service, 'state');
     return [
       {
         message: `${service.entityRef} has owner "${raw}", ${target}`,

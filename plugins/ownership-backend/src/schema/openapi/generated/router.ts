@@ -1993,11 +1993,12 @@ export const spec = {
           },
           source: {
             type: 'string',
-            enum: ['system', 'domain'],
+            enum: ['system', 'domain', 'codeowners'],
           },
           via: {
             type: 'string',
-            description: 'Full ref of the System or Domain that owns it.',
+            description:
+              "Full ref of the System or Domain that owns it; for `codeowners`, the URL of the repository's CODEOWNERS file.",
           },
         },
         required: ['entityRef', 'source', 'via'],
@@ -2233,6 +2234,70 @@ export const spec = {
           },
         },
         required: ['reason', 'readAt'],
+        additionalProperties: false,
+      },
+      CodeownersOwner: {
+        type: 'object',
+        description:
+          'A default owner from CODEOWNERS that names a catalog entity: a team (`@org/team-slug`) mapped to a Group, or a login (`@user`) to a User.',
+        properties: {
+          owner: {
+            type: 'string',
+            description:
+              'The owner as written in the file, e.g. `@acme/payments`.',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'Full ref of the Group or User it names.',
+          },
+        },
+        required: ['owner', 'entityRef'],
+        additionalProperties: false,
+      },
+      CodeownersInfo: {
+        type: 'object',
+        description:
+          "The default (`*`) owners of the entity's repository, from its CODEOWNERS file, and the catalog Groups and Users they name.",
+        properties: {
+          url: {
+            type: 'string',
+            description:
+              'The CODEOWNERS file that was read (or could not be read just now).',
+          },
+          path: {
+            type: 'string',
+            description:
+              'Where it lies in the repository, e.g. `.github/CODEOWNERS`.',
+          },
+          defaultOwners: {
+            type: 'array',
+            description:
+              "The owners of the file's last `*` pattern, as written.",
+            items: {
+              type: 'string',
+            },
+          },
+          mapped: {
+            type: 'array',
+            description:
+              'Default owners that name a Group or User in the catalog; only those the caller may read.',
+            items: {
+              $ref: '#/components/schemas/CodeownersOwner',
+            },
+          },
+          unknownOwners: {
+            type: 'array',
+            description:
+              'Default owners that name nothing in the catalog the caller may read (emails are never mapped).',
+            items: {
+              type: 'string',
+            },
+          },
+          read: {
+            $ref: '#/components/schemas/ReadState',
+          },
+        },
+        required: ['url', 'path', 'defaultOwners', 'mapped', 'unknownOwners'],
         additionalProperties: false,
       },
       ReadState: {
@@ -2911,6 +2976,9 @@ export const spec = {
           },
           suggestedOwner: {
             $ref: '#/components/schemas/SuggestedOwner',
+          },
+          codeowners: {
+            $ref: '#/components/schemas/CodeownersInfo',
           },
           oncall: {
             $ref: '#/components/schemas/OnCallAnswer',

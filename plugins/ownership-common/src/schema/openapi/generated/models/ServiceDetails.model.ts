@@ -3,6 +3,7 @@
 // * Regenerate with `yarn generate:openapi` from openapi.yaml.     *
 // ******************************************************************
 import type { AdrInfo } from './AdrInfo.model';
+import type { CodeownersInfo } from './CodeownersInfo.model';
 import type { Finding } from './Finding.model';
 import type { HistoryPoint } from './HistoryPoint.model';
 import type { MaturityLevel } from './MaturityLevel.model';
@@ -33,6 +34,7 @@ export interface ServiceDetails {
   system?: string;
   owner: OwnerDetails;
   suggestedOwner?: SuggestedOwner;
+  codeowners?: CodeownersInfo;
   oncall?: OnCallAnswer;
   score: number;
   level: MaturityLevel;

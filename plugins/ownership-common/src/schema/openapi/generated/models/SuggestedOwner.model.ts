@@ -11,9 +11,9 @@
 export interface SuggestedOwner {
   entityRef: string;
   title?: string;
-  source: 'system' | 'domain';
+  source: 'system' | 'domain' | 'codeowners';
   /**
-   * Full ref of the System or Domain that owns it.
+   * Full ref of the System or Domain that owns it; for `codeowners`, the URL of the repository's CODEOWNERS file.
    */
   via: string;
 }

@@ -20,6 +20,8 @@ export * from './EscalationStep.model';
 export * from './OnCallAnswer.model';
 export * from './RunbookInfo.model';
 export * from './StaleRead.model';
+export * from './CodeownersOwner.model';
+export * from './CodeownersInfo.model';
 export * from './ReadState.model';
 export * from './AdrInfo.model';
 export * from './TechDebtItem.model';
