@@ -23,3 +23,7 @@ export {
   type OwnershipPageRequest,
 } from './api';
 export { OverviewContent } from './components/OverviewContent';
+export {
+  OwnershipSearchResultListItem,
+  type OwnershipSearchResultListItemProps,
+} from './components/OwnershipSearchResultListItem';

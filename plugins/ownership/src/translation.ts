@@ -714,5 +714,16 @@ export const ownershipTranslationRef = createTranslationRef({
           '{{count}} matches for “{{query}}”; use the arrow keys to choose and Enter to open.',
       },
     },
+    searchResult: {
+      owner: 'Owner: ',
+      noOwner: 'no owner',
+      onCall: 'On call: ',
+      onCallLoading: 'asking…',
+      onCallError: 'could not be asked ({{message}})',
+      runbook: 'Runbook: ',
+      noRunbook: 'none',
+      findings_one: '{{count}} open finding',
+      findings_other: '{{count}} open findings',
+    },
   },
 });

@@ -13,6 +13,10 @@ import {
   entityTeamOwnershipCard,
 } from './entityExtensions';
 import { ownershipApi, ownershipPage } from './extensions';
+import {
+  ownershipSearchResultListItem,
+  ownershipSearchResultType,
+} from './searchExtensions';
 
 /**
  * The ownership plugin for the new frontend system.
@@ -29,6 +33,8 @@ export const ownershipPlugin = createFrontendPlugin({
     entityOperationsContent,
     entityTeamOwnershipCard,
     entityTeamOnboardingContent,
+    ownershipSearchResultListItem,
+    ownershipSearchResultType,
   ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,

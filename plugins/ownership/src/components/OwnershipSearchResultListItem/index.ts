@@ -1,0 +1,4 @@
+export {
+  OwnershipSearchResultListItem,
+  type OwnershipSearchResultListItemProps,
+} from './OwnershipSearchResultListItem';
