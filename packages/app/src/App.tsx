@@ -4,6 +4,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import ownershipPlugin from '@ownership-portal/plugin-ownership/alpha';
@@ -15,6 +16,7 @@ export default createApp({
     orgPlugin,
     apiDocsPlugin,
     catalogGraphPlugin,
+    searchPlugin,
     userSettingsPlugin,
     notificationsPlugin,
     signalsPlugin,

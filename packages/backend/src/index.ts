@@ -1,7 +1,7 @@
 /*
  * The Ownership Portal dev backend: the new backend system with the catalog,
  * auth (guest provider for local use), permissions (the policy chosen by
- * permission.policy), proxy, the ownership plugin and MCP actions.
+ * permission.policy), proxy, the ownership plugin, search and MCP actions.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleTransitiveOwnership } from './auth/ownershipResolverModule';
@@ -40,6 +40,13 @@ backend.add(
   import('@ownership-portal/plugin-ownership-backend-module-pagerduty'),
 );
 backend.add(import('@ownership-portal/plugin-ownership-backend-module-ical'));
+// Search: catalog entities and one ownership document per audited entity
+// (owner, on-call rotation, runbooks, ADRs, open findings). No engine module
+// is added, so the in-memory Lunr engine serves development; production
+// adds @backstage/plugin-search-backend-module-pg.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@ownership-portal/plugin-search-backend-module-ownership'));
 // Offers the ownership actions (who-owns, list-ownership-findings) to AI
 // assistants over MCP at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
