@@ -119,6 +119,18 @@ export const ownershipTranslationRef = createTranslationRef({
       },
       suggestion:
         'Suggested owner: {{team}} (owns the {{source}} {{via}}). Set {{code}} in catalog-info.yaml.',
+      suggestionFromCodeowners:
+        "Suggested owner: {{team}} (named in the repository's {{file}}). Set {{code}} in catalog-info.yaml.",
+      codeowners: {
+        label: 'CODEOWNERS: {{owners}}',
+        source: '({{file}})',
+        noDefaultOwners: 'no default (*) owners',
+        unreadable: 'CODEOWNERS ({{file}}) could not be read just now.',
+        disagrees: 'Disagrees with the catalog owner',
+        disagreesHint:
+          'CODEOWNERS names no team that is the catalog owner or one of its parent or sub-teams. Change spec.owner or the "*" line of CODEOWNERS so they agree.',
+        unknownOwners: 'Not in the catalog: {{owners}}',
+      },
       ownerSection: 'Owner',
       members_one: '{{count}} member',
       members_other: '{{count}} members',

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import type {
   AdrInfo,
   AdrStatus,
+  CodeownersInfo,
   OwnerDetails,
   RunbookInfo,
   ServiceDetails,
@@ -18,6 +19,7 @@ import type {
 import type { ReactNode } from 'react';
 import {
   ContactLinks,
+  DocumentLink,
   FindingsList,
   OnCallBlock,
   OwnerStatusChip,
@@ -28,6 +30,7 @@ import {
   MaturityChip,
 } from '../shared';
 import { ownershipTranslationRef } from '../../translation';
+import { CodeownersLine } from './CodeownersLine';
 import { PendingAttestationNotice } from './PendingAttestationNotice';
 
 function OwnerName(props: { owner: OwnerDetails }) {
@@ -75,17 +78,37 @@ function OwnerProblem(props: { owner: OwnerDetails }): ReactNode {
   }
 }
 
-function Suggestion(props: { suggested: SuggestedOwner }) {
-  const { suggested } = props;
+function Suggestion(props: {
+  suggested: SuggestedOwner;
+  codeowners?: CodeownersInfo;
+}) {
+  const { suggested, codeowners } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
+  const team = (
+    <EntityRefLink entityRef={suggested.entityRef} defaultKind="group">
+      {suggested.title}
+    </EntityRefLink>
+  );
+  if (suggested.source === 'codeowners') {
+    return (
+      <Typography variant="body2" component="p">
+        {t('entityOwnershipCard.suggestionFromCodeowners', {
+          team,
+          file: (
+            <DocumentLink
+              url={suggested.via}
+              title={codeowners?.path ?? 'CODEOWNERS'}
+            />
+          ),
+          code: <code>spec.owner: {suggested.entityRef}</code>,
+        })}
+      </Typography>
+    );
+  }
   return (
     <Typography variant="body2" component="p">
       {t('entityOwnershipCard.suggestion', {
-        team: (
-          <EntityRefLink entityRef={suggested.entityRef} defaultKind="group">
-            {suggested.title}
-          </EntityRefLink>
-        ),
+        team,
         source: suggested.source,
         via: (
           <EntityRefLink
@@ -100,7 +123,7 @@ function Suggestion(props: { suggested: SuggestedOwner }) {
 }
 
 function OwnerSection(props: { details: ServiceDetails }) {
-  const { owner, suggestedOwner } = props.details;
+  const { owner, suggestedOwner, codeowners, findings } = props.details;
   const { t } = useTranslationRef(ownershipTranslationRef);
   const ownerName =
     owner.title ??
@@ -122,13 +145,21 @@ function OwnerSection(props: { details: ServiceDetails }) {
           </Typography>
         )}
       </InlineRow>
+      {codeowners && (
+        <CodeownersLine
+          codeowners={codeowners}
+          disagrees={findings.some(
+            f => f.ruleId === 'owner.codeowners-mismatch',
+          )}
+        />
+      )}
       {owner.status !== 'ok' && (
         <Typography variant="body2" color="text.secondary" component="p">
           <OwnerProblem owner={owner} />
         </Typography>
       )}
       {owner.status !== 'ok' && suggestedOwner && (
-        <Suggestion suggested={suggestedOwner} />
+        <Suggestion suggested={suggestedOwner} codeowners={codeowners} />
       )}
       <ContactLinks
         contacts={owner.contacts}
