@@ -10,3 +10,4 @@ export * from './rules';
 export * from './permissions';
 export * from './contract';
 export * from './record';
+export * from './slo';

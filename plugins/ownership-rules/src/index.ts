@@ -63,4 +63,3 @@ export {
   toServiceRecord,
   type ServiceRecord,
 } from './resolve/serviceRecord';
-export { sloOf } from './rules/slo/sloMissing';

@@ -1,27 +1,9 @@
 import {
   OWNERSHIP_ANNOTATIONS,
-  type ResolvedService,
+  sloOf,
 } from '@ownership-portal/plugin-ownership-common';
 import { inTierScope, tierSubject } from '../tierScope';
 import type { OwnershipRule } from '../types';
-
-/**
- * Where an entity states its SLO: a link of type `slo`, else the
- * `ownership-portal/slo` annotation (a URL or a file relative to the
- * catalog file); undefined when it states none.
- */
-export function sloOf(
-  service: Pick<ResolvedService, 'links' | 'annotations'>,
-): { url: string; title?: string } | undefined {
-  const link = service.links.find(
-    l => l.type?.trim().toLocaleLowerCase('en-US') === 'slo' && l.url.trim(),
-  );
-  if (link) {
-    return { url: link.url, ...(link.title && { title: link.title }) };
-  }
-  const annotation = service.annotations[OWNERSHIP_ANNOTATIONS.slo]?.trim();
-  return annotation ? { url: annotation } : undefined;
-}
 
 /**
  * `slo.missing`: a production service of a tier 1 System (by default) states

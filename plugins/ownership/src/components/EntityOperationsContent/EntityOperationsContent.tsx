@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
@@ -8,6 +9,7 @@ import {
   OnCallBlock,
   ScoreHistoryChart,
   ServiceDetailsLoader,
+  SloLink,
   useMaturityText,
 } from '../shared';
 import { ownershipTranslationRef } from '../../translation';
@@ -20,6 +22,7 @@ function OperationsDetails(props: { details: ServiceDetails }) {
   const { details } = props;
   const { t } = useTranslationRef(ownershipTranslationRef);
   const maturity = useMaturityText();
+  const { entity } = useEntity();
   return (
     <Box
       sx={{
@@ -48,6 +51,14 @@ function OperationsDetails(props: { details: ServiceDetails }) {
       >
         <OnCallBlock oncall={details.oncall} detailed />
       </InfoCard>
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <InfoCard
+          titleTypographyProps={{ component: 'h3' }}
+          title={t('operations.sloTitle')}
+        >
+          <SloLink entity={entity} />
+        </InfoCard>
+      </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
         <InfoCard
           titleTypographyProps={{ component: 'h3' }}
@@ -89,7 +100,7 @@ function OperationsDetails(props: { details: ServiceDetails }) {
 }
 
 /**
- * The "Operations" entity tab: runbooks, ADRs, tech debt, findings with
+ * The "Operations" entity tab: on call, the SLO, runbooks, ADRs, tech debt, findings with
  * remediation and the entity's score over the stored audit runs.
  *
  * @public

@@ -38,3 +38,4 @@ export { CampaignStateChip } from './CampaignStateChip';
 export { errorMessage } from './errorMessage';
 export { formatDay, fromDateInput, toDateInput } from './campaignDates';
 export { useCampaignLink } from './useCampaignLink';
+export { SloLink } from './SloLink';

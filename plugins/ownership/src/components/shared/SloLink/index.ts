@@ -1,0 +1,1 @@
+export { SloLink } from './SloLink';
