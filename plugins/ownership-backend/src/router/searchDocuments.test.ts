@@ -99,10 +99,12 @@ describe('GET /search-documents', () => {
       description: 'Takes the money',
       type: 'service',
       lifecycle: 'production',
-      owner: expect.objectContaining({
+      owner: {
         entityRef: 'group:default/payments',
+        status: 'ok',
         title: 'Payments Team',
-      }),
+        raw: 'payments',
+      },
       onCallSchedules: ['group:default/payments'],
       runbooks: [
         {
@@ -157,7 +159,11 @@ describe('GET /search-documents', () => {
     const aurora = res.body.items.find(
       (i: SearchDocumentItem) => i.name === 'aurora-relay',
     );
-    expect(aurora.owner.entityRef).toBe('group:default/secret-ops');
+    expect(aurora.owner).toEqual({
+      entityRef: 'group:default/secret-ops',
+      status: 'empty-team',
+      raw: 'secret-ops',
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/zephyr|classified/i);
   });
 

@@ -83,7 +83,12 @@ export function toSearchDocument(details: ServiceDetails): SearchDocumentItem {
     ...(details.type && { type: details.type }),
     ...(details.lifecycle && { lifecycle: details.lifecycle }),
     ...(details.system && { system: details.system }),
-    owner: details.owner,
+    owner: {
+      status: details.owner.status,
+      ...(details.owner.entityRef && { entityRef: details.owner.entityRef }),
+      ...(details.owner.title && { title: details.owner.title }),
+      ...(details.owner.raw && { raw: details.owner.raw }),
+    },
     onCallSchedules: scheduleNames(details.oncall),
     runbooks: (details.runbooks ?? []).map(r => ({
       title: r.title,
