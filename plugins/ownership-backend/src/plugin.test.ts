@@ -188,6 +188,7 @@ describe('ownership backend plugin', () => {
       'adr.missing',
       'adr.stale-proposal',
       'custom.described',
+      'oncall.annotation-invalid',
       'oncall.gap',
       'oncall.missing',
       'owner.codeowners-mismatch',

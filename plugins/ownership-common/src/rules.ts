@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'owner.codeowners-mismatch',
   'oncall.missing',
   'oncall.gap',
+  'oncall.annotation-invalid',
   'runbook.missing',
   'runbook.stale',
   'runbook.unreachable',
