@@ -10,7 +10,11 @@ const HOME_PAGE =
  * The tool's name, version and home page, read from the package's own
  * package.json (found above this file both in src/ and in dist/).
  */
-export function readToolInfo(from: string = __dirname): ToolInfo {
+export function readToolInfo(
+  // The CLI is not bundled into an app: both src/ and dist/ sit in the package.
+  // eslint-disable-next-line no-restricted-syntax
+  from: string = __dirname,
+): ToolInfo {
   let folder = from;
   for (let depth = 0; depth < 5; depth++) {
     const file = join(folder, 'package.json');

@@ -18,9 +18,8 @@ export const CATALOG_FILE_NAMES: ReadonlySet<string> = new Set([
 /** The entries of a folder sorted by name, so output is the same on every machine. */
 export async function sortedEntries(folder: string): Promise<Dirent[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries.sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
+  // Code-unit order (names in one folder are unique), the same in every locale.
+  return entries.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /**
