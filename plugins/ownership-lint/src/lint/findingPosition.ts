@@ -20,16 +20,24 @@ function hasPath(entity: LocatedEntity, path: Array<string | number>) {
 }
 
 /**
- * The line a finding points at: the field its rule is about (`spec.owner`
+ * The line a finding points at: an annotation its message names, the field its rule is about (`spec.owner`
  * for owner rules, the annotation that names the documents for document
  * rules), else the entity's links or annotations, else its start.
  */
 export function findingPosition(
   located: LocatedEntity,
-  ruleId: string,
+  finding: { ruleId: string; message: string },
 ): Position {
+  const { ruleId, message } = finding;
   const category = ruleId.slice(0, ruleId.indexOf('.'));
   const candidates: Array<Array<string | number>> = [];
+  // An annotation the message names is the most precise place.
+  const annotations = located.entity.metadata?.annotations ?? {};
+  for (const key of Object.keys(annotations)) {
+    if (message.includes(`${key} annotation`)) {
+      candidates.push(['metadata', 'annotations', key]);
+    }
+  }
   if (category === 'owner') {
     candidates.push(['spec', 'owner'], ['spec']);
   }

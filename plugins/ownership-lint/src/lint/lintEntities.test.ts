@@ -1,4 +1,7 @@
 import { ConfigReader } from '@backstage/config';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { discover } from '../discovery/discover';
 import { lintEntities } from './lintEntities';
@@ -59,9 +62,7 @@ describe('lintEntities on the example organisation', () => {
       file: resolve(examples, 'components/fulfillment.yaml'),
     });
     // The line of "owner: tbd".
-    const lines = require('node:fs')
-      .readFileSync(placeholder.file, 'utf8')
-      .split('\n');
+    const lines = readFileSync(placeholder.file, 'utf8').split('\n');
     expect(lines[placeholder.line - 1]).toMatch(/^\s+owner: tbd$/);
     expect(report.entities).toBeGreaterThan(50);
   });
@@ -148,5 +149,49 @@ describe('lintEntities with a catalog', () => {
     expect(report.findings.filter(f => f.ruleId.startsWith('oncall.'))).toEqual(
       [],
     );
+  });
+});
+
+describe('lintEntities on a service repository', () => {
+  it('checks on-call annotations offline and points at the annotation', async () => {
+    const dir = await mkdtemp(resolve(tmpdir(), 'lint-oncall-'));
+    try {
+      await writeFile(
+        resolve(dir, 'catalog-info.yaml'),
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          '  name: orders',
+          '  annotations:',
+          '    github.com/project-slug: acme/orders',
+          '    pagerduty.com/service-id: <sample-service-service-id>',
+          'spec:',
+          '  type: service',
+          '  lifecycle: production',
+          '  owner: group:default/orders',
+          '',
+        ].join('\n'),
+      );
+      const { entities } = await discover(['.'], { cwd: dir, root: dir });
+      const report = await lintEntities(entities, {
+        config: new ConfigReader({}),
+        now,
+        root: dir,
+      });
+      const invalid = report.findings.filter(
+        f => f.ruleId === 'oncall.annotation-invalid',
+      );
+      expect(invalid).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          message:
+            'component:default/orders: the pagerduty.com/service-id annotation "<sample-service-service-id>" is not a PagerDuty service id (upper-case letters and digits)',
+          line: 7,
+        }),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

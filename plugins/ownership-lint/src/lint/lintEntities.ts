@@ -32,6 +32,8 @@ import type {
 const AUDITED_KINDS = ['component', 'system', 'api', 'resource'];
 const DEFAULT_OPERATIONAL_TYPES = ['service', 'website'];
 const MANAGED_BY = 'backstage.io/managed-by-location';
+/** Rules that judge the portal's on-call answer for the entity. */
+const ONCALL_ANSWER_RULES = ['oncall.missing', 'oncall.gap'];
 
 /** Rules that need what only a running portal knows. */
 const NEEDS_CATALOG: Record<string, string> = {
@@ -172,10 +174,13 @@ export const lintEntities: LintEntities = async (entities, options) => {
     const evaluation = await engine.evaluate(service, now);
     for (const finding of evaluation.findings) {
       // Without the portal's answer for this entity, nothing is known of its on-call.
-      if (finding.ruleId.startsWith('oncall.') && oncall === undefined) {
+      if (
+        ONCALL_ANSWER_RULES.includes(finding.ruleId) &&
+        oncall === undefined
+      ) {
         continue;
       }
-      const position = findingPosition(located, finding.ruleId);
+      const position = findingPosition(located, finding);
       findings.push({
         ruleId: finding.ruleId,
         severity: finding.severity,
