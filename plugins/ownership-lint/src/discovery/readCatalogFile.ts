@@ -73,10 +73,11 @@ export async function readCatalogFile(
     );
     const value = document.toJS();
     if (value === null || value === undefined) {
+      // The line of the `---` that opens the empty document.
       notes.push({
         file,
         line,
-        column: col,
+        column: 1,
         message: `document ${index + 1} is empty (ignored)`,
       });
       return;
