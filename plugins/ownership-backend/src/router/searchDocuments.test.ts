@@ -52,6 +52,7 @@ const entities: Entity[] = [
 
 describe('GET /search-documents', () => {
   let server: Awaited<ReturnType<typeof startOwnershipBackend>>['server'];
+  let beforeFirstRun: request.Response;
   const get = (url: string, authorization = mockCredentials.user.header()) =>
     request(server)
       .get(`/api/ownership${url}`)
@@ -65,14 +66,18 @@ describe('GET /search-documents', () => {
       ],
     });
     server = backend.server;
-    await request(server)
-      .get('/api/ownership/search-documents')
-      .set('authorization', mockCredentials.service.header())
-      .expect(404)
-      .expect(res =>
-        expect(res.body.error.message).toMatch(/No ownership audit run/),
-      );
+    beforeFirstRun = await get(
+      '/search-documents',
+      mockCredentials.service.header(),
+    );
     await backend.audit();
+  });
+
+  it('answers 404 before the first audit run', () => {
+    expect(beforeFirstRun.status).toBe(404);
+    expect(beforeFirstRun.body.error.message).toMatch(
+      /No ownership audit run has completed yet/,
+    );
   });
 
   it('answers one document per entity with what the search indexes', async () => {

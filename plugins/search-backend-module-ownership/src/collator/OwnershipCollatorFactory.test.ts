@@ -130,18 +130,21 @@ describe('OwnershipCollatorFactory', () => {
       searchDocumentsHandler({
         items: [item('checkout'), item('billing')],
         seen,
-        before: n =>
-          n === 1
-            ? HttpResponse.json(
-                { error: { message: 'db down' } },
-                { status: 500 },
-              )
-            : n === 2
-            ? new HttpResponse(null, {
-                status: 429,
-                headers: { 'Retry-After': '0' },
-              })
-            : undefined,
+        before: n => {
+          if (n === 1) {
+            return HttpResponse.json(
+              { error: { message: 'db down' } },
+              { status: 500 },
+            );
+          }
+          if (n === 2) {
+            return new HttpResponse(null, {
+              status: 429,
+              headers: { 'Retry-After': '0' },
+            });
+          }
+          return undefined;
+        },
       }),
     );
     const documents = await collect(factory());
