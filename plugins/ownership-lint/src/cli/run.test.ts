@@ -3,7 +3,11 @@ import { setupServer } from 'msw/node';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fakeLint } from '../__testUtils__/fakeLint';
-import { copyFixture, fixture } from '../__testUtils__/fixtures';
+import {
+  brokenRepository,
+  copyFixture,
+  fixture,
+} from '../__testUtils__/fixtures';
 import type { LintEntities, LintOptions } from '../lint/types';
 import { run } from './run';
 
@@ -200,11 +204,16 @@ describe('run', () => {
       stdout: '',
       stderr: 'ownership-lint: services: no such file or folder\n',
     });
-    const broken = await cli([], { cwd: fixture('broken-yaml') });
-    expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(
-      /^ownership-lint: catalog-info\.yaml:8:\d+: YAML syntax error: /,
-    );
+    const { dir, cleanup } = await brokenRepository();
+    try {
+      const broken = await cli([], { cwd: dir });
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(
+        /^ownership-lint: catalog-info\.yaml:8:\d+: YAML syntax error: /,
+      );
+    } finally {
+      await cleanup();
+    }
   });
 
   it('exits 2 on bad flags and values, with the reason', async () => {

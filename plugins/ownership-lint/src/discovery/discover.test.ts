@@ -1,6 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyFixture, fixture } from '../__testUtils__/fixtures';
+import {
+  brokenRepository,
+  copyFixture,
+  fixture,
+} from '../__testUtils__/fixtures';
 import { relativePath } from '../paths';
 import { discover } from './discover';
 
@@ -136,10 +140,14 @@ describe('discover', () => {
   });
 
   it('names the file, line and column of a YAML syntax error', async () => {
-    const root = fixture('broken-yaml');
-    await expect(discover(['.'], { cwd: root, root })).rejects.toThrow(
-      /^catalog-info\.yaml:8:\d+: YAML syntax error: /,
-    );
+    const { dir, cleanup } = await brokenRepository();
+    try {
+      await expect(discover(['.'], { cwd: dir, root: dir })).rejects.toThrow(
+        /^catalog-info\.yaml:8:\d+: YAML syntax error: /,
+      );
+    } finally {
+      await cleanup();
+    }
   });
 
   it('refuses a document that is not a mapping, naming where it is', async () => {
