@@ -37,6 +37,12 @@ export const ownershipTranslationRef = createTranslationRef({
       adrsTitle: 'Architecture decisions',
       techDebtTitle: 'Tech debt',
       findingsTitle: 'Findings',
+      sloTitle: 'Service level objectives',
+    },
+    slo: {
+      none: 'No SLO stated. Add a link with {{linkType}} to metadata.links, or the {{annotation}} annotation with its URL or a file next to catalog-info.yaml.',
+      defaultTitle: 'Service level objectives',
+      localFile: '{{path}}, next to catalog-info.yaml',
     },
     runbooksTable: {
       none: 'No runbook. Add a link with {{linkType}} to {{links}} (of the entity or its team), or the {{annotation}} annotation naming a markdown file or folder, in catalog-info.yaml.',
@@ -150,6 +156,7 @@ export const ownershipTranslationRef = createTranslationRef({
       score: 'Score {{score}}/100',
       onCallSection: 'On call',
       findingsSection: 'Findings',
+      sloSection: 'Service level objectives',
     },
     teamOwnershipCard: {
       title: 'Team ownership',

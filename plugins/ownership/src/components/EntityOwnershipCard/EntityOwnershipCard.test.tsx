@@ -319,4 +319,54 @@ describe('EntityOwnershipCard', () => {
       'backstage.io/adr-location',
     );
   });
+
+  it('shows the SLO where one is stated, and where slo.missing asks for one', async () => {
+    const withSlo = {
+      ...paymentsApiEntity,
+      metadata: {
+        ...paymentsApiEntity.metadata,
+        links: [
+          {
+            url: 'https://slo.example/payments-api',
+            title: 'Payments API SLOs',
+            type: 'slo',
+          },
+        ],
+      },
+    };
+    await renderCard(serviceWith({}), withSlo);
+    const slo = await screen.findByRole('region', {
+      name: 'Service level objectives',
+    });
+    expect(
+      within(slo).getByRole('link', { name: /^Payments API SLOs/ }),
+    ).toHaveAttribute('href', 'https://slo.example/payments-api');
+  });
+
+  it('says how to state an SLO when slo.missing fired, and stays quiet otherwise', async () => {
+    await renderCard(
+      serviceWith({
+        findings: [
+          {
+            ruleId: 'slo.missing',
+            severity: 'warning',
+            message:
+              'component:default/payments-api (production, tier 1) states no service level objective',
+            remediation: 'Add a link of type slo.',
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Service level objectives' }),
+    ).toHaveTextContent('ownership-portal/slo');
+  });
+
+  it('has no SLO section for a service that states none and is not asked', async () => {
+    await renderCard(serviceWith({}));
+    await screen.findByRole('region', { name: 'Owner' });
+    expect(
+      screen.queryByRole('region', { name: 'Service level objectives' }),
+    ).toBeNull();
+  });
 });

@@ -7,14 +7,15 @@ import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type {
-  AdrInfo,
-  AdrStatus,
-  CodeownersInfo,
-  OwnerDetails,
-  RunbookInfo,
-  ServiceDetails,
-  SuggestedOwner,
+import {
+  type AdrInfo,
+  type AdrStatus,
+  type CodeownersInfo,
+  type OwnerDetails,
+  type RunbookInfo,
+  type ServiceDetails,
+  sloOf,
+  type SuggestedOwner,
 } from '@ownership-portal/plugin-ownership-common';
 import type { ReactNode } from 'react';
 import {
@@ -26,6 +27,7 @@ import {
   RunbookLink,
   Section,
   ServiceDetailsLoader,
+  SloLink,
   InlineRow,
   MaturityChip,
 } from '../shared';
@@ -301,6 +303,12 @@ function OwnershipSummary(props: { details: ServiceDetails; entity: Entity }) {
   const { details, entity } = props;
   const showRunbooks = details.runbooks !== undefined || expectsDocs(entity);
   const showAdrs = details.adrs !== undefined || expectsDocs(entity);
+  // Where an SLO is stated, or where slo.missing asks for one.
+  const showSlo =
+    sloOf({
+      links: entity.metadata.links,
+      annotations: entity.metadata.annotations,
+    }) !== undefined || details.findings.some(f => f.ruleId === 'slo.missing');
   const { t } = useTranslationRef(ownershipTranslationRef);
   return (
     <Stack spacing={1.5} divider={<Divider flexItem />}>
@@ -313,6 +321,11 @@ function OwnershipSummary(props: { details: ServiceDetails; entity: Entity }) {
       {showAdrs && (
         <AdrSection adrs={details.adrs} problems={details.adrProblems} />
       )}
+      {showSlo && (
+        <Section title={t('entityOwnershipCard.sloSection')}>
+          <SloLink entity={entity} />
+        </Section>
+      )}
       <Section title={t('entityOwnershipCard.findingsSection')}>
         <FindingsList findings={details.findings} collapsible />
       </Section>
@@ -322,7 +335,7 @@ function OwnershipSummary(props: { details: ServiceDetails; entity: Entity }) {
 
 /**
  * The "Ownership" entity card: owning team and contacts, who is on call,
- * runbooks, ADRs, open findings and the maturity level of the current entity,
+ * runbooks, ADRs, the SLO, open findings and the maturity level of the current entity,
  * as the latest ownership audit saw it.
  *
  * @public
