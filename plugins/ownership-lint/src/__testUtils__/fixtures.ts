@@ -21,7 +21,7 @@ export async function copyFixture(
  * line 7 is never closed, which the parser reports on line 8. Written at test
  * time, as a committed file would fail the repository's formatting check.
  */
-export const BROKEN_CATALOG_INFO = [
+const BROKEN_CATALOG_INFO = [
   'apiVersion: backstage.io/v1alpha1',
   'kind: Component',
   'metadata:',

@@ -1,5 +1,5 @@
 /** The parts of an entity ref, as the portal's URLs name them. */
-export interface EntityName {
+interface EntityName {
   kind: string;
   namespace: string;
   name: string;
@@ -9,7 +9,7 @@ export interface EntityName {
  * Splits a full entity ref (`kind:namespace/name`; the namespace defaults to
  * `default`). Throws a TypeError naming the ref when it has no kind or name.
  */
-export function parseRef(ref: string): EntityName {
+function parseRef(ref: string): EntityName {
   const match = /^([^:/]+):(?:([^:/]+)\/)?([^:/]+)$/.exec(ref.trim());
   if (!match) {
     throw new TypeError(

@@ -19,7 +19,7 @@ export interface CliOptions {
 }
 
 /** What parsing the command line led to: options to lint with, or an exit code (help, version, a usage error). */
-export type ParsedArgs = { options: CliOptions } | { exitCode: number };
+type ParsedArgs = { options: CliOptions } | { exitCode: number };
 
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

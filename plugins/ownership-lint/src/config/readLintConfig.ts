@@ -7,11 +7,7 @@ import { LintUsageError } from '../cli/errors';
 export const DEFAULT_CONFIG_FILE = '.ownership-lint.yaml';
 
 /** The top-level keys a configuration file may have. */
-export const CONFIG_KEYS: ReadonlySet<string> = new Set([
-  'rules',
-  'scope',
-  'owners',
-]);
+const CONFIG_KEYS: ReadonlySet<string> = new Set(['rules', 'scope', 'owners']);
 
 /**
  * Lists of strings the file may set besides `rules`, with the same keys as
@@ -25,7 +21,7 @@ const LIST_SETTINGS: Record<string, { key: string; example: string }> = {
 const SEVERITIES = ['error', 'warning', 'info'];
 
 /** A configuration file, read and checked. */
-export interface LintConfig {
+interface LintConfig {
   /** `{ ownership: { rules } }`, the shape {@link LintOptions.config} expects. */
   config: Config;
   /** Rule ids the file configures (`<category>.<name>`), to check against the known rules. */

@@ -1,7 +1,7 @@
 import type { LocatedEntity, Position } from '../lint/types';
 
 /** One `spec.target` or `spec.targets[i]` of a Location entity, with where it is written. */
-export interface LocationTarget extends Position {
+interface LocationTarget extends Position {
   target: string;
 }
 

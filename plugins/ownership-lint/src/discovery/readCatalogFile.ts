@@ -6,7 +6,7 @@ import { locateEntity } from './locatedEntity';
 import type { DiscoveryNote } from './types';
 
 /** The entities of one catalog file, and notes about documents that are not entities. */
-export interface CatalogFileContents {
+interface CatalogFileContents {
   entities: LocatedEntity[];
   notes: DiscoveryNote[];
 }

@@ -10,7 +10,7 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Names of the files discovery looks for in folders. */
-export const CATALOG_FILE_NAMES: ReadonlySet<string> = new Set([
+const CATALOG_FILE_NAMES: ReadonlySet<string> = new Set([
   'catalog-info.yaml',
   'catalog-info.yml',
 ]);

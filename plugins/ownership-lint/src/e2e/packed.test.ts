@@ -4,8 +4,6 @@
  * temporary folder outside the workspace, and run `npx ownership-lint` there
  * on a copy of the example organisation's catalog files.
  */
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import {
   execFileSync,
   spawnSync,
@@ -15,6 +13,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { sarifValidator } from '../__testUtils__/sarifSchema';
 
 const REPO = resolve(__dirname, '../../../..');
 const YARN = join(REPO, '.yarn/releases/yarn-4.18.1.cjs');
@@ -264,15 +263,7 @@ describe('the packed ownership-lint', () => {
     expect(sarif.stdout).toBe('');
     expect(sarif.stderr).toMatch(/wrote sarif to report\.sarif\n$/);
     const log = JSON.parse(await readFile(join(org, 'report.sarif'), 'utf8'));
-    const schema = JSON.parse(
-      readFileSync(
-        require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'),
-        'utf8',
-      ),
-    );
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = sarifValidator();
     validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(log.runs[0].results).toHaveLength(output.findings.length);

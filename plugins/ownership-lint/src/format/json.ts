@@ -46,7 +46,7 @@ export interface JsonOutput {
 }
 
 /** Builds the {@link JsonOutput} of a run. */
-export function toJsonOutput(input: Parameters<Formatter>[0]): JsonOutput {
+function toJsonOutput(input: Parameters<Formatter>[0]): JsonOutput {
   const { report, discovery, root, tool } = input;
   const rel = (file: string) => relativePath(root, file);
   return {

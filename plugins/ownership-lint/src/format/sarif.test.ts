@@ -1,20 +1,6 @@
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
 import { sampleRun } from '../__testUtils__/sampleRun';
+import { sarifValidator } from '../__testUtils__/sarifSchema';
 import { formatSarif, SRCROOT } from './sarif';
-
-function sarifValidator() {
-  const schema = JSON.parse(
-    readFileSync(
-      require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'),
-      'utf8',
-    ),
-  );
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
-}
 
 describe('formatSarif', () => {
   const validate = sarifValidator();

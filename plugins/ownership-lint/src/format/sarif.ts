@@ -9,7 +9,7 @@ import { sortFindings } from './summary';
 import type { Formatter, FormatInput } from './types';
 
 /** The SARIF schema URI written in `$schema`. */
-export const SARIF_SCHEMA_URI =
+const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** The URI base id every result location is relative to: the repository root. */
@@ -18,7 +18,7 @@ export const SRCROOT = '%SRCROOT%';
 type SarifLevel = 'error' | 'warning' | 'note';
 
 /** SARIF's level for a severity: error, warning, and note for info. */
-export function sarifLevel(severity: Severity): SarifLevel {
+function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'info' ? 'note' : severity;
 }
 
@@ -50,7 +50,7 @@ function ruleDescriptor(rule: RuleDescription) {
 }
 
 /** Builds the SARIF 2.1.0 log of a run, as a plain object. */
-export function toSarifLog(input: FormatInput) {
+function toSarifLog(input: FormatInput) {
   const { report, root, tool } = input;
   const rules = [...report.rules];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));

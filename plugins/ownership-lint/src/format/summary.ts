@@ -2,7 +2,7 @@ import type { LintFinding } from '../lint/types';
 import { relativePath } from '../paths';
 
 /** How many findings there are of each severity. */
-export interface FindingCounts {
+interface FindingCounts {
   error: number;
   warning: number;
   info: number;
