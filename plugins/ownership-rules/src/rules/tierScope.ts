@@ -12,7 +12,7 @@ function tierKey(tier: string): string {
 }
 
 /** Production services (operational components): libraries and APIs decide nothing on their own. */
-export const isProductionService = (service: ResolvedService) =>
+const isProductionService = (service: ResolvedService) =>
   service.operational &&
   service.lifecycle?.toLocaleLowerCase('en-US') === 'production';
 
