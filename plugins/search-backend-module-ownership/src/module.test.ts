@@ -84,7 +84,7 @@ describe('searchModuleOwnershipCollator', () => {
       documents.push(document);
     }
     expect(documents.map(d => d.location)).toEqual([
-      '/catalog/default/component/checkout',
+      '/catalog/default/component/checkout#ownership',
     ]);
     expect(seen[0].authorization).toMatch(/^Bearer /);
     await backend.stop();

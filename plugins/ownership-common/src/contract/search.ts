@@ -22,7 +22,7 @@ export interface OwnershipSearchDocument {
   title: string;
   /** Everything the search matches on, one fact a line. */
   text: string;
-  /** The entity's page in the catalog, `/catalog/<namespace>/<kind>/<name>`. */
+  /** The entity's page in the catalog, `/catalog/<namespace>/<kind>/<name>#ownership`. */
   location: string;
   /** Full ref of the entity, lower-case. */
   entityRef: string;

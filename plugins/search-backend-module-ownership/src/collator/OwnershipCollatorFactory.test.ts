@@ -100,7 +100,7 @@ describe('OwnershipCollatorFactory', () => {
         'ADR: Use PostgreSQL',
         'Finding: adr.stale-proposal',
       ].join('\n'),
-      location: '/catalog/default/component/checkout',
+      location: '/catalog/default/component/checkout#ownership',
       entityRef: 'component:default/checkout',
       kind: 'component',
       ownerRef: 'group:default/payments',

@@ -38,7 +38,10 @@ export function toIndexableDocument(
   return {
     title: item.title,
     text: lines.filter((line): line is string => !!line).join('\n'),
-    location: entityPagePath(item),
+    // The entity page. The fragment keeps the location apart from the
+    // catalog collator's document of the same entity: the Lunr engine keeps
+    // one document per location across all types.
+    location: `${entityPagePath(item)}#ownership`,
     entityRef: item.entityRef,
     kind: item.kind.toLocaleLowerCase('en-US'),
     ...(item.owner.entityRef && { ownerRef: item.owner.entityRef }),
