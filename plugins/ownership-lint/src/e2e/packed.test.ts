@@ -188,7 +188,11 @@ describe('the packed ownership-lint', () => {
         'utf8',
       ),
     );
-    expect(manifest.bin).toEqual({ 'ownership-lint': 'bin/ownership-lint' });
+    // Yarn writes a single bin named like the package as a string; npm names it ownership-lint.
+    expect(manifest.bin).toBe('bin/ownership-lint');
+    expect(existsSync(join(project, 'node_modules/.bin/ownership-lint'))).toBe(
+      true,
+    );
     expect(manifest.main).toBe('dist/index.cjs.js');
     expect(manifest.files).toEqual(['bin', 'dist']);
     for (const name of [PACKAGES[0].name, PACKAGES[1].name]) {
