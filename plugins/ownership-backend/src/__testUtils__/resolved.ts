@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { ResolvedService } from '@ownership-portal/plugin-ownership-common';
-import { DEFAULT_PLACEHOLDERS } from '../config/owners';
+import { DEFAULT_OWNER_PLACEHOLDERS } from '@ownership-portal/plugin-ownership-rules';
 import { DEFAULT_SCOPE } from '../config/scope';
 import { OrgDirectory } from '../org/OrgDirectory';
 import { OwnerResolver } from '../services/resolve/OwnerResolver';
@@ -11,7 +11,7 @@ import { exampleCatalog } from './entities';
 /** Resolves every audited entity of a catalog, keyed by entity ref. */
 export function resolveCatalog(
   catalog: Entity[] = exampleCatalog(),
-  placeholders: string[] = DEFAULT_PLACEHOLDERS,
+  placeholders: string[] = DEFAULT_OWNER_PLACEHOLDERS,
 ): Map<string, ResolvedService> {
   const ofKind = (...kinds: string[]) =>
     catalog.filter(e => kinds.includes(e.kind));

@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_PLACEHOLDERS, readOwnersConfig } from './owners';
+import { DEFAULT_OWNER_PLACEHOLDERS } from '@ownership-portal/plugin-ownership-rules';
+import { readOwnersConfig } from './owners';
 import { DEFAULT_RETENTION, readRetentionConfig } from './retention';
 import { DEFAULT_RUNS, readRunsConfig } from './runs';
 import { DEFAULT_SCHEDULE, readScheduleConfig } from './schedule';
@@ -9,7 +10,7 @@ const config = (ownership: object) => new ConfigReader({ ownership });
 describe('ownership config', () => {
   it('defaults placeholders and lower-cases configured ones', () => {
     expect([...readOwnersConfig(config({})).placeholders]).toEqual(
-      DEFAULT_PLACEHOLDERS,
+      DEFAULT_OWNER_PLACEHOLDERS,
     );
     expect([
       ...readOwnersConfig(config({ owners: { placeholders: [' Nobody '] } }))

@@ -1,14 +1,5 @@
 import type { Config } from '@backstage/config';
-
-/** Owner values that mean "nobody", compared case-insensitively. */
-export const DEFAULT_PLACEHOLDERS = [
-  'unknown',
-  'tbd',
-  'todo',
-  'none',
-  'n/a',
-  'unowned',
-];
+import { DEFAULT_OWNER_PLACEHOLDERS } from '@ownership-portal/plugin-ownership-rules';
 
 /** How owners are resolved, from `ownership.owners`. */
 export interface OwnersConfig {
@@ -19,7 +10,8 @@ export interface OwnersConfig {
 /** Reads `ownership.owners`; throws an error naming the key when invalid. */
 export function readOwnersConfig(config: Config): OwnersConfig {
   const key = 'ownership.owners.placeholders';
-  const values = config.getOptionalStringArray(key) ?? DEFAULT_PLACEHOLDERS;
+  const values =
+    config.getOptionalStringArray(key) ?? DEFAULT_OWNER_PLACEHOLDERS;
   const cleaned = values.map(v => v.trim().toLocaleLowerCase('en-US'));
   if (cleaned.some(v => !v)) {
     throw new Error(`Invalid config at ${key}: values must not be empty`);

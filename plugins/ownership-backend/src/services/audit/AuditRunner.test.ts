@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_PLACEHOLDERS } from '../../config/owners';
+import { DEFAULT_OWNER_PLACEHOLDERS } from '@ownership-portal/plugin-ownership-rules';
 import { DEFAULT_RETENTION } from '../../config/retention';
 import { DEFAULT_SCOPE } from '../../config/scope';
 import {
@@ -76,7 +76,7 @@ async function setup(
     auth: mockServices.auth(),
     logger,
     scope: DEFAULT_SCOPE,
-    owners: { placeholders: new Set(DEFAULT_PLACEHOLDERS) },
+    owners: { placeholders: new Set(DEFAULT_OWNER_PLACEHOLDERS) },
     retention: DEFAULT_RETENTION,
     oncall: OnCallService.create({
       providers,

@@ -4,11 +4,12 @@ import type {
   OwnerResolution,
   SuggestedOwner,
 } from '@ownership-portal/plugin-ownership-common';
+import { readOwnerRef } from '@ownership-portal/plugin-ownership-rules';
 import type { OwnersConfig } from '../../config/owners';
 import type { CodeownersMapper } from '../../docs/codeowners/types';
 import { mapCodeowner } from '../../org/codeowners';
 import type { OrgDirectory } from '../../org/OrgDirectory';
-import { kindOfRef, nameOfRef, refOf, toFullRef } from '../../org/refs';
+import { refOf, toFullRef } from '../../org/refs';
 
 const NO_PEOPLE = { members: [], contacts: [], parents: [] };
 
@@ -42,21 +43,19 @@ export class OwnerResolver implements CodeownersMapper {
 
   /** Resolves one owner value as written in an entity of the given namespace. */
   resolve(raw: unknown, namespace: string): OwnerResolution {
-    if (typeof raw !== 'string' || !raw.trim()) {
-      return { status: 'missing', ...NO_PEOPLE };
+    const owner = readOwnerRef(raw, namespace, this.owners.placeholders);
+    if (owner.status === 'missing') {
+      return {
+        status: 'missing',
+        ...(owner.raw && { raw: owner.raw }),
+        ...NO_PEOPLE,
+      };
     }
-    const written = { raw };
-    const ref = toFullRef(raw, {
-      defaultKind: 'group',
-      defaultNamespace: namespace,
-    });
-    if (this.isPlaceholder(raw, ref)) {
-      return { status: 'missing', ...written, ...NO_PEOPLE };
+    if (owner.status === 'malformed') {
+      return { status: 'unresolved', raw: owner.raw, ...NO_PEOPLE };
     }
-    if (!ref) {
-      return { status: 'unresolved', ...written, ...NO_PEOPLE };
-    }
-    const kind = kindOfRef(ref);
+    const { ref, kind } = owner;
+    const written = { raw: owner.raw };
     const group = kind === 'group' ? this.org.groups.get(ref) : undefined;
     if (group) {
       const members = this.org.membersOf(ref);
@@ -191,13 +190,5 @@ export class OwnerResolver implements CodeownersMapper {
       source,
       via: refOf(holder),
     };
-  }
-
-  private isPlaceholder(raw: string, ref: string | undefined): boolean {
-    const value = raw.trim().toLocaleLowerCase('en-US');
-    return (
-      this.owners.placeholders.has(value) ||
-      (ref !== undefined && this.owners.placeholders.has(nameOfRef(ref)))
-    );
   }
 }

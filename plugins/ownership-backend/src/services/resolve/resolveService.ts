@@ -1,40 +1,24 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  EntityLinkRecord,
-  ResolvedService,
-} from '@ownership-portal/plugin-ownership-common';
+import type { ResolvedService } from '@ownership-portal/plugin-ownership-common';
+import {
+  linksOf,
+  toServiceRecord,
+} from '@ownership-portal/plugin-ownership-rules';
 import type { AuditScope } from '../../config/scope';
 import type { OwnerResolver } from './OwnerResolver';
-import { refOf, stringList, toFullRef } from '../../org/refs';
-
-function linksOf(links: Entity['metadata']['links'] = []): EntityLinkRecord[] {
-  return links
-    .filter(link => typeof link?.url === 'string')
-    .map(({ url, title, type }) => ({
-      url,
-      ...(title && { title }),
-      ...(type && { type }),
-    }));
-}
-
-function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value : undefined;
-}
 
 /** Normalises a catalog entity and resolves its owner: what rules evaluate. */
 export function resolveService(
   entity: Entity,
   deps: { resolver: OwnerResolver; scope: AuditScope },
 ): ResolvedService {
-  const namespace = entity.metadata.namespace ?? 'default';
-  const type = optionalString(entity.spec?.type);
-  const lifecycle = optionalString(entity.spec?.lifecycle);
-  const owner = optionalString(entity.spec?.owner);
-  const system = toFullRef(entity.spec?.system, {
-    defaultKind: 'system',
-    defaultNamespace: namespace,
+  const record = toServiceRecord(entity, {
+    operationalTypes: deps.scope.operationalTypes,
   });
-  const ownerResolution = deps.resolver.resolve(entity.spec?.owner, namespace);
+  const ownerResolution = deps.resolver.resolve(
+    entity.spec?.owner,
+    record.namespace,
+  );
   const needsSuggestion =
     ownerResolution.status === 'missing' ||
     ownerResolution.status === 'unresolved';
@@ -52,25 +36,7 @@ export function resolveService(
       : [],
   );
   return {
-    entityRef: refOf(entity),
-    kind: entity.kind,
-    name: entity.metadata.name,
-    namespace,
-    ...(type && { type }),
-    ...(lifecycle && { lifecycle }),
-    ...(owner && { owner }),
-    ...(system && { system }),
-    ...(entity.metadata.title && { title: entity.metadata.title }),
-    ...(entity.metadata.description && {
-      description: entity.metadata.description,
-    }),
-    tags: stringList(entity.metadata.tags),
-    links: linksOf(entity.metadata.links),
-    annotations: { ...(entity.metadata.annotations ?? {}) },
-    operational:
-      entity.kind.toLocaleLowerCase('en-US') === 'component' &&
-      !!type &&
-      deps.scope.operationalTypes.includes(type.toLocaleLowerCase('en-US')),
+    ...record,
     ownerResolution,
     ...(ownerSubGroups && { ownerSubGroups }),
     ...(suggestedOwner && { suggestedOwner }),
