@@ -164,6 +164,20 @@ describe('run', () => {
     expect(others[0].now.toISOString()).toBe('2026-12-07T00:00:00.000Z');
   });
 
+  it("writes the rules' warnings to its stderr", async () => {
+    const warning: LintEntities = (entities, options) => {
+      options.warn?.('runbook.stale failed on component:default/x: boom');
+      return fakeLint(entities, options);
+    };
+    const { code, stderr } = await cli(['--fail-on', 'never'], {
+      lint: warning,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'warning: runbook.stale failed on component:default/x: boom\n',
+    );
+  });
+
   it('exits 2 naming a bad configuration file, an unknown rule or a missing --config', async () => {
     const { dir, cleanup } = await copyFixture('payments-service');
     try {

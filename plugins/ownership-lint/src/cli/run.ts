@@ -78,6 +78,7 @@ async function lintWith(
     now: options.now ?? new Date(),
     root,
     catalog,
+    warn: message => io.stderr.write(`warning: ${message}\n`),
   });
   checkConfiguredRules(ruleIds, display, report);
 

@@ -90,6 +90,12 @@ export interface LintOptions {
   /** Absolute path of the repository root; relative document paths resolve from each entity's file. */
   root: string;
   catalog?: LintCatalog;
+  /**
+   * Where warnings that are not findings go (e.g. a rule that failed to run);
+   * the CLI writes them to its stderr as `warning: <message>`. Optional: when
+   * absent, write them to `process.stderr`.
+   */
+  warn?: (message: string) => void;
 }
 
 /** Lints entities with the portal's own rules (implemented in `lintEntities.ts`). */
