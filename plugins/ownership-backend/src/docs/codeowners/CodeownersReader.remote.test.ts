@@ -131,6 +131,62 @@ describe('CodeownersReader with remote repositories', () => {
     });
   });
 
+  it('reads a GitHub repository through the GitHub integration (contents API)', async () => {
+    const seen: string[] = [];
+    const auth = new Set<string>();
+    server.use(
+      http.get(
+        'https://api.github.com/repos/acme/payments/contents/*',
+        ({ request }) => {
+          const url = new URL(request.url);
+          seen.push(`${url.pathname}?${url.searchParams}`);
+          auth.add(request.headers.get('authorization') ?? '');
+          if (url.pathname.endsWith('/contents/CODEOWNERS')) {
+            return new HttpResponse('* @acme/payments\n', {
+              headers: { etag: '"abc"' },
+            });
+          }
+          return HttpResponse.json(
+            {
+              message: 'Not Found',
+              documentation_url:
+                'https://docs.github.com/rest/repos/contents#get-repository-content',
+            },
+            { status: 404 },
+          );
+        },
+      ),
+    );
+    const config = new ConfigReader({
+      integrations: { github: [{ host: 'github.com', token: 'ghp_test' }] },
+    });
+    const reader = CodeownersReader.create({
+      reader: DocumentReaderService.create({
+        config,
+        urlReader: UrlReaders.default({
+          config,
+          logger: mockServices.logger.mock(),
+        }),
+        cache: memoryCache(),
+        resilience: { initialDelayMs: 1, maxDelayMs: 2, random: () => 0 },
+      }),
+    });
+    const root = repositoryRoot({
+      'backstage.io/source-location':
+        'url:https://github.com/acme/payments/tree/main/',
+    })!;
+    await expect(reader.read(root)).resolves.toEqual({
+      url: 'https://github.com/acme/payments/tree/main/CODEOWNERS',
+      path: 'CODEOWNERS',
+      defaultOwners: ['@acme/payments'],
+    });
+    expect(seen).toEqual([
+      '/repos/acme/payments/contents/.github/CODEOWNERS?ref=main',
+      '/repos/acme/payments/contents/CODEOWNERS?ref=main',
+    ]);
+    expect([...auth]).toEqual([expect.stringMatching(/ghp_test$/)]);
+  });
+
   it('reads nothing on a host Backstage is not configured to read', async () => {
     repository({
       '/acme/payments/tree/main/.github/CODEOWNERS': '* @acme/payments\n',
