@@ -6,10 +6,13 @@
  */
 import {
   execFileSync,
+  spawn,
   spawnSync,
   type SpawnSyncReturns,
 } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
@@ -119,6 +122,31 @@ describe('the packed ownership-lint', () => {
       env: cleanEnv(),
       encoding: 'utf8',
       timeout: 60_000,
+    });
+  }
+
+  /** Runs the binary without blocking this process, so a server in it can answer. */
+  function lintAsync(
+    args: string[],
+    cwd: string,
+    env: Record<string, string>,
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((done, fail) => {
+      const child = spawn(
+        NODE,
+        [NPX_CLI, '--no', '--', 'ownership-lint', ...args],
+        {
+          cwd,
+          env: { ...cleanEnv(), ...env },
+          timeout: 60_000,
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', chunk => (stdout += chunk));
+      child.stderr.on('data', chunk => (stderr += chunk));
+      child.on('error', fail);
+      child.on('close', status => done({ status, stdout, stderr }));
     });
   }
 
@@ -332,5 +360,59 @@ describe('the packed ownership-lint', () => {
     expect(broken.stderr).toMatch(
       /^ownership-lint: catalog-info\.yaml:\d+:\d+: YAML syntax error: /,
     );
+  });
+
+  it('asks a live portal with --catalog-url and the token, and exits 2 when the portal refuses it', async () => {
+    const repo = join(project, 'portal-repo');
+    await mkdir(repo);
+    await writeFile(
+      join(repo, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: checkout-api',
+        '  annotations:',
+        '    ownership-portal/runbooks: docs/runbook.md',
+        'spec:',
+        '  type: service',
+        '  lifecycle: production',
+        '  owner: group:default/checkout',
+        '',
+      ].join('\n'),
+    );
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(`${request.headers.authorization} ${request.url}`);
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: { name: 'AuthenticationError', message: 'Illegal token' },
+        }),
+      );
+    });
+    await new Promise<void>(listening =>
+      server.listen(0, '127.0.0.1', listening),
+    );
+    try {
+      const { port } = server.address() as AddressInfo;
+      const refused = await lintAsync(
+        ['--catalog-url', `http://127.0.0.1:${port}`],
+        repo,
+        { OWNERSHIP_LINT_TOKEN: 'expired-token' },
+      );
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(
+        /^ownership-lint: http:\/\/127\.0\.0\.1:\d+\/api\/\S+ answered 401 Unauthorized: the portal refused the token/,
+      );
+      expect(requests.length).toBeGreaterThan(0);
+      for (const request of requests) {
+        expect(request).toMatch(
+          /^Bearer expired-token \/api\/(catalog\/entities\/by-name|ownership\/oncall)\/[a-z]+\/default\/[a-z-]+$/,
+        );
+      }
+    } finally {
+      await new Promise(closed => server.close(closed));
+    }
   });
 });
