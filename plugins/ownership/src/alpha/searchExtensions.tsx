@@ -16,9 +16,9 @@ export const ownershipSearchResultListItem = SearchResultListItemBlueprint.make(
       icon: <AssignmentIndIcon />,
       predicate: result => result.type === OWNERSHIP_SEARCH_TYPE,
       component: () =>
-        import('../components/OwnershipSearchResultListItem').then(
-          m => m.OwnershipSearchResultListItem,
-        ),
+        import(
+          '../components/OwnershipSearchResultListItem/OwnershipSearchResult'
+        ).then(m => m.OwnershipSearchResult),
     },
   },
 );

@@ -1,5 +1,4 @@
 import { Link } from '@backstage/core-components';
-import { useAnalytics } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   ResultHighlight,
@@ -7,8 +6,6 @@ import type {
 } from '@backstage/plugin-search-common';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import Box from '@mui/material/Box';
-import ListItem from '@mui/material/ListItem';
-import ListItemIcon from '@mui/material/ListItemIcon';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OwnershipSearchDocument } from '@ownership-portal/plugin-ownership-common';
@@ -29,38 +26,28 @@ export interface OwnershipSearchResultListItemProps {
   result?: SearchDocument;
   /** What the search engine highlighted in it. */
   highlight?: ResultHighlight;
-  /** The result's position, for analytics. */
+  /** The result's position in the results, from 1. */
   rank?: number;
-  /** Leave clicks out of analytics. */
+  /** Leave clicks on the result out of analytics. */
   noTrack?: boolean;
 }
 
 /**
- * A search result of type `ownership`: the entity's title, linked to its
- * catalog page, its owner, who is on call now (asked when the result is
- * shown) and its first runbook.
- *
- * @public
+ * The content of a search result of type `ownership`: the entity's title,
+ * linked to its catalog page, its owner, who is on call now (asked when the
+ * result is shown) and its first runbook. Both frontend systems wrap it in
+ * the search list item, which also reports clicks to analytics.
  */
-export function OwnershipSearchResultListItem(
+export function OwnershipSearchResult(
   props: OwnershipSearchResultListItemProps,
 ) {
-  const { icon, highlight, rank, noTrack } = props;
+  const { icon, highlight } = props;
   const result = props.result as OwnershipSearchDocument | undefined;
-  const analytics = useAnalytics();
   const { t } = useTranslationRef(ownershipTranslationRef);
   if (!result) {
     return null;
   }
 
-  const handleClick = () => {
-    if (!noTrack) {
-      analytics.captureEvent('discover', result.title, {
-        attributes: { to: result.location },
-        value: rank,
-      });
-    }
-  };
   const label = (text: string) => (
     <Box component="span" sx={{ color: 'text.secondary' }}>
       {text}
@@ -69,10 +56,10 @@ export function OwnershipSearchResultListItem(
   const findings = result.findingRuleIds?.length ?? 0;
 
   return (
-    <ListItem alignItems="flex-start" divider>
-      {icon && <ListItemIcon>{icon}</ListItemIcon>}
+    <Stack direction="row" spacing={2} sx={{ width: '100%' }}>
+      {icon && <Box sx={{ color: 'text.secondary', pt: 0.5 }}>{icon}</Box>}
       <Stack spacing={0.5} sx={{ flexGrow: 1, minWidth: 0 }}>
-        <Link noTrack to={result.location} onClick={handleClick}>
+        <Link noTrack to={result.location}>
           <Typography variant="h6" component="span">
             {highlight?.fields.title ? (
               <HighlightedSearchResultText
@@ -108,6 +95,6 @@ export function OwnershipSearchResultListItem(
           )}
         </Typography>
       </Stack>
-    </ListItem>
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { analyticsApiRef } from '@backstage/core-plugin-api';
+import type { ResultHighlight } from '@backstage/plugin-search-common';
 import {
   mockApis,
   renderInTestApp,
@@ -47,7 +48,7 @@ const carolOnCall: OnCallAnswer = {
 async function renderItem(
   result: OwnershipSearchDocument,
   api: Partial<OwnershipApi>,
-  options: { noTrack?: boolean } = {},
+  options: { noTrack?: boolean; highlight?: ResultHighlight } = {},
 ) {
   const analyticsApi = mockApis.analytics.mock();
   await renderInTestApp(
@@ -61,6 +62,7 @@ async function renderItem(
         result={result as never}
         rank={3}
         noTrack={options.noTrack}
+        highlight={options.highlight}
       />
     </TestApiProvider>,
   );
@@ -72,7 +74,8 @@ describe('OwnershipSearchResultListItem', () => {
     const getOnCall = jest.fn(async () => carolOnCall);
     const { analyticsApi } = await renderItem(checkout, { getOnCall });
 
-    const title = screen.getByRole('link', { name: 'Checkout API' });
+    const title = await screen.findByRole('link', { name: 'Checkout API' });
+    expect(screen.getByRole('listitem')).toContainElement(title);
     expect(title).toHaveAttribute(
       'href',
       '/catalog/default/component/checkout-api',
@@ -108,7 +111,7 @@ describe('OwnershipSearchResultListItem', () => {
       },
       { getOnCall: async () => undefined },
     );
-    expect(screen.getByText(/Owner:/).parentElement).toHaveTextContent(
+    expect((await screen.findByText(/Owner:/)).parentElement).toHaveTextContent(
       /^Owner: no owner$/,
     );
     expect(await screen.findByText('no rotation')).toBeInTheDocument();
@@ -136,9 +139,27 @@ describe('OwnershipSearchResultListItem', () => {
       { getOnCall: async () => carolOnCall },
       { noTrack: true },
     );
-    await userEvent.click(screen.getByRole('link', { name: 'Checkout API' }));
+    await userEvent.click(
+      await screen.findByRole('link', { name: 'Checkout API' }),
+    );
     expect(analyticsApi.captureEvent).not.toHaveBeenCalledWith(
       expect.objectContaining({ action: 'discover' }),
     );
+  });
+
+  it('shows the title as the search engine highlighted it', async () => {
+    await renderItem(
+      checkout,
+      { getOnCall: async () => carolOnCall },
+      {
+        highlight: {
+          preTag: '<em>',
+          postTag: '</em>',
+          fields: { title: '<em>Checkout</em> API' },
+        },
+      },
+    );
+    const title = await screen.findByRole('link', { name: 'Checkout API' });
+    expect(title.querySelector('mark')).toHaveTextContent('Checkout');
   });
 });

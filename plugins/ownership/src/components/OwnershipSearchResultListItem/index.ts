@@ -1,4 +1,2 @@
-export {
-  OwnershipSearchResultListItem,
-  type OwnershipSearchResultListItemProps,
-} from './OwnershipSearchResultListItem';
+export { OwnershipSearchResultListItem } from './OwnershipSearchResultListItem';
+export type { OwnershipSearchResultListItemProps } from './OwnershipSearchResult';
