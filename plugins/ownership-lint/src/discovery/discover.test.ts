@@ -157,6 +157,15 @@ describe('discover', () => {
     );
   });
 
+  it('refuses folders without any catalog file', async () => {
+    const root = fixture('payments-service');
+    await expect(
+      discover(['docs', 'catalog/../docs'], { cwd: root, root }),
+    ).rejects.toThrow(
+      'no catalog-info.yaml or catalog-info.yml found in docs, catalog/../docs',
+    );
+  });
+
   it('names a path that does not exist, and a Location target that does not exist', async () => {
     const root = fixture('payments-service');
     await expect(

@@ -47,7 +47,8 @@ async function startingFiles(paths: string[], cwd: string): Promise<string[]> {
  * `kind: Location` entities, each file once (by its real path, so cycles and
  * duplicates end). URL targets and targets outside the repository are listed
  * as skipped; a relative target that does not exist, like any unreadable file
- * or YAML error, throws a {@link LintUsageError}.
+ * or YAML error, or folders without any catalog file, throws a
+ * {@link LintUsageError}.
  */
 export async function discover(
   paths: string[],
@@ -62,7 +63,14 @@ export async function discover(
     notes: [],
   };
   const seen = new Set<string>();
-  const queue = await startingFiles(paths.length > 0 ? paths : ['.'], cwd);
+  const given = paths.length > 0 ? paths : ['.'];
+  const queue = await startingFiles(given, cwd);
+  if (queue.length === 0) {
+    // Most likely a wrong path in a CI job: passing silently would hide it.
+    throw new LintUsageError(
+      `no catalog-info.yaml or catalog-info.yml found in ${given.join(', ')}`,
+    );
+  }
 
   while (queue.length > 0) {
     const file = queue.shift()!;
