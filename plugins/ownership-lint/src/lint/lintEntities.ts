@@ -108,7 +108,11 @@ export const lintEntities: LintEntities = async (entities, options) => {
   const engine = RuleEngine.create({
     rules: { list: () => rules },
     config,
-    logger: { warn: message => process.stderr.write(`warning: ${message}\n`) },
+    logger: {
+      warn:
+        options.warn ??
+        (message => process.stderr.write(`warning: ${message}\n`)),
+    },
   });
   const placeholders = new Set(
     (
