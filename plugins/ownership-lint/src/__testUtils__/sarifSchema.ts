@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
  * platform package of `@microsoft/sarif-multitool` (an optional dependency
  * of it, one per operating system).
  */
-export function readSarifSchema(): object {
+function readSarifSchema(): object {
   const multitool = dirname(
     require.resolve('@microsoft/sarif-multitool/package.json'),
   );
