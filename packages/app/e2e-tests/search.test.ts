@@ -49,7 +49,7 @@ test.describe('search', () => {
       .click();
     await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-api/);
     await expect(
-      page.getByRole('heading', { name: 'checkout-api', level: 1 }),
+      page.getByRole('heading', { name: 'checkout-api', level: 2 }),
     ).toBeVisible();
   });
 });
