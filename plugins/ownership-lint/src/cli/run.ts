@@ -1,14 +1,12 @@
-import { ConfigReader } from '@backstage/config';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PortalCatalogClient } from '../catalog/PortalCatalogClient';
-import { DEFAULT_CONFIG_FILE, readLintConfig } from '../config/readLintConfig';
+import { checkConfiguredRules, loadConfig } from '../config/loadConfig';
 import { discover } from '../discovery/discover';
 import { FORMATTERS } from '../format';
 import { countFindings, summaryLine } from '../format/summary';
 import type { ToolInfo } from '../format/types';
-import type { LintEntities, LintReport } from '../lint/types';
+import type { LintEntities } from '../lint/types';
 import { relativePath } from '../paths';
 import { LintUsageError } from './errors';
 import { failsOn } from './failOn';
@@ -24,39 +22,6 @@ export interface RunDependencies {
   tool?: ToolInfo;
 }
 
-async function loadConfig(options: CliOptions, cwd: string) {
-  const explicit = options.config !== undefined;
-  const file = resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE);
-  if (!explicit && !existsSync(file)) {
-    return {
-      config: new ConfigReader({}),
-      ruleIds: [] as string[],
-      display: '',
-    };
-  }
-  const display = relativePath(cwd, file);
-  return { ...(await readLintConfig(file, display)), display };
-}
-
-function checkConfiguredRules(
-  ruleIds: string[],
-  display: string,
-  report: LintReport,
-) {
-  const known = new Set([
-    ...report.rules.map(rule => rule.id),
-    ...report.skipped.map(skipped => skipped.ruleId),
-  ]);
-  const unknown = ruleIds.filter(id => !known.has(id));
-  if (unknown.length > 0) {
-    throw new LintUsageError(
-      `config file ${display}: unknown rule${
-        unknown.length > 1 ? 's' : ''
-      } ${unknown.join(', ')} (known: ${[...known].sort().join(', ')})`,
-    );
-  }
-}
-
 async function lintWith(
   options: CliOptions,
   io: CliIo,
@@ -65,7 +30,7 @@ async function lintWith(
 ) {
   const cwd = io.cwd;
   const root = options.root ? resolve(cwd, options.root) : findRepoRoot(cwd);
-  const { config, ruleIds, display } = await loadConfig(options, cwd);
+  const { config, ruleIds, display } = await loadConfig(options.config, cwd);
   const discovery = await discover(options.paths, { cwd, root });
   const catalog = options.catalogUrl
     ? new PortalCatalogClient({
