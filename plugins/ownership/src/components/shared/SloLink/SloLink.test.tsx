@@ -70,7 +70,7 @@ describe('sloHref', () => {
     expect(sloHref('https://slo.example/x', fromGitHub)).toBe(
       'https://slo.example/x',
     );
-    expect(sloHref('javascript:alert(1)', fromGitHub)).toBeUndefined();
+    expect(sloHref('mailto:slo@example.com', fromGitHub)).toBeUndefined();
     expect(sloHref('docs/slo.md', entity({}))).toBeUndefined();
   });
 });
