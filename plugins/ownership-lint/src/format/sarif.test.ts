@@ -107,6 +107,44 @@ describe('formatSarif', () => {
     ]);
   });
 
+  it('reports ignored documents and skipped Location targets as notifications of the run', () => {
+    const run = JSON.parse(formatSarif(sampleRun())).runs[0];
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+      {
+        level: 'note',
+        message: { text: 'document 4 is empty (ignored)' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {
+                uri: 'catalog-info.yaml',
+                uriBaseId: SRCROOT,
+              },
+              region: { startLine: 40, startColumn: 1 },
+            },
+          },
+        ],
+      },
+      {
+        level: 'note',
+        message: {
+          text: 'skipped Location target https://github.com/acme/shared/blob/main/catalog-info.yaml (a URL: ownership-lint reads local files only)',
+        },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {
+                uri: 'catalog-info.yaml',
+                uriBaseId: SRCROOT,
+              },
+              region: { startLine: 11, startColumn: 7 },
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
   it('adds a descriptor for a finding whose rule the report does not describe', () => {
     const input = sampleRun();
     const log = JSON.parse(

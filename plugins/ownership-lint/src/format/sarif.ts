@@ -51,7 +51,7 @@ function ruleDescriptor(rule: RuleDescription) {
 
 /** Builds the SARIF 2.1.0 log of a run, as a plain object. */
 function toSarifLog(input: FormatInput) {
-  const { report, root, tool } = input;
+  const { report, discovery, root, tool } = input;
   const rules = [...report.rules];
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   // A finding of a rule the report does not describe still gets a descriptor.
@@ -131,6 +131,37 @@ function toSarifLog(input: FormatInput) {
                 text: `skipped: ${skipped.ruleId} (${skipped.reason})`,
               },
               descriptor: { id: skipped.ruleId },
+            })),
+            toolExecutionNotifications: [
+              ...discovery.notes.map(note => ({
+                file: note.file,
+                line: note.line,
+                column: note.column,
+                text: note.message,
+              })),
+              ...discovery.skippedTargets.map(skipped => ({
+                file: skipped.file,
+                line: skipped.line,
+                column: skipped.column,
+                text: `skipped Location target ${skipped.target} (${skipped.reason})`,
+              })),
+            ].map(notice => ({
+              level: 'note' as const,
+              message: { text: notice.text },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: {
+                      uri: uriReference(root, notice.file),
+                      uriBaseId: SRCROOT,
+                    },
+                    region: {
+                      startLine: notice.line,
+                      startColumn: notice.column,
+                    },
+                  },
+                },
+              ],
             })),
           },
         ],
