@@ -24,7 +24,7 @@ function Owners(props: { codeowners: CodeownersInfo }) {
       {defaultOwners.map((owner, index) => {
         const entityRef = refOf.get(owner);
         return (
-          <Fragment key={owner}>
+          <Fragment key={`${index}:${owner}`}>
             {index > 0 && ' '}
             {entityRef ? (
               <EntityRefLink entityRef={entityRef} title={entityRef}>
