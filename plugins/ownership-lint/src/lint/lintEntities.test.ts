@@ -12,7 +12,11 @@ const examples = resolve(repository, 'examples');
 const now = new Date('2026-12-07T00:00:00Z');
 
 async function lintExamples(
-  options: { config?: object; catalog?: LintCatalog } = {},
+  options: {
+    config?: object;
+    catalog?: LintCatalog;
+    warn?: (message: string) => void;
+  } = {},
 ) {
   const { entities } = await discover(['all.yaml'], {
     cwd: examples,
@@ -23,6 +27,7 @@ async function lintExamples(
     now,
     root: repository,
     catalog: options.catalog,
+    warn: options.warn,
   });
 }
 
@@ -83,6 +88,35 @@ describe('lintEntities on the example organisation', () => {
       ),
     ).toEqual([]);
     expect(report.rules.map(r => r.id)).toContain('slo.missing');
+  });
+
+  it('names documents by their path in the repository, not a file: URL of this machine', async () => {
+    const report = await lintExamples();
+    const unreachable = report.findings.find(
+      f => f.ruleId === 'runbook.unreachable',
+    )!;
+    expect(unreachable.message).toContain(
+      '(examples/docs/runbooks/routing/eta-predictor.md)',
+    );
+    expect(
+      report.findings.filter(f =>
+        `${f.message}${f.remediation}`.includes('file:'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('accepts settings for rules it skips, without a warning', async () => {
+    const warnings: string[] = [];
+    const report = await lintExamples({
+      config: {
+        ownership: { rules: { oncall: { missing: { severity: 'warning' } } } },
+      },
+      warn: message => warnings.push(message),
+    });
+    expect(warnings).toEqual([]);
+    expect(report.findings.filter(f => f.ruleId === 'oncall.missing')).toEqual(
+      [],
+    );
   });
 
   it('follows the configuration: a rule turned off, a tier added', async () => {

@@ -1,4 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
+import { type Config, ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import type {
   ResolvedService,
   RuleDescription,
@@ -74,6 +76,32 @@ function asCatalogEntity(located: LocatedEntity): Entity {
   };
 }
 
+/**
+ * The configuration with the skipped rules turned off, so that settings for
+ * them in the config file are accepted but nothing runs.
+ */
+function withRulesOff(config: Config, ruleIds: Set<string>): Config {
+  const data = (config.getOptional<JsonObject>() ?? {}) as JsonObject;
+  const ownership = (data.ownership ?? {}) as JsonObject;
+  const rules = { ...((ownership.rules ?? {}) as JsonObject) };
+  for (const id of ruleIds) {
+    const [category, name] = [
+      id.slice(0, id.indexOf('.')),
+      id.slice(id.indexOf('.') + 1),
+    ];
+    const byName = { ...((rules[category] ?? {}) as JsonObject) };
+    byName[name] = { ...((byName[name] ?? {}) as JsonObject), enabled: false };
+    rules[category] = byName;
+  }
+  return new ConfigReader({ ...data, ownership: { ...ownership, rules } });
+}
+
+/** `file:` URLs of the repository as paths relative to its root, as CI output wants them. */
+function repositoryRelative(root: string): (text: string) => string {
+  const prefix = `${pathToFileURL(root).href.replace(/\/$/, '')}/`;
+  return text => text.split(prefix).join('');
+}
+
 function skippedRules(options: LintOptions): SkippedRule[] {
   const skipped = {
     ...NEEDS_PORTAL,
@@ -104,10 +132,9 @@ export const lintEntities: LintEntities = async (entities, options) => {
   const fullySkipped = new Set(
     skipped.filter(s => s.ruleId !== 'owner.unresolved').map(s => s.ruleId),
   );
-  const rules = builtInRules.filter(rule => !fullySkipped.has(rule.id));
   const engine = RuleEngine.create({
-    rules: { list: () => rules },
-    config,
+    rules: { list: () => builtInRules },
+    config: withRulesOff(config, fullySkipped),
     logger: {
       warn:
         options.warn ??
@@ -135,6 +162,7 @@ export const lintEntities: LintEntities = async (entities, options) => {
   const tierOf = await systemTiers(audited, options.catalog);
   const reader = repositoryReader(options.root);
   const findings: LintFinding[] = [];
+  const relative = repositoryRelative(options.root);
 
   for (const located of audited) {
     const entity = asCatalogEntity(located);
@@ -188,8 +216,8 @@ export const lintEntities: LintEntities = async (entities, options) => {
       findings.push({
         ruleId: finding.ruleId,
         severity: finding.severity,
-        message: finding.message,
-        remediation: finding.remediation,
+        message: relative(finding.message),
+        remediation: relative(finding.remediation),
         entityRef: record.entityRef,
         file: located.file,
         line: position.line,
