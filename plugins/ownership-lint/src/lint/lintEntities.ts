@@ -42,11 +42,11 @@ const NEEDS_CATALOG: Record<string, string> = {
   'owner.empty-team': 'needs the catalog: pass --catalog-url',
   'oncall.missing': 'needs the catalog: pass --catalog-url',
   'oncall.gap': 'needs the catalog: pass --catalog-url',
-  'owner.codeowners-mismatch':
-    "needs the catalog's Groups and their parents and children",
 };
 const NEEDS_PORTAL: Record<string, string> = {
   'owner.disputed': "needs the portal's audit campaigns",
+  'owner.codeowners-mismatch':
+    "needs the portal, which maps CODEOWNERS teams to the catalog's Groups and their parents and children",
 };
 
 function isEntity(located: LocatedEntity): boolean {
