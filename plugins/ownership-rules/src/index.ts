@@ -45,7 +45,11 @@ export {
   notTextReason,
   tooLargeReason,
 } from './docs/reader/text';
-export { freshnessOf, readRunbook } from './docs/runbooks/reviewDate';
+export {
+  freshnessOf,
+  readRunbook,
+  type RunbookReading,
+} from './docs/runbooks/reviewDate';
 export {
   kindOfRef,
   nameOfRef,

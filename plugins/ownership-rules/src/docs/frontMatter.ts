@@ -3,10 +3,15 @@ import { parseDocument } from 'yaml';
 import { normaliseNewlines } from './markdownLines';
 import { yamlLimitProblem } from './yamlLimits';
 
-/** A markdown document split into its YAML front matter and its body. */
+/**
+ * A markdown document split into its YAML front matter and its body.
+ *
+ * @public
+ */
 export interface FrontMatter {
   /** The front matter's fields; empty when there is none. */
   data: Record<string, unknown>;
+  /** The text after the front matter. */
   body: string;
   /** Why the front matter could not be read, with its line, when it is malformed. */
   error?: string;
@@ -26,8 +31,10 @@ const MAX_FRONT_MATTER_CHARS = 64 * 1024;
  * Line endings come out as `\n` (`\r\n` and lone `\r` included). A
  * malformed front matter is reported, never thrown; the body is still
  * returned so that the rest of the document can be used. Front matter longer
- * than {@link MAX_FRONT_MATTER_CHARS}, nesting too deep or using too many
- * aliases ({@link yamlLimitProblem}) is reported without being parsed.
+ * than 64 KiB, nesting too deep or using too many
+ * aliases is reported without being parsed.
+ *
+ * @public
  */
 export function parseFrontMatter(text: string): FrontMatter {
   const source = normaliseNewlines(text.replace(/^\uFEFF/, ''));

@@ -1,16 +1,26 @@
 import type { StaleRead } from '@ownership-portal/plugin-ownership-common';
 
-/** A document that was read. */
+/**
+ * A document that was read.
+ *
+ * @public
+ */
 export interface ReadDocument {
   /** Absolute URL (`https:`, `file:`) it was read from. */
   url: string;
+  /** The document's text, decoded. */
   text: string;
   /** The reader's last-modified date, when it gives one. */
   lastModified?: Date;
 }
 
-/** Why a document was not read. */
+/**
+ * Why a document was not read.
+ *
+ * @public
+ */
 export interface DocumentProblem {
+  /** The document that could not be read. */
   url: string;
   /**
    * `not-configured`: Backstage has no integration or `backend.reading.allow`
@@ -23,10 +33,15 @@ export interface DocumentProblem {
    * serve. Only `unreachable` may become a finding.
    */
   status: 'not-configured' | 'unreachable' | 'unknown';
+  /** Why, in words a person can act on. */
   reason: string;
 }
 
-/** The outcome of reading one document. */
+/**
+ * The outcome of reading one document.
+ *
+ * @public
+ */
 export type DocumentResult =
   | ({
       status: 'ok';
@@ -35,7 +50,11 @@ export type DocumentResult =
     } & ReadDocument)
   | DocumentProblem;
 
-/** The outcome of reading a folder of documents. */
+/**
+ * The outcome of reading a folder of documents.
+ *
+ * @public
+ */
 export type FolderResult =
   | {
       status: 'ok';
@@ -53,6 +72,8 @@ export type FolderResult =
  * Backstage's UrlReader (so integrations and `backend.reading.allow`
  * govern access), `file:` locations only inside `ownership.docs.localRoots`.
  * Never throws for a bad document: every problem is a result.
+ *
+ * @public
  */
 export interface DocumentReader {
   /**

@@ -29,8 +29,11 @@ function configuredRuleIds(config: Config): string[] {
  * @public
  */
 export interface RuleEvaluation {
+  /** One finding per problem, with the effective severity. */
   findings: Finding[];
+  /** 0–100: the severity-weighted share of applicable rules it passes. */
   score: number;
+  /** The highest maturity level with no finding at or below it. */
   level: MaturityLevel;
 }
 
@@ -41,6 +44,7 @@ export interface RuleEvaluation {
  * @public
  */
 export class RuleEngine {
+  /** Reads each rule's settings; warns about settings that name no rule. */
   static create(deps: {
     /** The rules, e.g. {@link builtInRules} plus those of modules, sorted by id. */
     rules: { list(): OwnershipRule[] };
@@ -89,6 +93,7 @@ export class RuleEngine {
     }));
   }
 
+  /** Runs every enabled rule that applies to the entity; a rule that throws is left out for it. */
   async evaluate(service: ResolvedService, now: Date): Promise<RuleEvaluation> {
     const findings: Finding[] = [];
     const applicable: Array<{

@@ -5,5 +5,6 @@
  * @public
  */
 export interface WarningLogger {
+  /** Reports a problem that is not a finding. */
   warn(message: string): void;
 }

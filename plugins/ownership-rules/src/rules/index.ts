@@ -6,7 +6,11 @@ import { runbookRules } from './runbook';
 import { sloRules } from './slo';
 import { techDebtRules } from './techdebt';
 
-/** The rules every ownership backend has; modules add more. */
+/**
+ * The rules every ownership backend has; modules add more.
+ *
+ * @public
+ */
 export const builtInRules: OwnershipRule[] = [
   ...ownerRules,
   ...oncallRules,

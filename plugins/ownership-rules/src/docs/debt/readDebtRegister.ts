@@ -17,7 +17,9 @@ const MANAGED_BY = 'backstage.io/managed-by-location';
 export interface DebtRegisterRead {
   /** The register's URL, when the annotation resolved to one. */
   registerUrl?: string;
+  /** The valid items, each with `source: register`. */
   items: TechDebtItem[];
+  /** Why the register or some of its items could not be used, with line numbers. */
   problems: TechDebtSummary['problems'];
   /** Set when the register could not be read just now, or was served stale. */
   reads: NonNullable<TechDebtSummary['reads']>;

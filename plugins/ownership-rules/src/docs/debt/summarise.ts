@@ -4,7 +4,11 @@ import type {
 } from '@ownership-portal/plugin-ownership-common';
 import { DAY_MS } from '../../time';
 
-/** Open items without a due date are overdue when older than this, in days. */
+/**
+ * Open items without a due date are overdue when older than this, in days.
+ *
+ * @public
+ */
 export const DEFAULT_MAX_AGE_DAYS = 90;
 
 /** Whether an item still counts as debt: `open` or `in-progress`. */
@@ -44,6 +48,8 @@ export function overdue(
 /**
  * Counts a service's debt: items open or in progress, those overdue (past
  * `due`, or without one and older than `maxAgeDays`), and their effort.
+ *
+ * @public
  */
 export function summariseDebt(
   items: TechDebtItem[],

@@ -11,14 +11,21 @@ import {
   tooLargeReason,
 } from './text';
 
-/** Settings of {@link LocalDocumentReader}. */
+/**
+ * Settings of {@link LocalDocumentReader}.
+ *
+ * @public
+ */
 export interface LocalDocumentReaderOptions {
   /** Absolute folders inside which `file:` documents may be read. */
   localRoots: string[];
+  /** Largest file read, in bytes. */
   maxBytes: number;
+  /** Most files read from one folder. */
   maxFiles: number;
   /** Shared bound on reads in flight. */
   limit: Limiter;
+  /** Told about roots that do not exist. */
   logger?: WarningLogger;
 }
 
@@ -57,6 +64,8 @@ const DEFINITE_CODES = new Set([
  * (symbolic links followed) is checked against the roots' real paths before
  * anything is opened. Sizes come from `stat`, so an oversized file is never
  * opened.
+ *
+ * @public
  */
 export class LocalDocumentReader {
   private roots?: Promise<Root[]>;

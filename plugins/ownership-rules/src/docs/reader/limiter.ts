@@ -1,10 +1,16 @@
-/** Runs tasks with at most a fixed number in flight; the rest wait their turn. */
+/**
+ * Runs tasks with at most a fixed number in flight; the rest wait their turn.
+ *
+ * @public
+ */
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**
  * A small semaphore: at most `concurrency` tasks run at once, later ones
  * queue in order (never rejected). Do not call the limiter from inside a
  * limited task, or it may wait for itself.
+ *
+ * @public
  */
 export function createLimiter(concurrency: number): Limiter {
   if (!Number.isInteger(concurrency) || concurrency < 1) {

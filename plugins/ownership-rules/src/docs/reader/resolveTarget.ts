@@ -10,6 +10,8 @@ const MANAGED_BY = 'backstage.io/managed-by-location';
  * `http(s):` and `file:` URLs are kept as they are; a relative path resolves
  * against the folder of the entity's source location (`file:/abs/catalog-info.yaml`
  * gives a `file:` URL, `url:https://…/catalog-info.yaml` an `https:` URL).
+ *
+ * @public
  */
 export function resolveTarget(
   target: string,

@@ -14,7 +14,11 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Why a document is refused for its size (`undefined` when unknown), naming the setting. */
+/**
+ * Why a document is refused for its size (`undefined` when unknown), naming the setting.
+ *
+ * @public
+ */
 export function tooLargeReason(
   url: string,
   size: number | undefined,
@@ -32,7 +36,11 @@ export function tooLargeReason(
   return `${url} is ${shown}, more than ${limit}`;
 }
 
-/** Why a document is refused for its content. */
+/**
+ * Why a document is refused for its content.
+ *
+ * @public
+ */
 export function notTextReason(url: string): string {
   return `${url} is not a text file`;
 }
@@ -41,6 +49,8 @@ export function notTextReason(url: string): string {
  * Decodes UTF-8 text, or returns `undefined` for binary content: a NUL byte
  * in the first 8 KB, or bytes that are not valid UTF-8. A byte-order mark is
  * dropped.
+ *
+ * @public
  */
 export function decodeText(buffer: Uint8Array): string | undefined {
   if (buffer.subarray(0, SNIFF_BYTES).includes(0)) {
@@ -53,7 +63,11 @@ export function decodeText(buffer: Uint8Array): string | undefined {
   }
 }
 
-/** Whether a file name ends with one of `extensions` (case-insensitive); all files when none are given. */
+/**
+ * Whether a file name ends with one of `extensions` (case-insensitive); all files when none are given.
+ *
+ * @public
+ */
 export function hasExtension(name: string, extensions: string[]): boolean {
   if (extensions.length === 0) {
     return true;
@@ -62,7 +76,11 @@ export function hasExtension(name: string, extensions: string[]): boolean {
   return extensions.some(extension => lower.endsWith(extension.toLowerCase()));
 }
 
-/** Whether any segment of a `/`-separated path is hidden (starts with `.`). */
+/**
+ * Whether any segment of a `/`-separated path is hidden (starts with `.`).
+ *
+ * @public
+ */
 export function isHiddenPath(relativePath: string): boolean {
   return relativePath.split('/').some(segment => segment.startsWith('.'));
 }

@@ -24,6 +24,8 @@ function fileName(url: string) {
  * annotation (a markdown file or a folder of them). Every runbook is listed,
  * read or not, with its freshness and, when it could not be read, why; one
  * served from its last good read carries `staleRead`.
+ *
+ * @public
  */
 export async function collectRunbooks(
   service: ResolvedService,

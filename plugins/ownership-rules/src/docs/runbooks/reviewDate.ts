@@ -4,10 +4,18 @@ import { parseFrontMatter } from '../frontMatter';
 import { atxHeading, markdownLines } from '../markdownLines';
 
 const REVIEW_FIELDS = ['last_reviewed', 'last-reviewed', 'reviewed'];
-/** A runbook's title and review date, as its text and reader tell them. */
-interface RunbookReading {
+
+/**
+ * A runbook's title and review date, as its text and reader tell them.
+ *
+ * @public
+ */
+export interface RunbookReading {
+  /** The first heading, or the front matter's title. */
   title?: string;
+  /** The review date, `YYYY-MM-DD`. */
   reviewedAt?: string;
+  /** Where the review date comes from. */
   reviewedFrom?: 'front-matter' | 'last-modified';
   /** A front matter or date problem worth showing. */
   problem?: string;
@@ -39,6 +47,8 @@ function firstTitle(body: string): string | undefined {
  * The review date of a runbook: a front matter field (`last_reviewed`,
  * `last-reviewed`, `reviewed`), else the reader's last-modified date, else
  * none. Its title: front matter `title`, else the first `# ` heading.
+ *
+ * @public
  */
 export function readRunbook(text: string, lastModified?: Date): RunbookReading {
   const { data, body, error } = parseFrontMatter(text);
@@ -70,7 +80,11 @@ export function readRunbook(text: string, lastModified?: Date): RunbookReading {
   return { title, problem };
 }
 
-/** `fresh` within `maxAgeDays` of `now`, `stale` beyond, `unknown` without a date. */
+/**
+ * `fresh` within `maxAgeDays` of `now`, `stale` beyond, `unknown` without a date.
+ *
+ * @public
+ */
 export function freshnessOf(
   reviewedAt: string | undefined,
   now: Date,

@@ -4,6 +4,8 @@ import type { OwnershipRule } from '../types';
 /**
  * How many days a runbook review counts as recent when
  * `ownership.rules.runbook.stale.maxAgeDays` is not set.
+ *
+ * @public
  */
 export const RUNBOOK_STALE_MAX_AGE_DAYS = 180;
 
