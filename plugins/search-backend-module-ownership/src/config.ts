@@ -6,10 +6,10 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
 /** Where the collator's settings live in app-config. */
-export const CONFIG_KEY = 'search.collators.ownership';
+const CONFIG_KEY = 'search.collators.ownership';
 
 /** The schedule when none is configured: the catalog collator's. */
-export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 10 },
   timeout: { minutes: 15 },
   initialDelay: { seconds: 3 },

@@ -51,7 +51,7 @@ export interface DocsResolution {
  * What one audit run shares between its entities: each repository's
  * CODEOWNERS file is read once, and its owners mapped to the run's catalog.
  */
-export interface DocsRun {
+interface DocsRun {
   codeowners: CodeownersReader;
   mapper: CodeownersMapper;
 }

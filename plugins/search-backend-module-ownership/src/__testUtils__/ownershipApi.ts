@@ -5,7 +5,7 @@ import type {
 import { http, HttpResponse } from 'msw';
 
 /** Where the fake ownership API lives. */
-export const OWNERSHIP_BASE_URL = 'http://ownership.test/api/ownership';
+const OWNERSHIP_BASE_URL = 'http://ownership.test/api/ownership';
 
 /** A discovery service that finds the fake ownership API. */
 export const fakeDiscovery = {

@@ -19,7 +19,7 @@ function retryable(status: number): boolean {
 }
 
 /** How long a response asks to wait (`Retry-After` in seconds or as a date), in ms. */
-export function retryAfterMs(
+function retryAfterMs(
   headers: Headers,
   now = Date.now(),
 ): number | undefined {

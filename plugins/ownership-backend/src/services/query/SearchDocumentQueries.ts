@@ -12,7 +12,7 @@ import type { ServiceQueries } from './ServiceQueries';
 const READ_CONCURRENCY = 8;
 
 /** Parameters of `GET /search-documents`. */
-export interface SearchDocumentParams {
+interface SearchDocumentParams {
   limit: number;
   cursor?: string;
 }
@@ -71,7 +71,7 @@ export class SearchDocumentQueries {
 }
 
 /** One entity's details as a search document. */
-export function toSearchDocument(details: ServiceDetails): SearchDocumentItem {
+function toSearchDocument(details: ServiceDetails): SearchDocumentItem {
   const { namespace, name } = refParts(details.entityRef);
   return {
     entityRef: details.entityRef,
