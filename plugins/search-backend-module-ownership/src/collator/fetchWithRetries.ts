@@ -19,10 +19,7 @@ function retryable(status: number): boolean {
 }
 
 /** How long a response asks to wait (`Retry-After` in seconds or as a date), in ms. */
-function retryAfterMs(
-  headers: Headers,
-  now = Date.now(),
-): number | undefined {
+function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
   const value = headers.get('retry-after');
   if (!value) {
     return undefined;
