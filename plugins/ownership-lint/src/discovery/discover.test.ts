@@ -157,6 +157,56 @@ describe('discover', () => {
     );
   });
 
+  it('ignores the catalog files of software template skeletons, but not the templates', async () => {
+    const { dir, cleanup } = await copyFixture('payments-service');
+    try {
+      await mkdir(join(dir, 'templates/service/skeleton'), { recursive: true });
+      await writeFile(
+        join(dir, 'templates/service/skeleton/catalog-info.yaml'),
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          '  name: ${{values.component_id | dump}}',
+          'spec:',
+          '  type: service',
+          '  owner: ${{values.owner | dump}}',
+          '',
+        ].join('\n'),
+      );
+      await writeFile(
+        join(dir, 'templates/service/catalog-info.yaml'),
+        [
+          'apiVersion: scaffolder.backstage.io/v1beta3',
+          'kind: Template',
+          'metadata:',
+          '  name: service',
+          'spec:',
+          '  owner: group:default/platform',
+          '  steps:',
+          '    - id: fetch',
+          '      action: fetch:template',
+          '      input:',
+          '        values:',
+          '          name: ${{ parameters.name }}',
+          '',
+        ].join('\n'),
+      );
+      const result = await discover(['.'], { cwd: dir, root: dir });
+      expect(names(result)).toContain('Template:service');
+      expect(names(result).some(n => n.includes('values'))).toBe(false);
+      expect(
+        result.notes.map(n => [relativePath(dir, n.file), n.line, n.message]),
+      ).toContainEqual([
+        'templates/service/skeleton/catalog-info.yaml',
+        1,
+        'document 1 holds software template expressions (${{ … }}): a template skeleton, not an entity (ignored)',
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('refuses folders without any catalog file', async () => {
     const root = fixture('payments-service');
     await expect(

@@ -19,8 +19,23 @@ function describe(value: unknown): string {
 }
 
 /**
+ * A `catalog-info.yaml` inside a software template's skeleton holds
+ * `${{ values.name }}` expressions that the scaffolder fills in; linting it
+ * would report the expressions as bad owners and names. Templates themselves
+ * (`kind: Template`) are not skeletons.
+ */
+function isTemplateSkeleton(value: object, source: string): boolean {
+  return (
+    source.includes('${{') &&
+    String((value as { kind?: unknown }).kind).toLocaleLowerCase('en-US') !==
+      'template'
+  );
+}
+
+/**
  * Parses a catalog file's YAML documents. Empty documents are noted and
- * ignored, as the catalog ignores them; a document that is not a mapping, or
+ * ignored, as the catalog ignores them, and so are template skeletons; a
+ * document that is not a mapping, or
  * any YAML error, throws a {@link LintUsageError} naming the file, line and
  * column.
  *
@@ -88,6 +103,18 @@ export async function readCatalogFile(
           value,
         )}, not an entity (expected a mapping with apiVersion, kind, metadata and spec)`,
       );
+    }
+    const source = text.slice(document.range[0], document.range[2]);
+    if (isTemplateSkeleton(value, source)) {
+      notes.push({
+        file,
+        line,
+        column: 1,
+        message: `document ${
+          index + 1
+        } holds software template expressions (\${{ … }}): a template skeleton, not an entity (ignored)`,
+      });
+      return;
     }
     entities.push(locateEntity(file, document, lineCounter));
   });
