@@ -227,6 +227,49 @@ describe('lintEntities on a service repository', () => {
           line: 7,
         }),
       ]);
+      // Team runbooks live on the Group, which only the catalog knows here.
+      expect(
+        report.findings.filter(f => f.ruleId === 'runbook.missing'),
+      ).toEqual([]);
+      expect(report.skipped).toContainEqual({
+        ruleId: 'runbook.missing',
+        reason: expect.stringMatching(/^not decided for 1 entity: /),
+      });
+
+      const team = (links: object[]): LintCatalog => ({
+        getEntity: async ref =>
+          ref === 'group:default/orders'
+            ? ({
+                kind: 'Group',
+                metadata: { name: 'orders', links },
+                relations: [
+                  { type: 'hasMember', targetRef: 'user:default/ana' },
+                ],
+              } as EntityDocument)
+            : undefined,
+        getOnCall: async () => undefined,
+      });
+      const lint = (catalog: LintCatalog) =>
+        lintEntities(entities, {
+          config: new ConfigReader({}),
+          now,
+          root: dir,
+          catalog,
+        });
+      const withTeamRunbook = await lint(
+        team([{ url: 'https://runbooks.example/orders', type: 'runbook' }]),
+      );
+      expect(
+        withTeamRunbook.findings.filter(f => f.ruleId === 'runbook.missing'),
+      ).toEqual([]);
+      const withoutOne = await lint(team([]));
+      expect(
+        withoutOne.findings
+          .filter(f => f.ruleId === 'runbook.missing')
+          .map(f => f.message),
+      ).toEqual([
+        'component:default/orders links no runbook, and neither does group:default/orders',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
