@@ -94,6 +94,35 @@ describe('RuleEngine', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("gives appliesTo the rule's options, so a rule outside them neither passes nor fails", async () => {
+    const seen: unknown[] = [];
+    const tiered: OwnershipRule = {
+      id: 'custom.tiered',
+      defaultSeverity: 'error',
+      description: 'Only for the configured tiers.',
+      remediation: 'Fix it.',
+      appliesTo: (s, { options }) => {
+        seen.push(options.getOptionalStringArray('tiers'));
+        return (options.getOptionalStringArray('tiers') ?? []).includes(
+          s.systemTier ?? '',
+        );
+      },
+      evaluate: s => [{ message: `${s.entityRef} fails` }],
+    };
+    const service = { ...svc('payments-api'), systemTier: '2' };
+    const without = await engine({}, [tiered]).evaluate(service, now);
+    const outside = await engine({ custom: { tiered: { tiers: ['1'] } } }, [
+      tiered,
+    ]).evaluate(service, now);
+    const inside = await engine({ custom: { tiered: { tiers: ['2'] } } }, [
+      tiered,
+    ]).evaluate(service, now);
+    expect(seen).toEqual([undefined, ['1'], ['2']]);
+    expect(outside).toEqual(without);
+    expect(inside.findings.map(f => f.ruleId)).toEqual(['custom.tiered']);
+    expect(inside.score).toBeLessThan(without.score);
+  });
+
   it('leaves out a rule that throws instead of failing the entity', async () => {
     const broken: OwnershipRule = {
       ...runbookRule,

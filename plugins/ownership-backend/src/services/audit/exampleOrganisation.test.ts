@@ -33,7 +33,7 @@ async function exampleOrganisation(): Promise<Entity[]> {
   return entities;
 }
 
-describe('CODEOWNERS in the example organisation', () => {
+describe("the example organisation's audit", () => {
   let server: Awaited<ReturnType<typeof startOwnershipBackend>>['server'];
 
   beforeAll(async () => {
@@ -68,6 +68,17 @@ describe('CODEOWNERS in the example organisation', () => {
         message:
           'component:default/driver-dispatch-service: CODEOWNERS (CODEOWNERS) names @acme-logistics/mobile (group:default/mobile), but the catalog owner is group:default/routing',
       }),
+    ]);
+  });
+
+  it('raises slo.missing on exactly its two examples, tier-1 production services without an SLO', async () => {
+    const res = await get('/findings?ruleId=slo.missing&limit=100');
+    expect(res.status).toBe(200);
+    expect(
+      res.body.items.map((f: { entityRef: string }) => f.entityRef).sort(),
+    ).toEqual([
+      'component:default/payment-webhooks-receiver',
+      'component:default/pricing-service',
     ]);
   });
 
