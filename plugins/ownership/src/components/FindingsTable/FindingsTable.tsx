@@ -74,12 +74,40 @@ const SEVERITY_COLORS: Record<Severity, 'error' | 'warning' | 'info'> = {
   info: 'info',
 };
 
+/**
+ * A rule id that a narrow column may break after its dot only, never inside
+ * a part: `owner.` then `codeowners-mismatch`.
+ */
+function RuleIdText(props: { ruleId: string }) {
+  const { ruleId } = props;
+  const dot = ruleId.indexOf('.');
+  const part = (text: string) => (
+    <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+      {text}
+    </Box>
+  );
+  if (dot < 0) {
+    return part(ruleId);
+  }
+  return (
+    <>
+      {part(ruleId.slice(0, dot + 1))}
+      <wbr />
+      {part(ruleId.slice(dot + 1))}
+    </>
+  );
+}
+
 function FindingRow(props: { finding: FindingRecord; rule?: string }) {
   const { finding, rule } = props;
   return (
     <TableRow hover sx={{ verticalAlign: 'top' }}>
       <TableCell component="th" scope="row">
-        <EntityRefLink entityRef={finding.entityRef} hideIcon>
+        <EntityRefLink
+          entityRef={finding.entityRef}
+          hideIcon
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {finding.title}
         </EntityRefLink>
         <Typography variant="caption" display="block" color="text.secondary">
@@ -89,8 +117,8 @@ function FindingRow(props: { finding: FindingRecord; rule?: string }) {
       </TableCell>
       <TableCell>
         <Tooltip title={rule ?? ''} disableHoverListener={!rule}>
-          <Box component="code" sx={{ whiteSpace: 'nowrap' }}>
-            {finding.ruleId}
+          <Box component="code">
+            <RuleIdText ruleId={finding.ruleId} />
           </Box>
         </Tooltip>
       </TableCell>
@@ -239,10 +267,10 @@ export function FindingsTable(props: FindingsTableProps) {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {t('findingsTable.columns.severity')}
                 </TableCell>
-                <TableCell sx={{ minWidth: 240 }}>
+                <TableCell sx={{ minWidth: 200 }}>
                   {t('findingsTable.columns.message')}
                 </TableCell>
-                <TableCell sx={{ minWidth: 240 }}>
+                <TableCell sx={{ minWidth: 200 }}>
                   {t('findingsTable.columns.remediation')}
                 </TableCell>
               </TableRow>
