@@ -1,3 +1,4 @@
+import { DEFAULT_OWNER_PLACEHOLDERS } from '@ownership-portal/plugin-ownership-rules';
 import type {
   RuleDescription,
   Severity,
@@ -82,14 +83,7 @@ export const FAKE_RULES: RuleDescription[] = [
   },
 ];
 
-const PLACEHOLDERS = new Set([
-  'unknown',
-  'tbd',
-  'todo',
-  'none',
-  'n/a',
-  'unowned',
-]);
+const PLACEHOLDERS = new Set(DEFAULT_OWNER_PLACEHOLDERS);
 
 function finding(
   located: LocatedEntity,

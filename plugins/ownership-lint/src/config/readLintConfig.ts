@@ -1,7 +1,7 @@
 import { ConfigReader, type Config } from '@backstage/config';
-import { readFile } from 'node:fs/promises';
 import { type Document, LineCounter, parseDocument, type Node } from 'yaml';
 import { LintUsageError } from '../cli/errors';
+import { readTextFile } from '../cli/readTextFile';
 
 /** The default configuration file, looked up in the working directory. */
 export const DEFAULT_CONFIG_FILE = '.ownership-lint.yaml';
@@ -185,17 +185,7 @@ export async function readLintConfig(
   file: string,
   display: string,
 ): Promise<LintConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LintUsageError(
-      code === 'ENOENT'
-        ? `config file ${display}: no such file`
-        : `config file ${display}: cannot read it (${code ?? String(error)})`,
-    );
-  }
+  const text = await readTextFile(file, `config file ${display}`);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   const error = document.errors[0];

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { LintUsageError } from '../cli/errors';
+import { readTextFile } from '../cli/readTextFile';
 import type { LocatedEntity } from '../lint/types';
 import { locateEntity } from './locatedEntity';
 import type { DiscoveryNote } from './types';
@@ -46,17 +46,7 @@ export async function readCatalogFile(
   file: string,
   display: string,
 ): Promise<CatalogFileContents> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LintUsageError(
-      code === 'ENOENT'
-        ? `${display}: no such file`
-        : `${display}: cannot read the file (${code ?? String(error)})`,
-    );
-  }
+  const text = await readTextFile(file, display);
 
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter });
