@@ -2,6 +2,7 @@ import { ConfigReader, type Config } from '@backstage/config';
 import { type Document, LineCounter, parseDocument, type Node } from 'yaml';
 import { LintUsageError } from '../cli/errors';
 import { readTextFile } from '../cli/readTextFile';
+import { yamlSyntaxError } from '../cli/yamlSyntaxError';
 
 /** The default configuration file, looked up in the working directory. */
 export const DEFAULT_CONFIG_FILE = '.ownership-lint.yaml';
@@ -190,13 +191,7 @@ export async function readLintConfig(
   const document = parseDocument(text, { lineCounter });
   const error = document.errors[0];
   if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const reason = error.message
-      .split('\n')[0]
-      .replace(/ at line \d+, column \d+:?$/, '');
-    throw new LintUsageError(
-      `config file ${display}:${line}:${col}: YAML syntax error: ${reason}`,
-    );
+    throw yamlSyntaxError(`config file ${display}`, error, lineCounter);
   }
   const value = document.toJS() ?? {};
   if (!isPlainObject(value)) {

@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { LintUsageError } from '../cli/errors';
 import { readTextFile } from '../cli/readTextFile';
+import { yamlSyntaxError } from '../cli/yamlSyntaxError';
 import type { LocatedEntity } from '../lint/types';
 import { locateEntity } from './locatedEntity';
 import type { DiscoveryNote } from './types';
@@ -65,13 +66,7 @@ export async function readCatalogFile(
   documents.forEach((document, index) => {
     const error = document.errors[0];
     if (error) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const reason = error.message
-        .split('\n')[0]
-        .replace(/ at line \d+, column \d+:?$/, '');
-      throw new LintUsageError(
-        `${display}:${line}:${col}: YAML syntax error: ${reason}`,
-      );
+      throw yamlSyntaxError(display, error, lineCounter);
     }
     const { line, col } = lineCounter.linePos(
       (document.contents?.range ?? document.range)[0],
