@@ -1,0 +1,120 @@
+/* eslint-disable no-console */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import ownershipPlugin from '@ownership-portal/plugin-ownership-backend';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { generateOrg, generateRotations } from './generateOrg';
+import { ms, percentiles } from './stats';
+
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
+/** Full pagings of `/search-documents`, as the search collator does them. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** The collator's page size (the endpoint's default; its maximum is 200). */
+const PAGE = Number(process.env.BENCH_PAGE ?? 100);
+
+async function main() {
+  const entities = generateOrg(SERVICES);
+  const backend = await startTestBackend({
+    features: [
+      ownershipPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: {
+          ownership: {
+            schedule: { frequency: { hours: 24 }, initialDelay: { hours: 24 } },
+            oncall: { rotations: generateRotations(SERVICES) },
+          },
+        },
+      }),
+    ],
+  });
+  const base = `http://127.0.0.1:${
+    (backend.server.address() as AddressInfo).port
+  }/api/ownership`;
+  const call = async (path: string, init?: RequestInit) => {
+    const res = await fetch(`${base}${path}`, init);
+    if (!res.ok) {
+      throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+    }
+    return res.json();
+  };
+
+  const started = performance.now();
+  const run = await call('/runs', { method: 'POST' });
+  let latest = run;
+  while (latest.status === 'running') {
+    await new Promise(resolve => setTimeout(resolve, 100));
+    latest = await call(`/runs/${run.id}`);
+  }
+  const auditMs = performance.now() - started;
+  if (latest.status !== 'succeeded') {
+    throw new Error(`The audit failed: ${latest.error}`);
+  }
+
+  // Warm the per-caller visibility cache and the first page.
+  await call(`/search-documents?limit=${PAGE}`);
+
+  const pages: number[] = [];
+  const fullPagings: number[] = [];
+  let documents = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const t0 = performance.now();
+    let cursor: string | undefined;
+    documents = 0;
+    do {
+      const query = new URLSearchParams({ limit: String(PAGE) });
+      if (cursor) {
+        query.set('cursor', cursor);
+      }
+      const t = performance.now();
+      const page = await call(`/search-documents?${query}`);
+      pages.push(performance.now() - t);
+      documents += page.items.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    fullPagings.push(performance.now() - t0);
+  }
+
+  const p = percentiles(pages);
+  const f = percentiles(fullPagings);
+  console.log(
+    `Organisation: ${SERVICES} services, ${entities.length} catalog entities; SQLite; catalogServiceMock (in-memory)`,
+  );
+  console.log(
+    `Audit run ${run.id}: ${latest.total} entities in ${(
+      auditMs / 1000
+    ).toFixed(2)} s (POST /runs to completion)`,
+  );
+  console.log(
+    `\n${ROUNDS} full pagings of /search-documents?limit=${PAGE} (${documents} documents each), over HTTP on this machine:`,
+  );
+  console.log(
+    'measure                 p50         p90         p99         max',
+  );
+  for (const [name, q] of [
+    [`one page of ${PAGE}`, p],
+    ['full paging', f],
+  ] as const) {
+    console.log(
+      `${name.padEnd(24)}${ms(q.p50).padEnd(12)}${ms(q.p90).padEnd(12)}${ms(
+        q.p99,
+      ).padEnd(12)}${ms(q.max)}`,
+    );
+  }
+  console.log(
+    `per document at p50 of a page: ${ms(p.p50 / PAGE)}; full paging mean: ${(
+      fullPagings.reduce((a, b) => a + b, 0) /
+      fullPagings.length /
+      1000
+    ).toFixed(2)} s`,
+  );
+  await backend.stop();
+}
+
+// No process.exit: once the backend has stopped, nothing keeps the process
+// alive (the ownership plugin closes its database client at shutdown).
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});
