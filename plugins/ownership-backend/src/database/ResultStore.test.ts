@@ -441,6 +441,50 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
       expect(await store.getServices(runId, [])).toEqual([]);
     });
 
+    it('returns everything stored about the requested entities in the run, in the order asked', async () => {
+      const { store, runId, completedRun } = await setup();
+      const later = await completedRun([
+        { ...paymentsApi, score: 85, level: 3, findings: [] },
+      ]);
+
+      expect(
+        await store.getEntityResults(runId, [
+          billingDb.entityRef,
+          'component:default/unknown',
+          'COMPONENT:default/payments-api',
+          legacyBatch.entityRef,
+          paymentsApi.entityRef,
+        ]),
+      ).toEqual([billingDb, paymentsApi, legacyBatch]);
+      expect(
+        await store.getEntityResults(later.id, [
+          paymentsApi.entityRef,
+          billingDb.entityRef,
+        ]),
+      ).toEqual([{ ...paymentsApi, score: 85, level: 3, findings: [] }]);
+      expect(await store.getEntityResults(runId, [])).toEqual([]);
+      expect(
+        await store.getEntityResults(runId + 1000, [paymentsApi.entityRef]),
+      ).toEqual([]);
+    });
+
+    it('reads more entities than one IN list holds', async () => {
+      const { store, completedRun } = await setup();
+      const many = Array.from({ length: 501 }, (_, i) =>
+        entity(`svc-${String(i).padStart(3, '0')}`, {
+          owner: ownedBy(PAYMENTS, 'Payments'),
+          findings: i % 2 ? [finding('runbook.missing')] : [],
+        }),
+      );
+      const run = await completedRun(many);
+
+      const read = await store.getEntityResults(
+        run.id,
+        [...many].reverse().map(e => e.entityRef),
+      );
+      expect(read).toEqual([...many].reverse());
+    });
+
     it('returns the history of an entity over successful runs, oldest first', async () => {
       const { store, runs, runId, clock, completedRun } = await setup();
       clock.advance(60_000);

@@ -214,6 +214,27 @@ export class DatabaseResultStore implements ResultStore {
     });
   }
 
+  async getEntityResults(
+    runId: number,
+    entityRefs: string[],
+  ): Promise<EntityResult[]> {
+    const refs = [...new Set(lower(entityRefs))];
+    const rows: EntityRow[] = [];
+    for (const refChunk of chunk(refs, MAX_IN_LIST)) {
+      rows.push(
+        ...(await this.client(ENTITIES)
+          .where({ run_id: runId })
+          .whereIn('entity_ref', refChunk)),
+      );
+    }
+    const findings = await this.findingsOf(runId, rows);
+    const byRef = new Map(rows.map(row => [row.entity_ref, row]));
+    return refs.flatMap(ref => {
+      const row = byRef.get(ref);
+      return row ? [toEntityResult(row, findings.get(ref) ?? [])] : [];
+    });
+  }
+
   async getHistory(entityRef: string): Promise<HistoryPoint[]> {
     const rows = await this.client(`${ENTITIES} as e`)
       .join(`${RUNS} as r`, 'r.id', 'e.run_id')

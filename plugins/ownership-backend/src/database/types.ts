@@ -198,6 +198,16 @@ export interface ResultStore {
   ): Promise<EntityResult | undefined>;
   /** Summaries of the given entities that are in the run; others are left out. */
   getServices(runId: number, entityRefs: string[]): Promise<ServiceSummary[]>;
+  /**
+   * Everything stored about each of the given entities that is in the run,
+   * in the order of `entityRefs` (compared lower-case, each once); others
+   * are left out. Reads entities and findings a few hundred refs at a
+   * time, not one entity at a time.
+   */
+  getEntityResults(
+    runId: number,
+    entityRefs: string[],
+  ): Promise<EntityResult[]>;
   /** The entity's state in every stored successful run, oldest first. */
   getHistory(entityRef: string): Promise<HistoryPoint[]>;
   listTeams(
