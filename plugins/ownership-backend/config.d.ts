@@ -101,6 +101,14 @@ export interface Config {
       concurrency?: number;
       /** How long remote documents are cached (with their ETag). @default { minutes: 10 } */
       cacheTtl?: HumanDuration | string;
+      /**
+       * How long a definite answer about a remote document or folder (its
+       * text, or a 404/410) is reused without asking its host; after that it
+       * is revalidated with its ETag. A timeout or 5xx is never remembered as
+       * absence. `0s` asks every time.
+       * @default { minutes: 5 }
+       */
+      freshFor?: HumanDuration | string;
       /** Timeout of each read of a remote document, in milliseconds. @default 20000 */
       timeoutMs?: number;
       /** Attempts per remote read, the first included. @default 3 */

@@ -14,7 +14,10 @@ import { repositoryRoot } from './repositoryRoot';
 const HOST = 'git.example.com';
 const ROOT = `https://${HOST}/acme/payments/tree/main/`;
 
-function documentReader(allow: Array<{ host: string }> = [{ host: HOST }]) {
+function documentReader(
+  allow: Array<{ host: string }> = [{ host: HOST }],
+  clock: () => number = Date.now,
+) {
   const config = new ConfigReader({ backend: { reading: { allow } } });
   return DocumentReaderService.create({
     config,
@@ -22,8 +25,9 @@ function documentReader(allow: Array<{ host: string }> = [{ host: HOST }]) {
       config,
       logger: mockServices.logger.mock(),
     }),
-    cache: memoryCache(),
+    cache: memoryCache(clock),
     resilience: { initialDelayMs: 1, maxDelayMs: 2, random: () => 0 },
+    clock,
   });
 }
 
@@ -101,6 +105,37 @@ describe('CodeownersReader with remote repositories', () => {
       CodeownersReader.create({ reader: documentReader() }).read(ROOT),
     ).resolves.toBeUndefined();
     expect(requested).toHaveLength(3);
+  });
+
+  it('does not ask again for a missing file in the next run within ownership.docs.freshFor, and does after it', async () => {
+    repository({});
+    const time = { now: Date.parse('2026-12-01T12:00:00Z') };
+    const reader = documentReader(undefined, () => time.now);
+    const run = () => CodeownersReader.create({ reader }).read(ROOT);
+    await expect(run()).resolves.toBeUndefined();
+    expect(requested).toHaveLength(3);
+
+    time.now += 5 * 60_000 - 1;
+    await expect(run()).resolves.toBeUndefined();
+    expect(requested).toHaveLength(3);
+
+    time.now += 1;
+    await expect(run()).resolves.toBeUndefined();
+    expect(requested).toHaveLength(6);
+  });
+
+  it('asks again in the next run after a failure, never taking it for a missing file', async () => {
+    repository({ '/acme/payments/tree/main/.github/CODEOWNERS': 503 });
+    const reader = documentReader();
+    const run = () => CodeownersReader.create({ reader }).read(ROOT);
+    await expect(run()).resolves.toMatchObject({
+      read: { status: 'unknown' },
+    });
+    const asked = requested.length;
+    await expect(run()).resolves.toMatchObject({
+      read: { status: 'unknown' },
+    });
+    expect(requested.length).toBeGreaterThan(asked);
   });
 
   it('is unknown, not absent, when the host fails, and does not fall back to a later file', async () => {

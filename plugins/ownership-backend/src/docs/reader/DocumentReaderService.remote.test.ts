@@ -45,19 +45,26 @@ function fakeTree(files: ReturnType<typeof treeFile>[]) {
 describe('DocumentReaderService with remote locations', () => {
   function setup(docs: object = {}) {
     const urlReader = mockServices.urlReader.mock();
-    const cache = memoryCache();
+    const time = { now: Date.parse('2026-12-01T12:00:00Z') };
+    const clock = () => time.now;
+    const cache = memoryCache(clock);
     const reader = DocumentReaderService.create({
       config: new ConfigReader({ ownership: { docs } }),
       urlReader,
       cache,
       logger: mockServices.logger.mock(),
       resilience: { initialDelayMs: 1, maxDelayMs: 2, random: () => 0 },
+      clock,
     });
-    return { urlReader, cache, reader };
+    /** Moves the clock past the default freshness window of 5 minutes. */
+    const pastFreshness = () => {
+      time.now += 5 * 60_000 + 1;
+    };
+    return { urlReader, cache, reader, time, pastFreshness };
   }
 
   it('reads through the UrlReader, then sends the cached ETag and serves the cache when unchanged', async () => {
-    const { urlReader, cache, reader } = setup();
+    const { urlReader, cache, reader, time, pastFreshness } = setup();
     const date = new Date('2026-10-01T08:00:00Z');
     urlReader.readUrl
       .mockResolvedValueOnce(textResponse('# Runbook v1', 'etag-1', date))
@@ -80,10 +87,12 @@ describe('DocumentReaderService with remote locations', () => {
         etag: 'etag-1',
         text: '# Runbook v1',
         lastModified: date.toISOString(),
+        checkedAt: time.now,
       },
       { ttl: 600000 },
     );
 
+    pastFreshness();
     await expect(reader.readFile(RUNBOOK)).resolves.toEqual({
       status: 'ok',
       url: RUNBOOK,
@@ -95,6 +104,7 @@ describe('DocumentReaderService with remote locations', () => {
       expect.objectContaining({ etag: 'etag-1' }),
     );
 
+    pastFreshness();
     await expect(reader.readFile(RUNBOOK)).resolves.toMatchObject({
       text: '# Runbook v2',
     });
@@ -106,6 +116,7 @@ describe('DocumentReaderService with remote locations', () => {
     expect(cache.store.get(`docs:file:${RUNBOOK}`)).toEqual({
       etag: 'etag-2',
       text: '# Runbook v2',
+      checkedAt: time.now,
     });
     // The last good read is kept apart, for a long time.
     expect(cache.store.get(`docs:file:last:${RUNBOOK}`)).toEqual({
@@ -146,6 +157,156 @@ describe('DocumentReaderService with remote locations', () => {
       reason: '404 not found',
     });
     expect(urlReader.readUrl).toHaveBeenCalledTimes(1);
+  });
+
+  it('reuses a read for ownership.docs.freshFor without asking, then revalidates it with its ETag', async () => {
+    const { urlReader, reader, time } = setup({ freshFor: { minutes: 2 } });
+    urlReader.readUrl
+      .mockResolvedValueOnce(textResponse('# Runbook', 'etag-1'))
+      .mockRejectedValueOnce(new NotModifiedError());
+    const read = { status: 'ok', url: RUNBOOK, text: '# Runbook' };
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(read);
+
+    time.now += 2 * 60_000 - 1;
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(read);
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(1);
+
+    time.now += 1;
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(read);
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+    expect(urlReader.readUrl).toHaveBeenLastCalledWith(
+      RUNBOOK,
+      expect.objectContaining({ etag: 'etag-1' }),
+    );
+    // The host's 304 starts a new window.
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(read);
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers a 404 or a 410 for the freshness window, and no longer', async () => {
+    const { urlReader, reader, pastFreshness } = setup();
+    urlReader.readUrl
+      .mockRejectedValueOnce(new NotFoundError('gone'))
+      .mockRejectedValueOnce(new Error(`could not read ${RUNBOOK}, 410 Gone`))
+      .mockResolvedValueOnce(textResponse('# Back again', 'etag-1'));
+    const notFound = {
+      status: 'unreachable',
+      url: RUNBOOK,
+      reason: '404 not found',
+    };
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(notFound);
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(notFound);
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(1);
+
+    pastFreshness();
+    const gone = {
+      status: 'unreachable',
+      url: RUNBOOK,
+      reason: `could not read ${RUNBOOK}, 410 Gone`,
+    };
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(gone);
+    await expect(reader.readFile(RUNBOOK)).resolves.toEqual(gone);
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+
+    pastFreshness();
+    await expect(reader.readFile(RUNBOOK)).resolves.toMatchObject({
+      status: 'ok',
+      text: '# Back again',
+    });
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(3);
+  });
+
+  it('asks again for a 404 when freshFor is 0', async () => {
+    const { urlReader, reader } = setup({ freshFor: { seconds: 0 } });
+    urlReader.readUrl.mockRejectedValue(new NotFoundError('gone'));
+    await reader.readFile(RUNBOOK);
+    await reader.readFile(RUNBOOK);
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    [
+      'a 503',
+      () => new Error(`could not read ${RUNBOOK}, 503 Service Unavailable`),
+    ],
+    [
+      'a dropped connection',
+      () => new Error(`Unable to read ${RUNBOOK}, TypeError: fetch failed`),
+    ],
+    ['a 403', () => new Error(`could not read ${RUNBOOK}, 403 Forbidden`)],
+  ])(
+    'never remembers %s as the document being absent',
+    async (_name, failure) => {
+      const { urlReader, reader } = setup({ maxAttempts: 1 });
+      urlReader.readUrl
+        .mockRejectedValueOnce(failure())
+        .mockResolvedValueOnce(textResponse('# Runbook', 'etag-1'));
+      await expect(reader.readFile(RUNBOOK)).resolves.toMatchObject({
+        status: expect.stringMatching(/^(unknown|unreachable)$/),
+      });
+      await expect(reader.readFile(RUNBOOK)).resolves.toMatchObject({
+        status: 'ok',
+        text: '# Runbook',
+      });
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+    },
+  );
+
+  it('reuses a folder read for the freshness window, then revalidates it with its ETag', async () => {
+    const { urlReader, reader, pastFreshness } = setup();
+    const folder = 'https://docs.example.com/payments/adr/';
+    urlReader.readTree
+      .mockImplementationOnce(
+        fakeTree([treeFile('0001-a.md', '# A\n')]) as never,
+      )
+      .mockRejectedValueOnce(new NotModifiedError())
+      .mockImplementationOnce(
+        fakeTree([
+          treeFile('0001-a.md', '# A\n'),
+          treeFile('0002-b.md', '# B\n'),
+        ]) as never,
+      );
+    const first = await reader.readFolder(folder, ['.md']);
+    expect(first).toEqual({
+      status: 'ok',
+      url: folder,
+      files: [{ url: `${folder}0001-a.md`, text: '# A\n' }],
+      skipped: [],
+    });
+    await expect(reader.readFolder(folder, ['.md'])).resolves.toEqual(first);
+    expect(urlReader.readTree).toHaveBeenCalledTimes(1);
+
+    pastFreshness();
+    await expect(reader.readFolder(folder, ['.md'])).resolves.toEqual(first);
+    expect(urlReader.readTree).toHaveBeenCalledTimes(2);
+    expect(urlReader.readTree).toHaveBeenLastCalledWith(
+      folder,
+      expect.objectContaining({ etag: 'tree-1' }),
+    );
+
+    pastFreshness();
+    const changed = await reader.readFolder(folder, ['.md']);
+    expect(changed).toMatchObject({
+      status: 'ok',
+      files: [{ text: '# A\n' }, { text: '# B\n' }],
+    });
+    expect(urlReader.readTree).toHaveBeenCalledTimes(3);
+  });
+
+  it('remembers a missing folder for the freshness window', async () => {
+    const { urlReader, reader, pastFreshness } = setup();
+    const folder = 'https://docs.example.com/payments/adr/';
+    urlReader.readTree.mockRejectedValue(new NotFoundError('gone'));
+    await reader.readFolder(folder, ['.md']);
+    await expect(reader.readFolder(folder, ['.md'])).resolves.toEqual({
+      status: 'unreachable',
+      url: folder,
+      reason: '404 not found',
+    });
+    expect(urlReader.readTree).toHaveBeenCalledTimes(1);
+    pastFreshness();
+    await reader.readFolder(folder, ['.md']);
+    expect(urlReader.readTree).toHaveBeenCalledTimes(2);
   });
 
   it('retries transient failures, then says the document is unknown when it was never read', async () => {
@@ -253,7 +414,10 @@ describe('DocumentReaderService with remote locations', () => {
     const logger = mockServices.logger.mock();
     const urlReader = mockServices.urlReader.mock();
     const reader = DocumentReaderService.create({
-      config: new ConfigReader({}),
+      // Every read asks the host: this test is about its failures.
+      config: new ConfigReader({
+        ownership: { docs: { freshFor: { seconds: 0 } } },
+      }),
       urlReader,
       cache: memoryCache(),
       logger,

@@ -39,6 +39,8 @@ interface DocumentReaderServiceOptions {
   cwd?: string;
   /** Timeout, retries and breaker of each remote host. Default timeout 20 s, 3 attempts. */
   resilience?: DocumentResilienceOptions;
+  /** Clock of the freshness window (`ownership.docs.freshFor`); defaults to `Date.now`. */
+  clock?: () => number;
 }
 
 /**
@@ -72,6 +74,8 @@ export class DocumentReaderService implements DocumentReader {
       maxBytes: settings.maxBytes,
       maxFiles: settings.maxFiles,
       cacheTtlMs: settings.cacheTtlMs,
+      freshForMs: settings.freshForMs,
+      clock: options.clock,
       concurrency: settings.concurrency,
       limit,
       logger: options.logger,

@@ -45,6 +45,13 @@ interface RemoteDocumentReaderOptions {
   maxFiles: number;
   cacheTtlMs: number;
   /**
+   * How long a definite answer (a document's text, a folder's files, or a
+   * 404/410) is reused without asking the host; 0 asks every time.
+   */
+  freshForMs: number;
+  /** Clock of the freshness window; defaults to `Date.now`. */
+  clock?: () => number;
+  /**
    * How long the last good read of each document and folder is kept, to
    * serve marked stale while its host fails. Default 30 days.
    */
@@ -63,7 +70,15 @@ type CachedDocument = {
   text: string;
   /** ISO date. */
   lastModified?: string;
+  /** When the host last confirmed the text, in ms since the epoch. */
+  checkedAt?: number;
 };
+
+/** A folder read kept with its ETag (a commit SHA for git hosts). */
+type CachedFolder = LastGoodFolder & { etag: string; checkedAt: number };
+
+/** A 404 or 410 kept for the freshness window; never a transient failure. */
+type CachedAbsence = { reason: string };
 
 /** The last good read of a document, kept apart from the ETag cache. */
 type LastGoodDocument = { text: string; lastModified?: string };
@@ -162,6 +177,15 @@ function cacheKey(url: string): string {
   return `docs:file:${shortKey(url)}`;
 }
 
+/** Whether a refusal says the document or folder is not there (404, 410). */
+function isAbsence(error: unknown): error is ReadRefusedError {
+  return (
+    error instanceof ReadRefusedError &&
+    error.outcome === 'unreachable' &&
+    (error.status === 404 || error.status === 410)
+  );
+}
+
 /** `text` itself, or its SHA-256 when it is long. */
 function shortKey(text: string): string {
   return text.length <= 200
@@ -225,6 +249,14 @@ export class RemoteDocumentReader {
     const { urlReader, maxBytes, limit } = this.options;
     const key = cacheKey(url);
     const cached = await this.cacheGet(key);
+    if (cached && this.isFresh(cached.checkedAt)) {
+      return cachedResult(url, cached);
+    }
+    const absentKey = `docs:absent:file:${shortKey(url)}`;
+    const absent = await this.absenceGet(absentKey);
+    if (absent) {
+      return { status: 'unreachable', url, reason: absent.reason };
+    }
     let read:
       | { notModified: true }
       | {
@@ -258,25 +290,21 @@ export class RemoteDocumentReader {
         }),
       );
     } catch (error) {
+      if (isAbsence(error)) {
+        await this.absenceSet(absentKey, { reason: error.message });
+      }
       return refusal(url, error) ?? (await this.staleFile(url, error));
     }
 
     if (read.notModified) {
       // `cached` is set: the ETag is sent only with a cached text.
-      const document = cached!;
+      const document = { ...cached!, checkedAt: this.clock() };
       await this.cacheSet(key, document);
       await this.lastFiles.remember(shortKey(url), {
         text: document.text,
         ...(document.lastModified && { lastModified: document.lastModified }),
       });
-      return {
-        status: 'ok',
-        url,
-        text: document.text,
-        ...(document.lastModified
-          ? { lastModified: new Date(document.lastModified) }
-          : {}),
-      };
+      return cachedResult(url, document);
     }
 
     const text = decodeText(read.buffer);
@@ -296,6 +324,7 @@ export class RemoteDocumentReader {
         ...(read.lastModifiedAt
           ? { lastModified: read.lastModifiedAt.toISOString() }
           : {}),
+        checkedAt: this.clock(),
       });
     }
     return {
@@ -314,18 +343,34 @@ export class RemoteDocumentReader {
     const { urlReader, maxBytes, maxFiles, limit } = this.options;
     const skipped: Array<{ url: string; reason: string }> = [];
     const oversized = new Map<string, number>();
+    const key = folderKey(url, extensions);
+    const cached = await this.folderGet(`docs:tree:${key}`);
+    if (cached && this.isFresh(cached.checkedAt)) {
+      return folderResult(url, cached);
+    }
+    const absentKey = `docs:absent:folder:${key}`;
+    const absent = await this.absenceGet(absentKey);
+    if (absent) {
+      return { status: 'unreachable', url, reason: absent.reason };
+    }
 
-    let tree: Array<{
-      path: string;
-      content(): Promise<Buffer>;
-      lastModifiedAt?: Date;
-    }>;
+    let read:
+      | {
+          tree: Array<{
+            path: string;
+            content(): Promise<Buffer>;
+            lastModifiedAt?: Date;
+          }>;
+          etag?: string;
+        }
+      | undefined;
     try {
-      tree = await limit(() =>
+      read = await limit(() =>
         this.resilienceFor(url).execute(async signal => {
           try {
             const response = await urlReader.readTree(url, {
               signal,
+              etag: cached?.etag,
               filter: (file, info) => {
                 if (
                   isHiddenPath(file) ||
@@ -340,17 +385,33 @@ export class RemoteDocumentReader {
                 return true;
               },
             });
-            return await response.files();
+            return {
+              tree: await response.files(),
+              etag: response.etag || undefined,
+            };
           } catch (error) {
+            if (cached && isNotModified(error)) {
+              return undefined;
+            }
             throw classify(error);
           }
         }),
       );
     } catch (error) {
+      if (isAbsence(error)) {
+        await this.absenceSet(absentKey, { reason: error.message });
+      }
       return (
         refusal(url, error) ?? (await this.staleFolder(url, extensions, error))
       );
     }
+    if (!read) {
+      // Not modified: `cached` is set, as its ETag was sent.
+      const unchanged = { ...cached!, checkedAt: this.clock() };
+      await this.folderSet(`docs:tree:${key}`, unchanged);
+      return folderResult(url, unchanged);
+    }
+    const { tree, etag } = read;
 
     for (const [file, size] of oversized) {
       const fileUrl = joinFolderUrl(url, file);
@@ -405,7 +466,7 @@ export class RemoteDocumentReader {
     }
     const size = files.reduce((sum, file) => sum + file.text.length, 0);
     if (size <= LAST_GOOD_FOLDER_MAX_CHARS) {
-      await this.lastFolders.remember(folderKey(url, extensions), {
+      const kept: LastGoodFolder = {
         files: files.map(file => ({
           url: file.url,
           text: file.text,
@@ -414,7 +475,15 @@ export class RemoteDocumentReader {
           }),
         })),
         skipped,
-      });
+      };
+      await this.lastFolders.remember(key, kept);
+      if (etag) {
+        await this.folderSet(`docs:tree:${key}`, {
+          ...kept,
+          etag,
+          checkedAt: this.clock(),
+        });
+      }
     }
     return { status: 'ok', url, files, skipped };
   }
@@ -494,6 +563,60 @@ export class RemoteDocumentReader {
     return resilience;
   }
 
+  private clock(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  /** Whether an answer the host gave at `checkedAt` may be reused without asking. */
+  private isFresh(checkedAt: number | undefined): boolean {
+    const age = this.clock() - (checkedAt ?? -Infinity);
+    return age >= 0 && age < this.options.freshForMs;
+  }
+
+  private async folderGet(key: string): Promise<CachedFolder | undefined> {
+    const value = await this.tryCache(() =>
+      this.options.cache.get<CachedFolder>(key),
+    );
+    return value && typeof value.etag === 'string' ? value : undefined;
+  }
+
+  private async folderSet(key: string, value: CachedFolder): Promise<void> {
+    await this.tryCache(() =>
+      this.options.cache.set(key, value, { ttl: this.options.cacheTtlMs }),
+    );
+  }
+
+  private async absenceGet(key: string): Promise<CachedAbsence | undefined> {
+    if (this.options.freshForMs <= 0) {
+      return undefined;
+    }
+    const value = await this.tryCache(() =>
+      this.options.cache.get<CachedAbsence>(key),
+    );
+    return value && typeof value.reason === 'string' ? value : undefined;
+  }
+
+  /** Remembers a 404/410 for the freshness window, and no longer. */
+  private async absenceSet(key: string, value: CachedAbsence): Promise<void> {
+    if (this.options.freshForMs > 0) {
+      await this.tryCache(() =>
+        this.options.cache.set(key, value, { ttl: this.options.freshForMs }),
+      );
+    }
+  }
+
+  /** A cache call whose failure only costs a read: logged, then undefined. */
+  private async tryCache<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (error) {
+      this.options.logger?.warn(
+        `Document cache failed: ${toError(error).message}`,
+      );
+      return undefined;
+    }
+  }
+
   private async cacheGet(key: string): Promise<CachedDocument | undefined> {
     try {
       const value = await this.options.cache.get<CachedDocument>(key);
@@ -517,6 +640,32 @@ export class RemoteDocumentReader {
       );
     }
   }
+}
+
+/** A cached document as a read result. */
+function cachedResult(url: string, document: CachedDocument): DocumentResult {
+  return {
+    status: 'ok',
+    url,
+    text: document.text,
+    ...(document.lastModified
+      ? { lastModified: new Date(document.lastModified) }
+      : {}),
+  };
+}
+
+/** A cached folder as a read result. */
+function folderResult(url: string, folder: CachedFolder): FolderResult {
+  return {
+    status: 'ok',
+    url,
+    files: folder.files.map(file => ({
+      url: file.url,
+      text: file.text,
+      ...(file.lastModified && { lastModified: new Date(file.lastModified) }),
+    })),
+    skipped: folder.skipped,
+  };
 }
 
 /** Reads a response body, stopping as soon as it exceeds `maxBytes`. */

@@ -5,13 +5,14 @@ const config = (docs?: object) =>
   new ConfigReader(docs === undefined ? {} : { ownership: { docs } });
 
 describe('readDocsConfig', () => {
-  it('defaults to no local roots, 1 MiB, 200 files, 8 reads and 10 minutes', () => {
+  it('defaults to no local roots, 1 MiB, 200 files, 8 reads, 10 minutes cached and 5 fresh', () => {
     expect(readDocsConfig(config())).toEqual({
       localRoots: [],
       maxBytes: 1048576,
       maxFiles: 200,
       concurrency: 8,
       cacheTtlMs: 600000,
+      freshForMs: 300000,
       resilience: {},
     });
     expect(readDocsConfig(config({}))).toEqual({
@@ -67,6 +68,19 @@ describe('readDocsConfig', () => {
       cacheTtlMs: 300000,
     });
     expect(readDocsConfig(config({ cacheTtl: '30s' })).cacheTtlMs).toBe(30000);
+  });
+
+  it('reads the freshness window in either duration form, 0 to always ask', () => {
+    expect(
+      readDocsConfig(config({ freshFor: { minutes: 1 } })).freshForMs,
+    ).toBe(60000);
+    expect(readDocsConfig(config({ freshFor: '0s' })).freshForMs).toBe(0);
+    expect(() => readDocsConfig(config({ freshFor: 'later' }))).toThrow(
+      'Invalid config at ownership.docs.freshFor',
+    );
+    expect(() => readDocsConfig(config({ freshFor: { minutes: -1 } }))).toThrow(
+      'Invalid config at ownership.docs.freshFor: the duration must not be negative',
+    );
   });
 
   it.each([

@@ -17,6 +17,12 @@ export interface DocsConfig {
   concurrency: number;
   /** How long a remote document and its ETag are kept, in milliseconds. */
   cacheTtlMs: number;
+  /**
+   * How long a definite answer about a remote document (its text, or that it
+   * is not there: 404/410) is reused without asking its host, in
+   * milliseconds; 0 asks every time (with the ETag when there is one).
+   */
+  freshForMs: number;
   /** Timeout, attempts and breaker of each remote host; unset keys keep their defaults. */
   resilience: {
     timeoutMs?: number;
@@ -26,12 +32,16 @@ export interface DocsConfig {
   };
 }
 
-/** 1 MiB per document, 200 per folder, 8 reads at once, cached 10 minutes. */
+/**
+ * 1 MiB per document, 200 per folder, 8 reads at once, cached 10 minutes,
+ * reused without asking for 5 minutes.
+ */
 export const DEFAULT_DOCS_CONFIG: Omit<DocsConfig, 'localRoots'> = {
   maxBytes: 1024 * 1024,
   maxFiles: 200,
   concurrency: 8,
   cacheTtlMs: 10 * 60 * 1000,
+  freshForMs: 5 * 60 * 1000,
   resilience: {},
 };
 
@@ -91,20 +101,28 @@ function readLocalRoots(config: Config, cwd: string): string[] {
   });
 }
 
-function readCacheTtl(config: Config): number {
-  if (!config.has('cacheTtl')) {
-    return DEFAULT_DOCS_CONFIG.cacheTtlMs;
+function readDuration(
+  config: Config,
+  key: 'cacheTtl' | 'freshFor',
+  fallback: number,
+  allowZero: boolean,
+): number {
+  if (!config.has(key)) {
+    return fallback;
   }
   let ms: number;
   try {
-    ms = durationToMilliseconds(
-      readDurationFromConfig(config, { key: 'cacheTtl' }),
-    );
+    ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
   } catch (error) {
-    throw invalid('cacheTtl', (error as Error).message);
+    throw invalid(key, (error as Error).message);
   }
-  if (!(ms > 0)) {
-    throw invalid('cacheTtl', 'the duration must be positive');
+  if (allowZero ? !(ms >= 0) : !(ms > 0)) {
+    throw invalid(
+      key,
+      allowZero
+        ? 'the duration must not be negative'
+        : 'the duration must be positive',
+    );
   }
   return ms;
 }
@@ -112,8 +130,8 @@ function readCacheTtl(config: Config): number {
 /**
  * Reads `ownership.docs`: `localRoots` (folders; relative paths resolve
  * against `cwd`, the backend's working directory, as catalog file locations
- * do), `maxBytes`, `maxFiles`, `concurrency`, `cacheTtl` (a duration such
- * as `{ minutes: 10 }` or `10m`) and the remote hosts' `timeoutMs`,
+ * do), `maxBytes`, `maxFiles`, `concurrency`, `cacheTtl` and `freshFor`
+ * (durations such as `{ minutes: 10 }` or `10m`) and the remote hosts' `timeoutMs`,
  * `maxAttempts`, `breakerThreshold` and `halfOpenAfterMs`. Errors name the key that is wrong.
  */
 export function readDocsConfig(
@@ -141,7 +159,18 @@ export function readDocsConfig(
       'concurrency',
       DEFAULT_DOCS_CONFIG.concurrency,
     ),
-    cacheTtlMs: readCacheTtl(config),
+    cacheTtlMs: readDuration(
+      config,
+      'cacheTtl',
+      DEFAULT_DOCS_CONFIG.cacheTtlMs,
+      false,
+    ),
+    freshForMs: readDuration(
+      config,
+      'freshFor',
+      DEFAULT_DOCS_CONFIG.freshForMs,
+      true,
+    ),
     resilience: Object.fromEntries(
       RESILIENCE_KEYS.filter(key => config.has(key)).map(key => [
         key,
