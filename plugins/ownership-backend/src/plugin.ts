@@ -51,6 +51,7 @@ import { LookupService } from './services/lookup/LookupService';
 import { OverviewService } from './services/OverviewService';
 import { CatalogVisibility } from './services/query/CatalogVisibility';
 import { DocumentQueries } from './services/query/DocumentQueries';
+import { SearchDocumentQueries } from './services/query/SearchDocumentQueries';
 import { Selection } from './services/query/Selection';
 import { ServiceQueries } from './services/query/ServiceQueries';
 import { TeamQueries } from './services/query/TeamQueries';
@@ -265,6 +266,12 @@ export const ownershipPlugin = createBackendPlugin({
               reader: documents,
             }),
             campaigns,
+            searchDocuments: SearchDocumentQueries.create({
+              services,
+              results,
+              selection,
+              visibility,
+            }),
           }),
         );
         registerOwnershipActions({

@@ -12,6 +12,7 @@ import type { LookupService } from '../services/lookup/LookupService';
 import type { OverviewService } from '../services/OverviewService';
 import type { CatalogVisibility } from '../services/query/CatalogVisibility';
 import type { Selection } from '../services/query/Selection';
+import type { SearchDocumentQueries } from '../services/query/SearchDocumentQueries';
 import type { ServiceQueries } from '../services/query/ServiceQueries';
 import type { TeamQueries } from '../services/query/TeamQueries';
 import type { DocumentQueries } from '../services/query/DocumentQueries';
@@ -43,6 +44,8 @@ export interface RouterDeps {
   /** The local documents that `/documents` shows. */
   documents: DocumentQueries;
   campaigns: CampaignService;
+  /** Pages of the latest run as search documents, for the search collator. */
+  searchDocuments: SearchDocumentQueries;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import { SearchDocumentQueries } from '../services/query/SearchDocumentQueries';
-import type { ServiceQueries } from '../services/query/ServiceQueries';
+import type { SearchDocumentQueries } from '../services/query/SearchDocumentQueries';
 import { requireCredentials } from './auth';
 import { parseQuery } from './queryParams';
 import type { OwnershipRouter } from './validation';
@@ -13,13 +12,12 @@ export function searchDocumentsRoutes(
   router: OwnershipRouter,
   deps: {
     httpAuth: HttpAuthService;
-    services: ServiceQueries;
+    searchDocuments: SearchDocumentQueries;
   },
 ) {
-  const documents = SearchDocumentQueries.create({ services: deps.services });
   router.get('/search-documents', async (req, res) => {
     const credentials = await requireCredentials(deps.httpAuth, req);
     const { limit, cursor } = parseQuery('GET /search-documents', req.query);
-    res.json(await documents.list({ limit, cursor }, credentials));
+    res.json(await deps.searchDocuments.list({ limit, cursor }, credentials));
   });
 }

@@ -1,15 +1,17 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import type {
   OnCallAnswer,
+  OwnerSummary,
   Page,
   SearchDocumentItem,
-  ServiceDetails,
 } from '@ownership-portal/plugin-ownership-common';
+import type { EntityResult, ResultStore } from '../../database/types';
+import type { CatalogVisibility } from './CatalogVisibility';
 import { InvalidParameterError } from './errors';
+import type { Selection } from './Selection';
 import type { ServiceQueries } from './ServiceQueries';
-
-/** How many entities of a page are read at the same time. */
-const READ_CONCURRENCY = 8;
+import { readableOwners, visibleOwner } from './visibleOwner';
 
 /** Parameters of `GET /search-documents`. */
 interface SearchDocumentParams {
@@ -17,21 +19,29 @@ interface SearchDocumentParams {
   cursor?: string;
 }
 
+/** What {@link SearchDocumentQueries} reads from. */
+interface SearchDocumentDeps {
+  services: Pick<ServiceQueries, 'list'>;
+  results: Pick<ResultStore, 'getEntityResults'>;
+  selection: Pick<Selection, 'latestRun'>;
+  visibility: CatalogVisibility;
+}
+
 /**
  * Reads the latest run as search documents, one per entity the caller may
- * read, in entity ref order. Built on {@link ServiceQueries}, so that the
- * pages, cursors and totals and every entity's owner and runbooks follow
- * the caller's catalog permissions exactly as `/services` and
- * `/services/{ref}` do.
+ * read, in entity ref order. The pages, cursors and totals are those of
+ * `/services` ({@link ServiceQueries.list}); each page's stored results are
+ * then read in one batch, and its owners' visibility asked once, so that an
+ * index of many thousand entities is not read one entity page at a time.
+ * Owners and runbooks follow the caller's catalog permissions exactly as
+ * `/services/{ref}` does; on-call schedules are those the run stored.
  */
 export class SearchDocumentQueries {
-  static create(deps: { services: Pick<ServiceQueries, 'list' | 'get'> }) {
-    return new SearchDocumentQueries(deps.services);
+  static create(deps: SearchDocumentDeps) {
+    return new SearchDocumentQueries(deps);
   }
 
-  private constructor(
-    private readonly services: Pick<ServiceQueries, 'list' | 'get'>,
-  ) {}
+  private constructor(private readonly deps: SearchDocumentDeps) {}
 
   /**
    * A page of search documents. A listing reads one run: when a newer run
@@ -42,7 +52,7 @@ export class SearchDocumentQueries {
     params: SearchDocumentParams,
     credentials: BackstageCredentials,
   ): Promise<Page<SearchDocumentItem>> {
-    const page = await this.services.list(
+    const page = await this.deps.services.list(
       {
         limit: params.limit,
         cursor: params.cursor,
@@ -56,47 +66,77 @@ export class SearchDocumentQueries {
       credentials,
     );
     const refs = page.items.map(item => item.entityRef);
-    const details = await mapBounded(refs, READ_CONCURRENCY, ref =>
-      this.services.get(ref, credentials),
-    );
-    const moved = details.find(d => d.runId !== page.runId);
-    if (moved) {
+    if (refs.length === 0) {
+      return { ...page, items: [] };
+    }
+    const latest = await this.deps.selection.latestRun();
+    if (latest.id !== page.runId) {
       throw new InvalidParameterError(
         'cursor',
-        `audit run ${page.runId} was replaced by run ${moved.runId} while it was paged; start again without a cursor`,
+        `audit run ${page.runId} was replaced by run ${latest.id} while it was paged; start again without a cursor`,
       );
     }
-    return { ...page, items: details.map(toSearchDocument) };
+    const stored = await this.deps.results.getEntityResults(page.runId, refs);
+    const byRef = new Map(stored.map(result => [result.entityRef, result]));
+    const results = refs.map(ref => {
+      const result = byRef.get(ref.toLocaleLowerCase('en-US'));
+      if (!result) {
+        throw new NotFoundError(
+          `${ref} is no longer in audit run ${page.runId}; start again without a cursor`,
+        );
+      }
+      return result;
+    });
+    const canRead = await readableOwners(
+      results.map(result => result.owner),
+      this.deps.visibility,
+      credentials,
+    );
+    return {
+      ...page,
+      items: results.map(result => toSearchDocument(result, canRead)),
+    };
   }
 }
 
-/** One entity's details as a search document. */
-function toSearchDocument(details: ServiceDetails): SearchDocumentItem {
-  const { namespace, name } = refParts(details.entityRef);
+/**
+ * One entity's stored result as a search document, with what
+ * `/services/{ref}` would show the caller: an owning Group the caller may
+ * not read without its title, and without the runbooks it lends.
+ */
+function toSearchDocument(
+  result: EntityResult,
+  canRead: (owner: Pick<OwnerSummary, 'entityRef'>) => boolean,
+): SearchDocumentItem {
+  const owner = visibleOwner(result.owner, canRead);
+  const ownerReadable = canRead(result.owner);
+  // Team-link runbooks are links of the owning Group.
+  const runbooks = (result.runbooks ?? []).filter(
+    runbook => ownerReadable || runbook.source !== 'team-link',
+  );
+  // From the stored ref, which is lower-case, like the ref it names.
+  const { namespace, name } = refParts(result.entityRef);
   return {
-    entityRef: details.entityRef,
-    kind: details.kind,
+    entityRef: result.entityRef,
+    kind: result.kind,
     namespace,
     name,
-    title: details.title,
-    ...(details.description && { description: details.description }),
-    ...(details.type && { type: details.type }),
-    ...(details.lifecycle && { lifecycle: details.lifecycle }),
-    ...(details.system && { system: details.system }),
+    title: result.title,
+    ...(result.description && { description: result.description }),
+    ...(result.type && { type: result.type }),
+    ...(result.lifecycle && { lifecycle: result.lifecycle }),
+    ...(result.system && { system: result.system }),
     owner: {
-      status: details.owner.status,
-      ...(details.owner.entityRef && { entityRef: details.owner.entityRef }),
-      ...(details.owner.title && { title: details.owner.title }),
-      ...(details.owner.raw && { raw: details.owner.raw }),
+      status: owner.status,
+      ...(owner.entityRef && { entityRef: owner.entityRef }),
+      ...(owner.title && { title: owner.title }),
+      ...(owner.raw && { raw: owner.raw }),
     },
-    onCallSchedules: scheduleNames(details.oncall),
-    runbooks: (details.runbooks ?? []).map(r => ({
-      title: r.title,
-      url: r.url,
-    })),
-    adrs: (details.adrs ?? []).map(a => ({ title: a.title, url: a.url })),
-    findingRuleIds: [...new Set(details.findings.map(f => f.ruleId))].sort(),
-    level: details.level,
+    onCallSchedules: scheduleNames(result.oncall),
+    runbooks: runbooks.map(r => ({ title: r.title, url: r.url })),
+    adrs: (result.adrs ?? []).map(a => ({ title: a.title, url: a.url })),
+    findingRuleIds: [...new Set(result.findings.map(f => f.ruleId))].sort(),
+    level: result.level,
   };
 }
 
@@ -124,24 +164,4 @@ function refParts(entityRef: string): { namespace: string; name: string } {
     namespace: entityRef.slice(colon + 1, slash),
     name: entityRef.slice(slash + 1),
   };
-}
-
-/** `fn` over `items` with at most `limit` calls at a time, results in order. */
-async function mapBounded<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return results;
 }
