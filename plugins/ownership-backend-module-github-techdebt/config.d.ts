@@ -14,6 +14,8 @@ export interface Config {
         /**
          * How long a repository's issues are kept before GitHub is asked
          * again: a duration such as `10m`, `PT10M` or `{ minutes: 10 }`.
+         * After it, a one-page listing is asked with its ETag, and a 304
+         * reuses its issues. `0` asks every time.
          * @default 10 minutes
          */
         cacheTtl?: string | HumanDuration;

@@ -436,6 +436,79 @@ describe('GithubTechDebtSource', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('asks again with the ETag once the TTL has passed, and reuses the items on a 304', async () => {
+    let time = Date.parse('2026-12-01T10:00:00Z');
+    const cache = memoryCache(() => time);
+    const sent: Array<string | null> = [];
+    let issues = [ghIssue(1, { title: 'Old title' })];
+    const etagOf = () => `"${issues.map(i => i.title).join('|')}"`;
+    server.use(
+      http.get(ISSUES, ({ request }) => {
+        const ifNoneMatch = request.headers.get('if-none-match');
+        sent.push(ifNoneMatch);
+        if (ifNoneMatch === etagOf()) {
+          return new HttpResponse(null, {
+            status: 304,
+            headers: { etag: etagOf() },
+          });
+        }
+        return HttpResponse.json(issues, { headers: { etag: etagOf() } });
+      }),
+    );
+    const source = sourceWith({ cache, cacheTtlMs: 10 * 60 * 1000 });
+
+    const first = await source.read(payments, context);
+    expect(first).toEqual([expect.objectContaining({ title: 'Old title' })]);
+    time += 11 * 60 * 1000;
+    await expect(source.read(payments, context)).resolves.toEqual(first);
+    expect(sent).toEqual([null, '"Old title"']);
+
+    // A changed listing is read in full, whatever ETag was sent.
+    issues = [ghIssue(1, { title: 'New title' })];
+    time += 11 * 60 * 1000;
+    await expect(source.read(payments, context)).resolves.toEqual([
+      expect.objectContaining({ title: 'New title' }),
+    ]);
+    expect(sent).toEqual([null, '"Old title"', '"Old title"']);
+
+    // After a day without a listing, nothing is kept to revalidate.
+    time += 25 * 60 * 60 * 1000;
+    await source.read(payments, context);
+    expect(sent).toEqual([null, '"Old title"', '"Old title"', null]);
+  });
+
+  it('sends no ETag for a listing of several pages: the first page says nothing of the others', async () => {
+    let time = Date.parse('2026-12-01T10:00:00Z');
+    const cache = memoryCache(() => time);
+    const requests: Request[] = [];
+    const all = [ghIssue(1), ghIssue(2), ghIssue(3)];
+    server.use(
+      http.get(ISSUES, ({ request }) => {
+        requests.push(request);
+        const page = Number(new URL(request.url).searchParams.get('page') ?? 1);
+        const next = new URL(request.url);
+        next.searchParams.set('page', String(page + 1));
+        return HttpResponse.json(all.slice((page - 1) * 2, page * 2), {
+          headers: {
+            etag: `"page-${page}"`,
+            ...(page === 1 && { link: `<${next}>; rel="next"` }),
+          },
+        });
+      }),
+    );
+    const source = sourceWith({ cache, cacheTtlMs: 10 * 60 * 1000 });
+    await expect(source.read(payments, context)).resolves.toHaveLength(3);
+    time += 11 * 60 * 1000;
+    await expect(source.read(payments, context)).resolves.toHaveLength(3);
+    expect(requests).toHaveLength(4);
+    expect(requests.map(r => r.headers.get('if-none-match'))).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('reads the cache TTL from config as a duration', async () => {
     const cache = memoryCache();
     const set = jest.spyOn(cache, 'set');

@@ -44,6 +44,16 @@ const IMPACT_LABEL = /^impact\s*[:/=]\s*(low|medium|high|critical)$/i;
 type Item = Omit<TechDebtItem, 'source'>;
 
 /**
+ * How long a listing is kept with its ETag, to ask GitHub whether it changed
+ * once the items' cache TTL has passed. Its items are served only after
+ * GitHub answers 304 for that ETag.
+ */
+const REVALIDATE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** A listing's items with the ETag GitHub sent for them. */
+type Revalidation = { etag: string; items: Item[] };
+
+/**
  * Settings of {@link GithubTechDebtSource.create}.
  *
  * @public
@@ -57,7 +67,11 @@ export interface GithubTechDebtSourceOptions {
   label?: string;
   /** Host of repositories whose entity names no GitHub source location. Default `github.com`. */
   host?: string;
-  /** How long a repository's items are kept, in ms. Default 10 minutes; 0 keeps nothing. */
+  /**
+   * How long a repository's items are reused without asking GitHub, in ms.
+   * Default 10 minutes; 0 asks every time. After it, a one-page listing is
+   * asked with its ETag (kept a day), and a 304 reuses its items.
+   */
   cacheTtlMs?: number;
   /** Pages of 100 issues read per repository at most. Default 10. */
   maxPages?: number;
@@ -224,14 +238,26 @@ export class GithubTechDebtSource implements TechDebtSource {
     const { headers } = await this.credentials.getCredentials({
       url: `https://${host}/${owner}/${repo}`,
     });
-    const issues = await this.client.listOpenIssues({
-      apiBaseUrl,
-      owner,
-      repo,
-      label: this.label,
-      headers,
-    });
-    const items = issues.map(issueToItem);
+    const revalidateKey = `${cacheKey}|etag`;
+    const known = await this.revalidation(revalidateKey);
+    const listing = await this.client.listOpenIssuesIfChanged(
+      { apiBaseUrl, owner, repo, label: this.label, headers },
+      known?.etag,
+    );
+    // A 304 only ever answers the ETag of `known`.
+    const items =
+      listing.status === 'ok' ? listing.issues.map(issueToItem) : known!.items;
+    if (listing.status === 'ok' && listing.etag) {
+      await cache
+        ?.set(
+          revalidateKey,
+          { etag: listing.etag, items } as unknown as JsonValue,
+          { ttl: REVALIDATE_TTL_MS },
+        )
+        .catch(error =>
+          logger?.warn(`GitHub tech debt cache write failed: ${error}`),
+        );
+    }
     if (cache && this.cacheTtlMs > 0) {
       await cache
         .set(cacheKey, items as unknown as JsonValue, { ttl: this.cacheTtlMs })
@@ -240,6 +266,16 @@ export class GithubTechDebtSource implements TechDebtSource {
         );
     }
     return items;
+  }
+
+  /** The items and ETag of a repository's last one-page listing, if kept. */
+  private async revalidation(key: string): Promise<Revalidation | undefined> {
+    const value = (await this.options.cache
+      ?.get<JsonValue>(key)
+      .catch(() => undefined)) as Partial<Revalidation> | undefined;
+    return value && typeof value.etag === 'string' && Array.isArray(value.items)
+      ? (value as Revalidation)
+      : undefined;
   }
 
   /**

@@ -67,6 +67,20 @@ interface IssueQuery {
 }
 
 /**
+ * A repository's listing: unchanged since the ETag it was asked with, or its
+ * issues, with an ETag when the listing is one page (the first page's ETag
+ * says nothing about later pages).
+ */
+export type IssueListing =
+  | { status: 'not-modified' }
+  | { status: 'ok'; issues: GhIssue[]; etag?: string };
+
+/** One page of a listing, or GitHub's 304 for the ETag sent with it. */
+type Page =
+  | { notModified: true }
+  | { notModified: false; body: GhIssue[]; next?: string; etag?: string };
+
+/**
  * Lists a repository's open issues with a label through GitHub's REST API.
  * Every request goes through one shared {@link Resilience}. Rate limits are
  * honoured: a short `retry-after` or `x-ratelimit-reset` is waited out by
@@ -98,6 +112,20 @@ export class GithubIssuesClient {
    * or repository is not a GitHub name (`..` would leave `/repos/`).
    */
   async listOpenIssues(query: IssueQuery): Promise<GhIssue[]> {
+    const listing = await this.listOpenIssuesIfChanged(query);
+    return listing.status === 'ok' ? listing.issues : [];
+  }
+
+  /**
+   * {@link GithubIssuesClient.listOpenIssues}, asking the first page with
+   * `If-None-Match: etag` when an ETag is given: GitHub answers 304 when the
+   * listing is unchanged, and such a call does not count against its rate
+   * limit.
+   */
+  async listOpenIssuesIfChanged(
+    query: IssueQuery,
+    etag?: string,
+  ): Promise<IssueListing> {
     assertRepository(query.owner, query.repo);
     const base = query.apiBaseUrl.replace(/\/+$/, '');
     const params = new URLSearchParams({
@@ -109,6 +137,7 @@ export class GithubIssuesClient {
       query.owner,
     )}/${encodeURIComponent(query.repo)}/issues?${params}`;
     const issues: GhIssue[] = [];
+    let firstEtag: string | undefined;
     for (let page = 0; url; page++) {
       if (page === this.options.maxPages) {
         this.options.logger?.warn(
@@ -120,7 +149,19 @@ export class GithubIssuesClient {
         );
         break;
       }
-      const { body, next } = await this.getPage(url, base, query);
+      const read = await this.getPage(
+        url,
+        base,
+        query,
+        page === 0 ? etag : undefined,
+      );
+      if (read.notModified) {
+        return { status: 'not-modified' };
+      }
+      const { body, next } = read;
+      if (page === 0 && !next) {
+        firstEtag = read.etag;
+      }
       issues.push(...body.filter(issue => !issue.pull_request));
       url = next;
       if (url && new URL(url).origin !== new URL(base).origin) {
@@ -132,7 +173,7 @@ export class GithubIssuesClient {
         url = undefined;
       }
     }
-    return issues;
+    return { status: 'ok', issues, ...(firstEtag && { etag: firstEtag }) };
   }
 
   private clock() {
@@ -157,7 +198,8 @@ export class GithubIssuesClient {
     url: string,
     base: string,
     query: IssueQuery,
-  ): Promise<{ body: GhIssue[]; next?: string }> {
+    etag?: string,
+  ): Promise<Page> {
     this.checkPaused(base);
     return this.options.resilience.execute(async signal => {
       this.checkPaused(base);
@@ -167,8 +209,13 @@ export class GithubIssuesClient {
           Accept: 'application/vnd.github+json',
           'X-GitHub-Api-Version': '2022-11-28',
           ...query.headers,
+          ...(etag && { 'If-None-Match': etag }),
         },
       });
+      if (etag && response.status === 304) {
+        await response.body?.cancel();
+        return { notModified: true };
+      }
       if (!response.ok) {
         throw await this.failure(response, url, base, query);
       }
@@ -189,8 +236,10 @@ export class GithubIssuesClient {
         );
       }
       return {
+        notModified: false,
         body: body as GhIssue[],
         next: nextLink(response.headers.get('link')),
+        etag: response.headers.get('etag') ?? undefined,
       };
     });
   }
