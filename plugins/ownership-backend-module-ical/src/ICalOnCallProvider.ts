@@ -1,4 +1,5 @@
 import type {
+  CacheService,
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -42,6 +43,11 @@ export interface ICalOnCallProviderOptions {
   maxBytes?: number;
   /** Overrides of the resilience policies (retries, breaker), e.g. for tests. */
   resilience?: Partial<Omit<ResilienceOptions, 'name' | 'logger'>>;
+  /**
+   * Keeps each feed's text with its ETag for a day, so that an unchanged
+   * feed is answered 304 instead of downloaded again.
+   */
+  cache?: CacheService;
 }
 
 interface ICalTargetData {
@@ -142,6 +148,7 @@ export class ICalOnCallProvider implements OnCallProvider {
   private readonly maxBytes: number;
   private readonly timeoutMs: number;
   private readonly resilienceOptions: ICalOnCallProviderOptions['resilience'];
+  private readonly cache?: CacheService;
   /** One set of policies per host: one failing host does not pause others. */
   private readonly resilience = new Map<string, Resilience>();
 
@@ -151,6 +158,7 @@ export class ICalOnCallProvider implements OnCallProvider {
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.resilienceOptions = options.resilience;
+    this.cache = options.cache;
   }
 
   match(subject: OnCallSubject): OnCallTarget | undefined {
@@ -195,6 +203,7 @@ export class ICalOnCallProvider implements OnCallProvider {
       resilience: this.resilienceFor(host),
       url: source,
       maxBytes: this.maxBytes,
+      cache: this.cache,
     });
 
     const now = context.now.getTime();

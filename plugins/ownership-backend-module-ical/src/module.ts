@@ -29,13 +29,15 @@ export const ownershipModuleIcal = createBackendModule({
         urlReader: coreServices.urlReader,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
+        cache: coreServices.cache,
       },
-      async init({ providers, urlReader, logger, config }) {
+      async init({ providers, urlReader, logger, config, cache }) {
         const settings = config.getOptionalConfig('ownership.oncall.ical');
         providers.addProvider(
           new ICalOnCallProvider({
             urlReader,
             logger,
+            cache,
             timeoutMs: positive(
               settings?.getOptionalNumber('timeoutMs'),
               'ownership.oncall.ical.timeoutMs',

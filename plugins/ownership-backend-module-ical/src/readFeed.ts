@@ -1,4 +1,5 @@
 import type {
+  CacheService,
   UrlReaderService,
   UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
@@ -9,7 +10,32 @@ import {
   readResponseBody,
   type Resilience,
 } from '@ownership-portal/plugin-ownership-node';
-import { feedLabel } from './feedLabel';
+import { feedKey, feedLabel } from './feedLabel';
+
+/**
+ * How long a feed's text is kept with its ETag, to ask the host whether it
+ * changed. The text is used only after the host answers 304 for that ETag.
+ */
+const REVALIDATE_TTL_MS = 24 * 60 * 60 * 1000;
+/** Feeds longer than this (in characters) are not kept: one cache value that large would strain Redis. */
+const MAX_CACHED_CHARS = 1024 * 1024;
+
+/** A feed's text with the ETag its host sent for it. */
+type CachedFeed = { etag: string; text: string };
+
+async function cachedFeed(
+  cache: CacheService | undefined,
+  key: string,
+): Promise<CachedFeed | undefined> {
+  const value = (await cache?.get(key).catch(() => undefined)) as
+    | Partial<CachedFeed>
+    | undefined;
+  return value &&
+    typeof value.etag === 'string' &&
+    typeof value.text === 'string'
+    ? (value as CachedFeed)
+    : undefined;
+}
 
 /**
  * A read that trying again will not help: the feed is missing, its URL is
@@ -80,23 +106,47 @@ async function readBody(
 /**
  * Reads a feed through the UrlReader (so `backend.reading.allow` and the
  * integrations decide which hosts may be read) under the host's resilience
- * policies, and decodes it as UTF-8.
+ * policies, and decodes it as UTF-8. With a cache, the feed is asked with
+ * the ETag of its last read, and an unchanged feed (304) is not downloaded
+ * again; the cache key is a digest of the URL, never the URL.
  */
 export async function readFeed(options: {
   urlReader: UrlReaderService;
   resilience: Resilience;
   url: string;
   maxBytes: number;
+  cache?: CacheService;
 }): Promise<string> {
-  const { urlReader, resilience, url, maxBytes } = options;
-  const body = await resilience.execute(async signal => {
+  const { urlReader, resilience, url, maxBytes, cache } = options;
+  const key = `${feedKey(url)}:etag`;
+  const cached = await cachedFeed(cache, key);
+  const read = await resilience.execute(async signal => {
     let response: UrlReaderServiceReadUrlResponse;
     try {
-      response = await urlReader.readUrl(url, { signal });
+      response = await urlReader.readUrl(url, {
+        signal,
+        ...(cached && { etag: cached.etag }),
+      });
     } catch (error) {
+      if (cached && toError(error).name === 'NotModifiedError') {
+        return undefined;
+      }
       throw readError(url, error);
     }
-    return readBody(url, response, maxBytes, signal);
+    return {
+      body: await readBody(url, response, maxBytes, signal),
+      etag: response.etag,
+    };
   });
-  return body.toString('utf8');
+  if (!read) {
+    // Not modified: the ETag was sent only with a cached text.
+    return cached!.text;
+  }
+  const text = read.body.toString('utf8');
+  if (cache && read.etag && text.length <= MAX_CACHED_CHARS) {
+    await cache
+      .set(key, { etag: read.etag, text }, { ttl: REVALIDATE_TTL_MS })
+      .catch(() => undefined);
+  }
+  return text;
 }

@@ -68,6 +68,55 @@ describe('ICalOnCallProvider through the UrlReader', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('asks for a feed again with its ETag, and answers from the kept text on a 304', async () => {
+    const url = 'https://calendar.example.com/calendar/ical/payments/basic.ics';
+    const sent: Array<string | null> = [];
+    server.use(
+      http.get(url, ({ request }) => {
+        sent.push(request.headers.get('if-none-match'));
+        if (request.headers.get('if-none-match') === '"v1"') {
+          return new HttpResponse(null, {
+            status: 304,
+            headers: { etag: '"v1"' },
+          });
+        }
+        return new HttpResponse(fixture('google-payments.ics'), {
+          headers: { 'content-type': 'text/calendar', etag: '"v1"' },
+        });
+      }),
+    );
+    const store = new Map<string, unknown>();
+    const cache = mockServices.cache.mock({
+      get: async (key: string) => store.get(key) as never,
+      set: async (key: string, value: unknown) => {
+        store.set(key, value);
+      },
+    });
+    const provider = new ICalOnCallProvider({
+      urlReader,
+      cache,
+      resilience: { initialDelayMs: 1, maxDelayMs: 5 },
+    });
+    const target = {
+      matchedBy: 'team-annotation' as const,
+      key: 'ical:payments',
+      data: { url },
+    };
+    const first = await provider.resolve(
+      target,
+      onCallContext('2026-10-21T12:00:00Z'),
+    );
+    const second = await provider.resolve(
+      target,
+      onCallContext('2026-10-21T12:00:00Z'),
+    );
+    expect(second).toEqual(first);
+    expect(second.onCallNow[0].user).toEqual(user('alice.moreau'));
+    expect(sent).toEqual([null, '"v1"']);
+    // The cache key is a digest: the feed's URL may carry a secret.
+    expect([...store.keys()].join()).not.toContain('calendar.example.com');
+  });
+
   it('refuses a host outside backend.reading.allow, naming the URL and the setting, without a request', async () => {
     const url = 'https://calendar.elsewhere.example.org/team.ics';
     await expect(resolve(url)).rejects.toThrow(
