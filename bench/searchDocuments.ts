@@ -55,29 +55,45 @@ async function main() {
   // Warm the per-caller visibility cache and the first page.
   await call(`/search-documents?limit=${PAGE}`);
 
-  const pages: number[] = [];
-  const fullPagings: number[] = [];
-  let documents = 0;
-  for (let round = 0; round < ROUNDS; round++) {
+  /** Pages through `path` with the collator's page size; returns its times. */
+  const pageThrough = async (path: string, pages: number[]) => {
     const t0 = performance.now();
     let cursor: string | undefined;
-    documents = 0;
+    let items = 0;
     do {
       const query = new URLSearchParams({ limit: String(PAGE) });
       if (cursor) {
         query.set('cursor', cursor);
       }
       const t = performance.now();
-      const page = await call(`/search-documents?${query}`);
+      const page = await call(`${path}?${query}`);
       pages.push(performance.now() - t);
-      documents += page.items.length;
+      items += page.items.length;
       cursor = page.nextCursor;
     } while (cursor);
-    fullPagings.push(performance.now() - t0);
+    return { ms: performance.now() - t0, items };
+  };
+
+  // The baseline, side by side: `/services` pages the same refs in the same
+  // order with the same visibility, and reads summaries only.
+  const listingPages: number[] = [];
+  const listings: number[] = [];
+  const pages: number[] = [];
+  const fullPagings: number[] = [];
+  let documents = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    listings.push((await pageThrough('/services', listingPages)).ms);
+    const paging = await pageThrough('/search-documents', pages);
+    fullPagings.push(paging.ms);
+    documents = paging.items;
   }
 
+  const mean = (values: number[]) =>
+    values.reduce((a, b) => a + b, 0) / values.length;
   const p = percentiles(pages);
   const f = percentiles(fullPagings);
+  const lp = percentiles(listingPages);
+  const lf = percentiles(listings);
   console.log(
     `Organisation: ${SERVICES} services, ${entities.length} catalog entities; SQLite; catalogServiceMock (in-memory)`,
   );
@@ -87,27 +103,29 @@ async function main() {
     ).toFixed(2)} s (POST /runs to completion)`,
   );
   console.log(
-    `\n${ROUNDS} full pagings of /search-documents?limit=${PAGE} (${documents} documents each), over HTTP on this machine:`,
+    `\n${ROUNDS} full pagings each, limit=${PAGE} (${documents} documents), interleaved, over HTTP on this machine:`,
   );
   console.log(
-    'measure                 p50         p90         p99         max',
+    'measure                               p50         p90         p99         max',
   );
   for (const [name, q] of [
-    [`one page of ${PAGE}`, p],
-    ['full paging', f],
+    [`/search-documents: one page`, p],
+    [`/search-documents: full paging`, f],
+    [`/services (baseline): one page`, lp],
+    [`/services (baseline): full paging`, lf],
   ] as const) {
     console.log(
-      `${name.padEnd(24)}${ms(q.p50).padEnd(12)}${ms(q.p90).padEnd(12)}${ms(
+      `${name.padEnd(38)}${ms(q.p50).padEnd(12)}${ms(q.p90).padEnd(12)}${ms(
         q.p99,
       ).padEnd(12)}${ms(q.max)}`,
     );
   }
   console.log(
-    `per document at p50 of a page: ${ms(p.p50 / PAGE)}; full paging mean: ${(
-      fullPagings.reduce((a, b) => a + b, 0) /
-      fullPagings.length /
-      1000
-    ).toFixed(2)} s`,
+    `\nfull paging of /search-documents: mean ${(
+      mean(fullPagings) / 1000
+    ).toFixed(2)} s; over /services: ${(
+      mean(fullPagings) / mean(listings)
+    ).toFixed(2)}x (page p50 ${(p.p50 / lp.p50).toFixed(2)}x)`,
   );
   await backend.stop();
 }
