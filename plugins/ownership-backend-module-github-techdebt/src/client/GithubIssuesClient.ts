@@ -71,7 +71,7 @@ interface IssueQuery {
  * issues, with an ETag when the listing is one page (the first page's ETag
  * says nothing about later pages).
  */
-export type IssueListing =
+type IssueListing =
   | { status: 'not-modified' }
   | { status: 'ok'; issues: GhIssue[]; etag?: string };
 
