@@ -59,7 +59,17 @@ export function generateRotations(services: number) {
  * people) shaped like a large company's catalog: a three-level team tree,
  * five to ten people per team, one service in twenty with an owner problem.
  */
-export function generateOrg(services: number, seed = 42): Entity[] {
+export function generateOrg(
+  services: number,
+  seed = 42,
+  options: {
+    /**
+     * `words` (default): `payments-ledger-api-12`; `numbered`: `svc-12`,
+     * with the words in the title, so that a query's matches can be counted.
+     */
+    names?: 'words' | 'numbered';
+  } = {},
+): Entity[] {
   const next = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const entities: Entity[] = [];
@@ -109,13 +119,14 @@ export function generateOrg(services: number, seed = 42): Entity[] {
         : roll < 0.04
         ? `user:default/user-${i % teamCount}-0`
         : pick(teams);
-    const name = `${pick(WORDS)}-${pick(WORDS)}-${pick(SUFFIXES)}-${i}`;
+    const words = `${pick(WORDS)}-${pick(WORDS)}-${pick(SUFFIXES)}-${i}`;
+    const name = options.names === 'numbered' ? `svc-${i}` : words;
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
         name,
-        title: name.replace(/-/g, ' '),
+        title: words.replace(/-/g, ' '),
         tags: [pick(WORDS), pick(['java', 'go', 'node', 'python'])],
       },
       spec: {

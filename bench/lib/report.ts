@@ -1,0 +1,253 @@
+import type { LoadResult } from './load';
+
+/** Everything one run of `npm run bench` measured. */
+export interface BenchReport {
+  date: string;
+  machine: string;
+  options: {
+    services: number;
+    scale: number[];
+    database: string;
+    seconds: number;
+    rounds: number;
+    connections: number;
+  };
+  realCatalog: {
+    services: number;
+    entities: number;
+    database: string;
+    ingestionSeconds: number;
+    /** The 1-match and the 10-match query. */
+    terms: { one: string; ten: string };
+    auditedEntities: number;
+    auditMs: number;
+    bareCatalogReadMs: number;
+    idle: Record<
+      | 'liveness'
+      | 'catalogByName'
+      | 'catalogByQuery10'
+      | 'catalogByQuery1'
+      | 'lookup10'
+      | 'lookup1',
+      LoadResult
+    >;
+    lookup10DuringAudit: LoadResult;
+    auditsDuringLoad: number;
+    peakRssMiB: number;
+  };
+  scale: Array<{
+    terms: { one: string; ten: string };
+    services: number;
+    entities: number;
+    auditedEntities: number;
+    auditMs: number;
+    lookup10: LoadResult;
+    lookup1: LoadResult;
+    peakRssMiB: number;
+  }>;
+  rerun?: {
+    services: number;
+    firstRun: number;
+    reRun: number;
+    byKind: Record<string, { firstRun: number; reRun: number }>;
+  };
+}
+
+interface Goal {
+  goal: string;
+  measured: string;
+  ratio: number;
+  limit: number;
+  /** Whether the ratio must stay at or below the limit (else at or above it). */
+  atMost: boolean;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+
+/** The goals of issue 15, each as a measured ratio against its limit. */
+export function goals(report: BenchReport): Goal[] {
+  const real = report.realCatalog;
+  const { idle } = real;
+  const list: Goal[] = [];
+  for (const [name, lookup] of [
+    ['10-match', idle.lookup10],
+    ['1-match', idle.lookup1],
+  ] as const) {
+    list.push({
+      goal: `lookup p99 ≤ catalog by-name p99 (${name})`,
+      measured: `${lookup.p99} ms vs ${idle.catalogByName.p99} ms`,
+      ratio: lookup.p99 / idle.catalogByName.p99,
+      limit: 1,
+      atMost: true,
+    });
+  }
+  for (const [name, lookup, query] of [
+    [real.terms.ten, idle.lookup10, idle.catalogByQuery10],
+    [real.terms.one, idle.lookup1, idle.catalogByQuery1],
+  ] as const) {
+    list.push({
+      goal: `lookup rps ≥ 5× catalog by-query rps (${name})`,
+      measured: `${fmt(lookup.rps)} vs ${fmt(query.rps)} rps`,
+      ratio: lookup.rps / query.rps,
+      limit: 5,
+      atMost: false,
+    });
+  }
+  list.push({
+    goal: 'lookup p99 during an audit ≤ 2× idle p99',
+    measured: `${real.lookup10DuringAudit.p99} ms vs ${idle.lookup10.p99} ms`,
+    ratio: real.lookup10DuringAudit.p99 / idle.lookup10.p99,
+    limit: 2,
+    atMost: true,
+  });
+  list.push({
+    goal: 'full audit ≤ 2× bare paginated catalog read',
+    measured: `${fmt(real.auditMs)} ms vs ${fmt(real.bareCatalogReadMs)} ms`,
+    ratio: real.auditMs / real.bareCatalogReadMs,
+    limit: 2,
+    atMost: true,
+  });
+  const [small, large] = report.scale;
+  if (small && large) {
+    for (const key of ['lookup10', 'lookup1'] as const) {
+      list.push({
+        goal: `${
+          key === 'lookup10' ? small.terms.ten : small.terms.one
+        } lookup p99 at ${fmt(large.services)} ≤ 1.3× at ${fmt(
+          small.services,
+        )}`,
+        measured: `${large[key].p99} ms vs ${small[key].p99} ms`,
+        ratio: large[key].p99 / small[key].p99,
+        limit: 1.3,
+        atMost: true,
+      });
+    }
+    const perEntity = (s: typeof small) => s.auditMs / s.auditedEntities;
+    list.push({
+      goal: `audit time per entity at ${fmt(large.services)} ≤ 1.2× at ${fmt(
+        small.services,
+      )}`,
+      measured: `${fmt(perEntity(large), 3)} ms vs ${fmt(
+        perEntity(small),
+        3,
+      )} ms`,
+      ratio: perEntity(large) / perEntity(small),
+      limit: 1.2,
+      atMost: true,
+    });
+  }
+  if (report.rerun) {
+    list.push({
+      goal: 'unchanged re-run ≤ 10% of the first run’s remote calls',
+      measured: `${report.rerun.reRun} vs ${report.rerun.firstRun} calls`,
+      ratio: report.rerun.reRun / report.rerun.firstRun,
+      limit: 0.1,
+      atMost: true,
+    });
+  }
+  return list;
+}
+
+function loadRow(name: string, r: LoadResult) {
+  return `| ${name} | ${fmt(r.rps)} | ${r.p50} ms | ${r.p99} ms |`;
+}
+
+/** The markdown table of a report, as README.md quotes it. */
+export function renderMarkdown(report: BenchReport): string {
+  const real = report.realCatalog;
+  const { idle } = real;
+  const { one, ten } = real.terms;
+  const o = report.options;
+  const lines = [
+    `# Lookup benchmark: ${fmt(real.services)} services, ${real.database}`,
+    '',
+    `${report.date}; ${report.machine}. ${o.connections} concurrent clients, ${o.seconds} s per measurement, median of ${o.rounds} rounds (the endpoints take turns in each round).`,
+    '',
+    '## Goals',
+    '',
+    '| goal | measured | ratio | limit | met |',
+    '| --- | --- | --- | --- | --- |',
+    ...goals(report).map(
+      g =>
+        `| ${g.goal} | ${g.measured} | ${g.ratio.toFixed(2)} | ${
+          g.atMost ? '≤' : '≥'
+        } ${g.limit} | ${
+          (g.atMost ? g.ratio <= g.limit : g.ratio >= g.limit)
+            ? 'yes'
+            : '**no**'
+        } |`,
+    ),
+    '',
+    `## Side by side: the dev backend with the real catalog (${fmt(
+      real.entities,
+    )} entities, ingested in ${fmt(real.ingestionSeconds)} s)`,
+    '',
+    '| request | rps | p50 | p99 |',
+    '| --- | --- | --- | --- |',
+    loadRow('liveness (the HTTP floor)', idle.liveness),
+    loadRow(`catalog \`entities/by-name\` (${one})`, idle.catalogByName),
+    loadRow(
+      `catalog \`by-query\` full text \`${ten}\`, limit 10`,
+      idle.catalogByQuery10,
+    ),
+    loadRow(
+      `catalog \`by-query\` full text \`${one}\`, limit 10`,
+      idle.catalogByQuery1,
+    ),
+    loadRow(`ownership \`/lookup?q=${ten}\` (10 matches)`, idle.lookup10),
+    loadRow(`ownership \`/lookup?q=${one}\` (1 match)`, idle.lookup1),
+    loadRow(
+      `ownership \`/lookup?q=${ten}\` during audits (${real.auditsDuringLoad} ran)`,
+      real.lookup10DuringAudit,
+    ),
+    '',
+    `Audit of ${fmt(real.auditedEntities)} entities: ${fmt(
+      real.auditMs,
+    )} ms; bare paginated catalog read of what it reads (audited kinds, Groups, Users; its fields and page size): ${fmt(
+      real.bareCatalogReadMs,
+    )} ms. Backend peak RSS: ${fmt(real.peakRssMiB)} MiB.`,
+  ];
+  if (report.scale.length) {
+    lines.push(
+      '',
+      '## Scale: the audit and the index fed from a catalog mock',
+      '',
+      'Loading 100,000 services through catalog processing takes too long on this machine, so these backends replace the catalog with `catalogServiceMock` (in memory); auth, permissions, HTTP, the database, the audit and the lookup are real.',
+      '',
+      `| services | entities | audit | per audited entity | \`${report.scale[0].terms.ten}\` rps / p99 | \`${report.scale[0].terms.one}\` rps / p99 | peak RSS |`,
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...report.scale.map(
+        s =>
+          `| ${fmt(s.services)} | ${fmt(s.entities)} | ${fmt(
+            s.auditMs / 1000,
+            1,
+          )} s | ${fmt(s.auditMs / s.auditedEntities, 3)} ms | ${fmt(
+            s.lookup10.rps,
+          )} / ${s.lookup10.p99} ms | ${fmt(s.lookup1.rps)} / ${
+            s.lookup1.p99
+          } ms | ${fmt(s.peakRssMiB)} MiB |`,
+      ),
+    );
+  }
+  if (report.rerun) {
+    const r = report.rerun;
+    lines.push(
+      '',
+      `## Remote calls of an unchanged re-run (${fmt(
+        r.services,
+      )} services, counted by the fakes)`,
+      '',
+      '| remote | first run | re-run |',
+      '| --- | --- | --- |',
+      ...Object.entries(r.byKind).map(
+        ([kind, c]) => `| ${kind} | ${c.firstRun} | ${c.reRun} |`,
+      ),
+      `| **all** | ${r.firstRun} | ${r.reRun} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
