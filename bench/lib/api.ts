@@ -25,10 +25,21 @@ export class BenchApi {
   }
 
   async json<T>(path: string, init?: RequestInit): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${this.token}`, ...init?.headers },
-    });
+    const request = () =>
+      fetch(`${this.baseUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${this.token}`, ...init?.headers },
+      });
+    let res: Response;
+    try {
+      res = await request();
+    } catch (error) {
+      // A kept-alive socket the server closed just then; a read may go again.
+      if (init?.method && init.method !== 'GET') {
+        throw error;
+      }
+      res = await request();
+    }
     if (!res.ok) {
       throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
     }

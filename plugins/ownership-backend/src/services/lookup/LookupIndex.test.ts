@@ -173,6 +173,34 @@ describe('LookupIndex', () => {
     expect(index.search('ta')).toEqual([]);
   });
 
+  it('finds an entity by its full ref, alone or as one term of several', () => {
+    const index = LookupIndex.build(1, [
+      entityResult('checkout', { tags: ['api'] }),
+      entityResult('default-checkout'),
+    ]);
+
+    expect(refsAndRanks(index, 'Component:Default/Checkout')).toEqual([
+      ['checkout', 1000],
+    ]);
+    expect(refsAndRanks(index, 'component:default/checkout api')).toEqual([
+      ['checkout', 585],
+    ]);
+  });
+
+  it('finds terms shorter than three characters in every entity', () => {
+    const index = LookupIndex.build(1, [
+      entityResult('web-ui'),
+      entityResult('guide'),
+      entityResult('payments'),
+    ]);
+
+    expect(refsAndRanks(index, 'ui')).toEqual([
+      ['web-ui', 810],
+      ['guide', 500],
+    ]);
+    expect(refsAndRanks(index, 'ui web')).toEqual([['web-ui', 774]]);
+  });
+
   it('returns the best `limit` matches', () => {
     const entities = Array.from({ length: 30 }, (_, i) =>
       entityResult(`svc-${'x'.repeat(i % 7)}-${String(i).padStart(2, '0')}`),

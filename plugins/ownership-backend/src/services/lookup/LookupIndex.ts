@@ -5,6 +5,7 @@ import type {
 import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
 import { topRunbook } from './topRunbook';
+import { TrigramIndex } from './TrigramIndex';
 
 type FieldKind = LookupMatch['matchedOn'][number];
 
@@ -137,12 +138,20 @@ export class LookupIndex {
     return new LookupIndex(runId, entries, oncall);
   }
 
+  /** Finds the entries whose haystack holds a term without reading them all. */
+  private readonly trigrams: TrigramIndex;
+  /** Entry position by lower-cased entity ref, for queries that spell out a ref. */
+  private readonly byRef: ReadonlyMap<string, number>;
+
   private constructor(
     /** The run the index was built from. */
     readonly runId: number,
     private readonly entries: readonly Entry[],
     private readonly oncall: ReadonlyMap<string, OnCallRecord>,
-  ) {}
+  ) {
+    this.trigrams = TrigramIndex.build(entries.map(e => e.haystack));
+    this.byRef = new Map(entries.map((e, i) => [e.ref, i]));
+  }
 
   /** What an entity's on-call is matched on, and the answer stored with the run. */
   oncallOf(entityRef: string): OnCallRecord | undefined {
@@ -173,15 +182,15 @@ export class LookupIndex {
     // Bounded insertion: kept sorted best first, never longer than `max`.
     const top: number[] = [];
     const topScores: number[] = [];
-    for (let i = 0; i < this.entries.length; i++) {
+    const consider = (i: number) => {
       const full = top.length === max;
       const floor = full ? topScores[max - 1] : 0;
       const score = scoreEntry(this.entries[i], phrase, terms, floor);
       if (score === 0 || score < floor) {
-        continue;
+        return;
       }
       if (full && !this.precedes(i, score, top[max - 1], topScores[max - 1])) {
-        continue;
+        return;
       }
       let at = full ? max - 1 : top.length;
       while (
@@ -194,6 +203,18 @@ export class LookupIndex {
       }
       top[at] = i;
       topScores[at] = score;
+    };
+    // The order entries are considered in does not change the answer:
+    // `precedes` orders every pair.
+    const candidates = this.candidates(phrase, terms);
+    if (candidates) {
+      for (const i of candidates) {
+        consider(i);
+      }
+    } else {
+      for (let i = 0; i < this.entries.length; i++) {
+        consider(i);
+      }
     }
 
     return top.map((i, position) => {
@@ -208,6 +229,31 @@ export class LookupIndex {
         matchedOn: matchedOn(entry, phrase, terms),
       };
     });
+  }
+
+  /**
+   * The entries that may match, or undefined when every entry may (no term
+   * is three characters long). Every match needs each term in the entry's
+   * haystack (a phrase match implies its terms), except a term that spells
+   * out the entity ref.
+   */
+  private candidates(
+    phrase: Term,
+    terms: Term[],
+  ): Iterable<number> | undefined {
+    const required = terms.length > 0 ? terms : [phrase];
+    const found = this.trigrams.candidates(required.map(t => t.compact));
+    if (!found) {
+      return undefined;
+    }
+    const byRef = new Set<number>();
+    for (const term of [phrase, ...terms]) {
+      const i = this.byRef.get(term.lower);
+      if (i !== undefined && !includesSorted(found, i)) {
+        byRef.add(i);
+      }
+    }
+    return byRef.size > 0 ? [...found, ...byRef] : found;
   }
 
   private precedes(a: number, scoreA: number, b: number, scoreB: number) {
@@ -252,6 +298,24 @@ function scoreEntry(
     sum += termBest;
   }
   return Math.max(score, (sum / terms.length) * SCATTERED_TERMS_FACTOR);
+}
+
+/** Whether ascending `ids` hold `id`. */
+function includesSorted(ids: Int32Array, id: number): boolean {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (ids[mid] === id) {
+      return true;
+    }
+    if (ids[mid] < id) {
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return false;
 }
 
 function mayMatch(entry: Entry, term: Term): boolean {
