@@ -23,6 +23,7 @@ import {
 } from './lib/benchConfig';
 import { load, median, type LoadResult } from './lib/load';
 import { renderMarkdown, type BenchReport } from './lib/report';
+import { measureRerunCalls } from './rerun';
 
 const REPO = join(__dirname, '..');
 const PORT = 7107;
@@ -424,15 +425,24 @@ async function main() {
     options,
     ...(options.real && { realCatalog: await realCatalog(options) }),
     scale: [],
+    rerun: [],
   };
   // The same queries at every size, those of the smallest.
   const scaleTerms = terms(Math.min(...options.scale));
   for (const n of options.scale) {
     report.scale.push(await scale(options, n, scaleTerms));
   }
+  log('Remote calls of an unchanged re-run');
+  for (const windowsPassed of [false, true]) {
+    report.rerun.push(
+      await measureRerunCalls({ services: 500, windowsPassed }),
+    );
+  }
   const resultsDir = join(REPO, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const name = `lookup-${options.services}-${options.database}`;
+  const name = options.real
+    ? `lookup-${options.services}-${options.database}`
+    : `lookup-scale-${options.database}`;
   writeFileSync(
     join(resultsDir, `${name}.json`),
     `${JSON.stringify(report, null, 2)}\n`,
@@ -442,6 +452,7 @@ async function main() {
   console.log(`\n${markdown}`);
 }
 
+process.once('SIGINT', () => process.exit(130));
 main().catch(error => {
   console.error(error);
   process.exitCode = 1;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const REPO = join(__dirname, '..', '..');
@@ -13,6 +14,21 @@ export interface BackendProcess {
   /** Current resident set size, in MiB. */
   rssMiB(): number;
   stop(): Promise<void>;
+}
+
+/** Fails when something already listens on `port`, which would answer in the backend's place. */
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} is taken, maybe by the backend of an interrupted benchmark; stop it and run again`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
 }
 
 function statusField(pid: number, field: string): number {
@@ -39,6 +55,7 @@ export async function startBackendProcess(options: {
   nodeFlags?: string[];
   readyTimeoutMs?: number;
 }): Promise<BackendProcess> {
+  await ensurePortFree(options.port);
   const log = createWriteStream(options.logFile);
   const child: ChildProcess = spawn(
     process.execPath,
@@ -60,6 +77,9 @@ export async function startBackendProcess(options: {
   const exited = new Promise<number | null>(resolve =>
     child.once('exit', code => resolve(code)),
   );
+  // A benchmark stopped with Ctrl-C must not leave its backend on the port.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? 300_000);
   let ready = false;
@@ -104,6 +124,7 @@ export async function startBackendProcess(options: {
         child.kill('SIGKILL');
         await exited;
       }
+      process.off('exit', killChild);
       log.end();
     },
   };
