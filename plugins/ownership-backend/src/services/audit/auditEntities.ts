@@ -8,6 +8,7 @@ import type { OnCallSubject } from '@ownership-portal/plugin-ownership-node';
 import type { EntityResult } from '../../database/types';
 import type { DocsResolution } from '../../docs/DocsResolver';
 import type { CatalogSnapshot } from '../ingest/CatalogReader';
+import { eventLoopTurns } from './eventLoopTurns';
 import { dependencyGraph } from './relations';
 import type { RuleEngine } from '@ownership-portal/plugin-ownership-rules';
 
@@ -82,8 +83,14 @@ export async function auditEntities(options: {
     };
   };
 
+  const turns = eventLoopTurns();
   const worker = async () => {
-    while (nextIndex < total) {
+    for (;;) {
+      await turns.maybeYield();
+      // Other workers may have taken the rest while this one yielded.
+      if (nextIndex >= total) {
+        return;
+      }
       const index = nextIndex++;
       results[index] = await auditOne(snapshot.audited[index]);
       processed += 1;
