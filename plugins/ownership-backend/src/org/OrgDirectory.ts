@@ -57,6 +57,7 @@ export class OrgDirectory {
   private readonly groupNames = new Map<string, string[]>();
   /** User refs by lower-case `github.com/user-login`. */
   private readonly userLogins = new Map<string, string>();
+  private readonly memberCache = new Map<string, MemberSummary[]>();
 
   static build(groups: Entity[], users: Entity[]): OrgDirectory {
     const org = new OrgDirectory();
@@ -215,6 +216,17 @@ export class OrgDirectory {
    * sub-group a membership comes from. Users missing from the catalog are left out.
    */
   membersOf(groupRef: string): MemberSummary[] {
+    // The directory does not change once built, and an audit asks this of
+    // the same teams once per service they own.
+    let members = this.memberCache.get(groupRef);
+    if (!members) {
+      members = this.collectMembers(groupRef);
+      this.memberCache.set(groupRef, members);
+    }
+    return [...members];
+  }
+
+  private collectMembers(groupRef: string): MemberSummary[] {
     const result = new Map<string, MemberSummary>();
     for (const ref of [groupRef, ...this.descendants(groupRef)]) {
       for (const userRef of this.groups.get(ref)?.members ?? []) {

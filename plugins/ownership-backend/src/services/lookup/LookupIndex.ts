@@ -124,34 +124,54 @@ interface Entry {
 export class LookupIndex {
   /** Builds the index of one run; keeps only what matches need, not the results themselves. */
   static build(runId: number, entities: Iterable<EntityResult>): LookupIndex {
-    const entries: Entry[] = [];
-    const oncall = new Map<string, OnCallRecord>();
+    const builder = LookupIndex.builder(runId);
     for (const entity of entities) {
-      entries.push(toEntry(entity));
-      if (entity.oncallSubject) {
-        oncall.set(entity.entityRef, {
-          subject: entity.oncallSubject,
-          ...(entity.oncall && { stored: entity.oncall }),
-        });
-      }
+      builder.add(entity);
     }
-    return new LookupIndex(runId, entries, oncall);
+    return builder.build();
   }
 
-  /** Finds the entries whose haystack holds a term without reading them all. */
-  private readonly trigrams: TrigramIndex;
-  /** Entry position by lower-cased entity ref, for queries that spell out a ref. */
-  private readonly byRef: ReadonlyMap<string, number>;
+  /**
+   * Builds the index of one run an entity at a time, so that a caller can
+   * read the run page by page and let other work in between pages.
+   */
+  static builder(runId: number): {
+    add(entity: EntityResult): void;
+    build(): LookupIndex;
+  } {
+    const entries: Entry[] = [];
+    const oncall = new Map<string, OnCallRecord>();
+    const byRef = new Map<string, number>();
+    const trigrams = TrigramIndex.builder();
+    return {
+      add(entity: EntityResult) {
+        const entry = toEntry(entity);
+        byRef.set(entry.ref, entries.length);
+        entries.push(entry);
+        trigrams.add(entry.haystack);
+        if (entity.oncallSubject) {
+          oncall.set(entity.entityRef, {
+            subject: entity.oncallSubject,
+            ...(entity.oncall && { stored: entity.oncall }),
+          });
+        }
+      },
+      build() {
+        return new LookupIndex(runId, entries, oncall, trigrams.build(), byRef);
+      },
+    };
+  }
 
   private constructor(
     /** The run the index was built from. */
     readonly runId: number,
     private readonly entries: readonly Entry[],
     private readonly oncall: ReadonlyMap<string, OnCallRecord>,
-  ) {
-    this.trigrams = TrigramIndex.build(entries.map(e => e.haystack));
-    this.byRef = new Map(entries.map((e, i) => [e.ref, i]));
-  }
+    /** Finds the entries whose haystack holds a term without reading them all. */
+    private readonly trigrams: TrigramIndex,
+    /** Entry position by lower-cased entity ref, for queries that spell out a ref. */
+    private readonly byRef: ReadonlyMap<string, number>,
+  ) {}
 
   /** What an entity's on-call is matched on, and the answer stored with the run. */
   oncallOf(entityRef: string): OnCallRecord | undefined {

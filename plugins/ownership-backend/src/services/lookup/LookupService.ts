@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { LookupResponse } from '@ownership-portal/plugin-ownership-common';
-import type { EntityResult, ResultStore, RunStore } from '../../database/types';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ResultStore, RunStore } from '../../database/types';
 import { LookupIndex, type OnCallRecord } from './LookupIndex';
 
 /**
@@ -106,13 +107,15 @@ export class LookupService {
       const latest = await this.runs.getLatestSucceededRun();
       if (latest && (!this.index || latest.id > this.index.runId)) {
         const startedAt = this.now();
-        const entities: EntityResult[] = [];
+        // Page by page, so that requests are answered while a large run is indexed.
+        const builder = LookupIndex.builder(latest.id);
         for await (const page of this.results.streamEntities(latest.id)) {
           for (const entity of page) {
-            entities.push(entity);
+            builder.add(entity);
           }
+          await nextTurn();
         }
-        this.index = LookupIndex.build(latest.id, entities);
+        this.index = builder.build();
         this.logger.info(
           `Built the lookup index of run ${latest.id}: ${
             this.index.size

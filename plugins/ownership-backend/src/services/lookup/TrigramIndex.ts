@@ -10,29 +10,42 @@ const SEPARATOR = '\u0000';
 export class TrigramIndex {
   /** Indexes `texts`; substrings across a NUL are not indexed (it separates fields). */
   static build(texts: readonly string[]): TrigramIndex {
+    const builder = TrigramIndex.builder();
+    texts.forEach(text => builder.add(text));
+    return builder.build();
+  }
+
+  /** Builds an index a text at a time; ids are given in the order of `add`. */
+  static builder(): { add(text: string): void; build(): TrigramIndex } {
     const lists = new Map<string, number[]>();
     const seen = new Set<string>();
-    texts.forEach((text, id) => {
-      seen.clear();
-      for (let i = 0; i + GRAM <= text.length; i++) {
-        const gram = text.slice(i, i + GRAM);
-        if (seen.has(gram) || gram.includes(SEPARATOR)) {
-          continue;
+    let id = 0;
+    return {
+      add(text: string) {
+        seen.clear();
+        for (let i = 0; i + GRAM <= text.length; i++) {
+          const gram = text.slice(i, i + GRAM);
+          if (seen.has(gram) || gram.includes(SEPARATOR)) {
+            continue;
+          }
+          seen.add(gram);
+          let list = lists.get(gram);
+          if (!list) {
+            list = [];
+            lists.set(gram, list);
+          }
+          list.push(id);
         }
-        seen.add(gram);
-        let list = lists.get(gram);
-        if (!list) {
-          list = [];
-          lists.set(gram, list);
+        id++;
+      },
+      build() {
+        const postings = new Map<string, Int32Array>();
+        for (const [gram, list] of lists) {
+          postings.set(gram, Int32Array.from(list));
         }
-        list.push(id);
-      }
-    });
-    const postings = new Map<string, Int32Array>();
-    for (const [gram, list] of lists) {
-      postings.set(gram, Int32Array.from(list));
-    }
-    return new TrigramIndex(postings);
+        return new TrigramIndex(postings);
+      },
+    };
   }
 
   private static readonly EMPTY = new Int32Array(0);
