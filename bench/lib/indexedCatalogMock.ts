@@ -84,7 +84,9 @@ export function indexedCatalogMock(entities: Entity[]): CatalogService {
       );
       const pageSize = request?.pageSize ?? 500;
       for (let at = 0; at < all.length; at += pageSize) {
-        yield all.slice(at, at + pageSize).map(e => project(e, request?.fields));
+        yield all
+          .slice(at, at + pageSize)
+          .map(e => project(e, request?.fields));
       }
     },
   };
