@@ -76,12 +76,14 @@ export function goals(report: BenchReport): Goal[] {
   if (small && large) {
     for (const key of ['lookup10', 'lookup1'] as const) {
       list.push({
-        goal: `${
-          key === 'lookup10' ? small.terms.ten : small.terms.one
-        } lookup p99 at ${fmt(large.services)} ≤ 1.3× at ${fmt(
-          small.services,
-        )}`,
-        measured: `${large[key].p99} ms vs ${small[key].p99} ms`,
+        goal: `${key === 'lookup10' ? '10' : '1'}-match lookup p99 at ${fmt(
+          large.services,
+        )} ≤ 1.3× at ${fmt(small.services)}`,
+        measured: `${large.terms[key === 'lookup10' ? 'ten' : 'one']} ${
+          large[key].p99
+        } ms vs ${small.terms[key === 'lookup10' ? 'ten' : 'one']} ${
+          small[key].p99
+        } ms`,
         ratio: large[key].p99 / small[key].p99,
         limit: 1.3,
         atMost: true,
@@ -261,18 +263,20 @@ export function renderMarkdown(report: BenchReport): string {
       '',
       'Loading 100,000 services through catalog processing takes too long on this machine, so these backends replace the catalog with `catalogServiceMock` (in memory, with indexes for the kind pages and by-ref reads an audit makes); auth, permissions, HTTP, the database, the audit and the lookup are real. The audit time is the median of three runs; the lookups are measured once the index of the last run is built.',
       '',
-      `| services | entities | audit | per audited entity | \`${report.scale[0].terms.ten}\` rps / p99 | \`${report.scale[0].terms.one}\` rps / p99 | peak RSS |`,
+      '| services | entities | audit | per audited entity | 10-match lookup rps / p99 | 1-match lookup rps / p99 | peak RSS |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...report.scale.map(
         s =>
           `| ${fmt(s.services)} | ${fmt(s.entities)} | ${fmt(
             s.auditMs / 1000,
             1,
-          )} s | ${fmt(s.auditMs / s.auditedEntities, 3)} ms | ${fmt(
-            s.lookup10.rps,
-          )} / ${s.lookup10.p99} ms | ${fmt(s.lookup1.rps)} / ${
-            s.lookup1.p99
-          } ms | ${fmt(s.peakRssMiB)} MiB |`,
+          )} s | ${fmt(s.auditMs / s.auditedEntities, 3)} ms | \`${
+            s.terms.ten
+          }\`: ${fmt(s.lookup10.rps)} / ${s.lookup10.p99} ms | \`${
+            s.terms.one
+          }\`: ${fmt(s.lookup1.rps)} / ${s.lookup1.p99} ms | ${fmt(
+            s.peakRssMiB,
+          )} MiB |`,
       ),
     );
   }
