@@ -7,7 +7,6 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ownershipPlugin from '@ownership-portal/plugin-ownership-backend';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import prettier from 'prettier';
@@ -17,6 +16,7 @@ import {
   FIELDS,
   PAGE_SIZE,
 } from '../plugins/ownership-backend/src/services/ingest/CatalogReader';
+import { ownershipClient } from './lib/testBackendClient';
 import { generateOrg, generateRotations } from './generateOrg';
 import { ms, percentiles } from './stats';
 
@@ -66,16 +66,7 @@ async function main() {
       }),
     ],
   });
-  const base = `http://127.0.0.1:${
-    (backend.server.address() as AddressInfo).port
-  }/api/ownership`;
-  const call = async (path: string, init?: RequestInit) => {
-    const res = await fetch(`${base}${path}`, init);
-    if (!res.ok) {
-      throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    }
-    return res.json();
-  };
+  const { call, runAudit } = ownershipClient(backend);
   const timed = async <T>(samples: number[], action: () => Promise<T>) => {
     const t = performance.now();
     const result = await action();
@@ -107,15 +98,7 @@ async function main() {
 
   // An audit first, so that the snapshot attaches its findings.
   const auditStarted = performance.now();
-  const run = await call('/runs', { method: 'POST' });
-  let latest = run;
-  while (latest.status === 'running') {
-    await new Promise(resolve => setTimeout(resolve, 100));
-    latest = await call(`/runs/${run.id}`);
-  }
-  if (latest.status !== 'succeeded') {
-    throw new Error(`The audit failed: ${latest.error}`);
-  }
+  await runAudit();
   const auditMs = performance.now() - auditStarted;
 
   // Opening, each beside a full catalog read of the same Components.

@@ -5,7 +5,6 @@ import ownershipPlugin from '@ownership-portal/plugin-ownership-backend';
 import ownershipModuleGithubTechDebt from '@ownership-portal/plugin-ownership-backend-module-github-techdebt';
 import ownershipModuleIcal from '@ownership-portal/plugin-ownership-backend-module-ical';
 import ownershipModulePagerDuty from '@ownership-portal/plugin-ownership-backend-module-pagerduty';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -15,6 +14,7 @@ import {
   type RemoteKind,
   startFakeRemotes,
 } from './fakeRemotes';
+import { ownershipClient } from './lib/testBackendClient';
 import { GITHUB_HOST, generateRemoteOrg } from './rerunOrg';
 
 /** Remote calls of one audit run, in total and per kind; `notModified` counts the 304 answers among them. */
@@ -140,28 +140,11 @@ export async function measureRerunCalls(options: {
   });
 
   try {
-    const base = `http://127.0.0.1:${
-      (backend.server.address() as AddressInfo).port
-    }/api/ownership`;
-    const call = async (path: string, init?: RequestInit) => {
-      const res = await fetch(`${base}${path}`, init);
-      if (!res.ok) {
-        throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-      }
-      return res.json();
-    };
+    const { runAudit } = ownershipClient(backend);
     const audit = async (): Promise<RunCalls> => {
       remotes.reset();
       const started = performance.now();
-      const run = await call('/runs', { method: 'POST' });
-      let latest = run;
-      while (latest.status === 'running') {
-        await new Promise(resolve => setTimeout(resolve, 50));
-        latest = await call(`/runs/${run.id}`);
-      }
-      if (latest.status !== 'succeeded') {
-        throw new Error(`The audit failed: ${latest.error}`);
-      }
+      await runAudit(50);
       return summarise(remotes.counts(), (performance.now() - started) / 1000);
     };
 

@@ -2,9 +2,9 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import ownershipPlugin from '@ownership-portal/plugin-ownership-backend';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { generateOrg, generateRotations } from './generateOrg';
+import { ownershipClient } from './lib/testBackendClient';
 import { ms, percentiles } from './stats';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
@@ -29,28 +29,11 @@ async function main() {
       }),
     ],
   });
-  const base = `http://127.0.0.1:${
-    (backend.server.address() as AddressInfo).port
-  }/api/ownership`;
-  const call = async (path: string, init?: RequestInit) => {
-    const res = await fetch(`${base}${path}`, init);
-    if (!res.ok) {
-      throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    }
-    return res.json();
-  };
+  const { call, runAudit } = ownershipClient(backend);
 
   const started = performance.now();
-  const run = await call('/runs', { method: 'POST' });
-  let latest = run;
-  while (latest.status === 'running') {
-    await new Promise(resolve => setTimeout(resolve, 100));
-    latest = await call(`/runs/${run.id}`);
-  }
+  const latest = await runAudit();
   const auditMs = performance.now() - started;
-  if (latest.status !== 'succeeded') {
-    throw new Error(`The audit failed: ${latest.error}`);
-  }
 
   // Warm the per-caller visibility cache and the first page.
   await call(`/search-documents?limit=${PAGE}`);
@@ -98,7 +81,7 @@ async function main() {
     `Organisation: ${SERVICES} services, ${entities.length} catalog entities; SQLite; catalogServiceMock (in-memory)`,
   );
   console.log(
-    `Audit run ${run.id}: ${latest.total} entities in ${(
+    `Audit run ${latest.id}: ${latest.total} entities in ${(
       auditMs / 1000
     ).toFixed(2)} s (POST /runs to completion)`,
   );

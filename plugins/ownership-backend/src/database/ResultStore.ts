@@ -197,27 +197,22 @@ export class DatabaseResultStore implements ResultStore {
     runId: number,
     entityRefs: string[],
   ): Promise<ServiceSummary[]> {
-    const refs = [...new Set(lower(entityRefs))];
-    const rows: EntityRow[] = [];
-    for (const refChunk of chunk(refs, MAX_IN_LIST)) {
-      rows.push(
-        ...(await this.client(ENTITIES)
-          .where({ run_id: runId })
-          .whereIn('entity_ref', refChunk)),
-      );
-    }
-    const findings = await this.findingsOf(runId, rows);
-    const byRef = new Map(rows.map(row => [row.entity_ref, row]));
-    return refs.flatMap(ref => {
-      const row = byRef.get(ref);
-      return row ? [toServiceSummary(row, findings.get(ref) ?? [])] : [];
-    });
+    return this.mapRows(runId, entityRefs, toServiceSummary);
   }
 
   async getEntityResults(
     runId: number,
     entityRefs: string[],
   ): Promise<EntityResult[]> {
+    return this.mapRows(runId, entityRefs, toEntityResult);
+  }
+
+  /** The stored rows of `entityRefs` with their findings, in the order asked, each ref once. */
+  private async mapRows<T>(
+    runId: number,
+    entityRefs: string[],
+    map: (row: EntityRow, findings: Finding[]) => T,
+  ): Promise<T[]> {
     const refs = [...new Set(lower(entityRefs))];
     const rows: EntityRow[] = [];
     for (const refChunk of chunk(refs, MAX_IN_LIST)) {
@@ -231,7 +226,7 @@ export class DatabaseResultStore implements ResultStore {
     const byRef = new Map(rows.map(row => [row.entity_ref, row]));
     return refs.flatMap(ref => {
       const row = byRef.get(ref);
-      return row ? [toEntityResult(row, findings.get(ref) ?? [])] : [];
+      return row ? [map(row, findings.get(ref) ?? [])] : [];
     });
   }
 
